@@ -1,0 +1,230 @@
+; SPDX-License-Identifier: MIT
+; 32-bit entry from GRUB: paging is off, we run at physical addresses
+; while the kernel is linked at 0xC0100000. This code
+;   1. zeroes the bss and checks that the CPU has PAE (else says so and
+;      halts);
+;   2. copies the multiboot2 information into the kernel image, so that
+;      C code never has to find it in physical memory;
+;   3. builds early PAE tables that map the first GiB twice, at 0 and at
+;      0xC0000000, with 2 MiB pages (one page directory serves both);
+;   4. turns on PAE (and PGE, and EFER.NXE where present), then paging;
+;   5. jumps to the higher half, loads the GDT and the boot stack, and
+;      calls start_kernel(magic, mbi_phys).
+; mm/init.c later replaces these tables and drops the identity half.
+
+%include "boot/boot.inc"
+
+CPUID_PAE            equ 1 << 6
+CPUID_PGE            equ 1 << 13
+CPUID_EXT_NX         equ 1 << 20
+EFLAGS_ID            equ 1 << 21
+CR0_PG_WP            equ 0x80010000
+CR4_PAE              equ 1 << 5
+CR4_PGE              equ 1 << 7
+MSR_EFER             equ 0xC0000080
+EFER_NXE             equ 1 << 11
+PDE_2M_KERNEL        equ 0x83         ; present, writable, 2 MiB page
+PDPTE_PRESENT        equ 0x01         ; PAE PDPTEs have no R/W or U/S bits
+EARLY_MAP_ENTRIES    equ 512          ; 512 x 2 MiB = the first GiB
+MB2_BOOTLOADER_MAGIC equ 0x36D76289
+COM1                 equ 0x3F8
+COM1_LSR             equ COM1 + 5
+VGA_TEXT             equ 0xB8000
+
+extern start_kernel
+extern gdt_descriptor
+extern __bss_start, __bss_end
+global _start
+global early_pdpt, early_pd
+global boot_stack_bottom, boot_stack_top
+global boot_mbi_copy
+
+section .boot.text progbits alloc exec nowrite align=16
+bits 32
+_start:
+	cli
+	cld
+	; cpuid clobbers ebx: keep the magic in esi and the info in ebp.
+	mov esi, eax
+	mov ebp, ebx
+
+	; The multiboot2 spec does not promise a zeroed bss.
+	mov edi, PA(__bss_start)
+	mov ecx, PA(__bss_end)
+	sub ecx, edi
+	xor eax, eax
+	rep stosb
+	mov esp, PA(boot_stack_top)
+
+	call check_pae
+	call copy_mbi
+	call build_early_tables
+	call enable_paging
+
+	mov eax, higher_half
+	jmp eax
+
+; Halt with a message unless CPUID reports PAE. CPUs without CPUID
+; (EFLAGS.ID cannot be toggled) have no PAE either.
+check_pae:
+	pushfd
+	pop eax
+	mov ecx, eax
+	xor eax, EFLAGS_ID
+	push eax
+	popfd
+	pushfd
+	pop eax
+	push ecx
+	popfd
+	cmp eax, ecx
+	je .no_pae
+	mov eax, 1
+	cpuid
+	test edx, CPUID_PAE
+	jz .no_pae
+	ret
+.no_pae:
+	mov esi, PA(no_pae_msg)
+	call early_puts
+.halt:
+	hlt
+	jmp .halt
+
+; Print the NUL-terminated string at esi (physical) on COM1, on port 0xE9
+; and at the top of the VGA text screen. Paging is off.
+early_puts:
+	mov edi, VGA_TEXT
+.next:
+	lodsb
+	test al, al
+	jz .done
+	mov ah, al
+	mov dx, COM1_LSR
+.wait_thr:
+	in al, dx
+	test al, 0x20
+	jz .wait_thr
+	mov al, ah
+	mov dx, COM1
+	out dx, al
+	out 0xE9, al
+	mov byte [edi], al
+	mov byte [edi + 1], 0x4F	; white on red
+	add edi, 2
+	jmp .next
+.done:
+	ret
+
+; Copy the multiboot2 information (at most MBI_COPY_SIZE bytes) into
+; boot_mbi_copy. start_kernel validates the magic and the size.
+copy_mbi:
+	cmp esi, MB2_BOOTLOADER_MAGIC
+	jne .skip
+	mov ecx, [ebp]			; total_size
+	cmp ecx, MBI_COPY_SIZE
+	jbe .copy
+	mov ecx, MBI_COPY_SIZE
+.copy:
+	push esi
+	mov esi, ebp
+	mov edi, PA(boot_mbi_copy)
+	rep movsb
+	pop esi
+.skip:
+	ret
+
+; One page directory of 2 MiB pages for physical 0..1 GiB, installed
+; both as PDPT[0] (identity) and PDPT[3] (0xC0000000).
+build_early_tables:
+	mov edi, PA(early_pd)
+	mov eax, PDE_2M_KERNEL
+	xor ecx, ecx
+.fill:
+	mov [edi + ecx * 8], eax
+	mov dword [edi + ecx * 8 + 4], 0
+	add eax, 0x200000
+	inc ecx
+	cmp ecx, EARLY_MAP_ENTRIES
+	jb .fill
+	mov eax, PA(early_pd) + PDPTE_PRESENT
+	mov [PA(early_pdpt)], eax
+	mov [PA(early_pdpt) + 3 * 8], eax
+	ret
+
+enable_paging:
+	mov eax, 1
+	cpuid
+	mov eax, cr4
+	or eax, CR4_PAE
+	test edx, CPUID_PGE
+	jz .no_pge
+	or eax, CR4_PGE
+.no_pge:
+	mov cr4, eax
+
+	mov eax, 0x80000000
+	cpuid
+	cmp eax, 0x80000001
+	jb .no_nx
+	mov eax, 0x80000001
+	cpuid
+	test edx, CPUID_EXT_NX
+	jz .no_nx
+	mov ecx, MSR_EFER
+	rdmsr
+	or eax, EFER_NXE
+	wrmsr
+.no_nx:
+	mov eax, PA(early_pdpt)
+	mov cr3, eax
+	mov eax, cr0
+	or eax, CR0_PG_WP
+	mov cr0, eax
+	ret
+
+section .text
+higher_half:
+	lgdt [gdt_descriptor]
+	jmp KERNEL_CS:.reload_cs
+.reload_cs:
+	mov ax, KERNEL_DS
+	mov ds, ax
+	mov es, ax
+	mov ss, ax
+	xor ax, ax
+	mov fs, ax
+	mov gs, ax
+	mov esp, boot_stack_top
+	push ebp			; mbi_phys
+	push esi			; magic
+	xor ebp, ebp			; ends stack traces
+	call start_kernel
+.hang:
+	cli
+	hlt
+	jmp .hang
+
+section .rodata
+no_pae_msg:
+	db "This kernel needs a CPU with PAE (CPUID.01h:EDX bit 6); halting.", 13, 10, 0
+
+section .bss
+alignb 4096
+early_pd:
+	resq 512
+alignb 32
+early_pdpt:
+	resq 4
+; The page below the boot stack is unmapped by paging_init: an overflow
+; faults there (and arrives as a double fault, see kernel/traps.c).
+alignb 4096
+global boot_stack_guard
+boot_stack_guard:
+	resb 4096
+boot_stack_bottom:
+	resb BOOT_STACK_SIZE
+boot_stack_top:
+alignb 8
+boot_mbi_copy:
+	resb MBI_COPY_SIZE

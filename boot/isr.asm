@@ -1,0 +1,61 @@
+; SPDX-License-Identifier: MIT
+; Interrupt and exception entry stubs. Each stub makes the stack look
+; the same (an error code, real or 0, then the vector number), saves the
+; general and segment registers, and calls interrupt_dispatch(regs) with
+; a pointer to the resulting struct pt_regs (kernel/asm/ptrace.h).
+
+%include "boot/boot.inc"
+
+extern interrupt_dispatch
+global isr_stub_table
+
+; Vectors where the CPU pushes an error code itself.
+%define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || (v) == 21 || (v) == 29 || (v) == 30)
+
+NR_STUBS equ 48                 ; 32 exceptions + 16 legacy PIC IRQs
+
+section .text
+%assign v 0
+%rep NR_STUBS
+isr_stub_ %+ v:
+%if HAS_ERROR_CODE(v) == 0
+	push 0
+%endif
+	push v
+	jmp isr_common
+%assign v v + 1
+%endrep
+
+isr_common:
+	pushad
+	push ds
+	push es
+	push fs
+	push gs
+	mov ax, KERNEL_DS
+	mov ds, ax
+	mov es, ax
+	; A frame link so that stack traces walk on into the interrupted code.
+	push dword [esp + 14 * 4]	; regs->eip
+	push ebp
+	mov ebp, esp
+	lea eax, [esp + 8]
+	push eax
+	call interrupt_dispatch
+	add esp, 12
+	pop gs
+	pop fs
+	pop es
+	pop ds
+	popad
+	add esp, 8			; vector and error code
+	iretd
+
+section .rodata
+align 4
+isr_stub_table:
+%assign v 0
+%rep NR_STUBS
+	dd isr_stub_ %+ v
+%assign v v + 1
+%endrep

@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Command-line parsing: split on blanks into NAME or NAME=VALUE words,
+ * look NAME up in one table, let its handler check and store VALUE.
+ */
+#define pr_fmt(fmt) "cmdline: " fmt
+
+#include "kernel/cmdline.h"
+#include "kernel/bochs.h"
+#include "kernel/errno.h"
+#include "kernel/kstrtox.h"
+#include "kernel/printk.h"
+#include "kernel/shell.h"
+#include "kernel/string.h"
+
+#define WORD_MAX 256
+
+struct boot_options boot_options;
+char saved_command_line[CMDLINE_MAX];
+
+struct cmdline_option {
+	const char *name;
+	const char *usage;
+	/* Returns 0, or -EINVAL after printing what is wrong. */
+	int (*parse)(struct boot_options *opts, const char *name,
+		     const char *value);
+};
+
+static int bad_value(const char *name, const char *value, const char *why)
+{
+	pr_warn("%s=%s: %s; option ignored\n", name, value ? value : "",
+		why);
+	return -EINVAL;
+}
+
+static int parse_mem(struct boot_options *opts, const char *name,
+		     const char *value)
+{
+	u64 size;
+
+	if (!value || parse_size(value, NULL, &size))
+		return bad_value(name, value,
+				 "not a size (use e.g. mem=512M or mem=6G)");
+	if (size < MEM_LIMIT_MIN)
+		return bad_value(name, value,
+				 "too small; the kernel needs at least 16M");
+	opts->mem_limit = size;
+	return 0;
+}
+
+static int parse_memmap(struct boot_options *opts, const char *name,
+			const char *value)
+{
+	const char *p;
+	u64 size, addr;
+
+	if (!value || parse_size(value, &p, &size) || *p != '$' ||
+	    parse_size(p + 1, NULL, &addr))
+		return bad_value(name, value,
+				 "expected SIZE$ADDR, e.g. memmap=64M$0x10000000");
+	if (size == 0 || addr + size < addr)
+		return bad_value(name, value, "empty or wrapping range");
+	if (opts->nr_memmap == MAX_MEMMAP_OPTIONS)
+		return bad_value(name, value, "too many memmap= options");
+	opts->memmap[opts->nr_memmap].addr = addr;
+	opts->memmap[opts->nr_memmap].size = size;
+	opts->nr_memmap++;
+	return 0;
+}
+
+static int parse_highmem(struct boot_options *opts, const char *name,
+			 const char *value)
+{
+	if (value && strcmp(value, "off") == 0)
+		opts->highmem_off = true;
+	else if (value && strcmp(value, "on") == 0)
+		opts->highmem_off = false;
+	else
+		return bad_value(name, value, "expected on or off");
+	return 0;
+}
+
+static int copy_pattern(char *dst, const char *name, const char *value)
+{
+	if (!value || !*value)
+		return bad_value(name, value, "expected all or a name pattern");
+	if (strlcpy(dst, value, CMDLINE_PATTERN_MAX) >= CMDLINE_PATTERN_MAX)
+		return bad_value(name, value, "pattern too long");
+	return 0;
+}
+
+static int parse_ktest(struct boot_options *opts, const char *name,
+		       const char *value)
+{
+	return copy_pattern(opts->ktest, name, value);
+}
+
+static int parse_bench(struct boot_options *opts, const char *name,
+		       const char *value)
+{
+	return copy_pattern(opts->bench, name, value);
+}
+
+static int parse_bochs_break(struct boot_options *opts, const char *name,
+			     const char *value)
+{
+	u32 mask;
+
+	if (!value || bochs_break_parse(value, &mask))
+		return bad_value(name, value,
+				 "expected all or a list of breakpoint names");
+	opts->bochs_break = mask;
+	return 0;
+}
+
+static int parse_flag_poweroff(struct boot_options *opts, const char *name,
+			       const char *value)
+{
+	if (value)
+		return bad_value(name, value, "takes no value");
+	opts->poweroff = true;
+	return 0;
+}
+
+static const struct cmdline_option options[] = {
+	{ "mem", "mem=SIZE         use RAM below SIZE only", parse_mem },
+	{ "memmap", "memmap=SIZE$ADDR reserve a physical range",
+	  parse_memmap },
+	{ "highmem", "highmem=off      no HighMem zone (lowmem only)",
+	  parse_highmem },
+	{ "ktest", "ktest=all|PATTERN run in-kernel tests", parse_ktest },
+	{ "bench", "bench=all|NAME   run benchmarks", parse_bench },
+	{ "bochs.break", "bochs.break=P,.. stop in the Bochs debugger at P",
+	  parse_bochs_break },
+	{ "poweroff", "poweroff         power off when boot work is done",
+	  parse_flag_poweroff },
+};
+
+static int parse_word(struct boot_options *opts, char *word)
+{
+	char *eq = strchr(word, '=');
+	const char *value = NULL;
+
+	if (eq) {
+		*eq = '\0';
+		value = eq + 1;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(options); i++)
+		if (strcmp(options[i].name, word) == 0)
+			return options[i].parse(opts, word, value) ? 1 : 0;
+	pr_warn("unknown option '%s' ignored\n", word);
+	return 1;
+}
+
+int cmdline_parse(const char *cmdline, struct boot_options *opts)
+{
+	char word[WORD_MAX];
+	int problems = 0;
+
+	while (*cmdline) {
+		size_t len = 0;
+
+		while (*cmdline == ' ' || *cmdline == '\t')
+			cmdline++;
+		while (cmdline[len] && cmdline[len] != ' ' &&
+		       cmdline[len] != '\t')
+			len++;
+		if (len == 0)
+			break;
+		if (len >= sizeof(word)) {
+			pr_warn("option of %zu characters ignored\n", len);
+			problems++;
+		} else {
+			memcpy(word, cmdline, len);
+			word[len] = '\0';
+			problems += parse_word(opts, word);
+		}
+		cmdline += len;
+	}
+	return problems;
+}
+
+void cmdline_print_options(void)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(options); i++)
+		printk("  %s\n", options[i].usage);
+}
+
+static int cmd_cmdline(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	printk("%s\n", saved_command_line);
+	printk("options:\n");
+	cmdline_print_options();
+	return 0;
+}
+SHELL_COMMAND("cmdline", "", "the kernel command line and its options",
+	      cmd_cmdline);

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The kernel command line (DESIGN.md section 5). Options are parsed
+ * once, early, into boot_options; every subsystem reads its settings
+ * from there. Bad values are reported and ignored, never half-applied.
+ */
+#ifndef KERNEL_CMDLINE_H
+#define KERNEL_CMDLINE_H
+
+#include "kernel/types.h"
+
+#define CMDLINE_MAX 1024
+#define CMDLINE_PATTERN_MAX 64
+#define MAX_MEMMAP_OPTIONS 8
+/* mem= below this leaves too little for page tables and mem_map. */
+#define MEM_LIMIT_MIN (16ull << 20)
+
+struct memmap_option {
+	u64 addr;
+	u64 size;
+};
+
+struct boot_options {
+	u64 mem_limit;			/* mem=: 0 means no limit */
+	bool highmem_off;		/* highmem=off */
+	unsigned int nr_memmap;		/* memmap=SIZE$ADDR reservations */
+	struct memmap_option memmap[MAX_MEMMAP_OPTIONS];
+	char ktest[CMDLINE_PATTERN_MAX]; /* ktest=all|PATTERN, "" = none */
+	char bench[CMDLINE_PATTERN_MAX]; /* bench=all|NAME, "" = none */
+	u32 bochs_break;		/* bochs.break=: mask of BREAK_* */
+	bool poweroff;			/* poweroff when the boot work is done */
+};
+
+extern struct boot_options boot_options;
+/* The command line as the boot loader passed it. */
+extern char saved_command_line[CMDLINE_MAX];
+
+/*
+ * cmdline_parse - parse @cmdline into @opts
+ *
+ * Unknown options and bad values get one warning line each (through
+ * printk) and are ignored. Context: boot, or a host test.
+ * Return: the number of problems reported.
+ */
+int cmdline_parse(const char *cmdline, struct boot_options *opts);
+
+/* Print the options the kernel understands, for `help`-like output. */
+void cmdline_print_options(void);
+
+#endif /* KERNEL_CMDLINE_H */

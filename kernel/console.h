@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Console output: every line printk produces goes to each registered
+ * console (16550 serial, the 0xE9 debug port, VGA text).
+ */
+#ifndef KERNEL_CONSOLE_H
+#define KERNEL_CONSOLE_H
+
+#include "kernel/types.h"
+
+struct console {
+	const char *name;
+	void (*write)(const char *s, size_t len);
+	bool enabled;
+};
+
+/* Register the boot consoles. Context: very early boot, once. */
+void console_init(void);
+
+/*
+ * console_write - send @len bytes to every enabled console
+ * Context: any; callers serialise (printk holds its lock).
+ */
+void console_write(const char *s, size_t len);
+
+/* True if Bochs' port 0xE9 hack (or QEMU's debugcon) answers. */
+bool e9_present(void);
+
+/* Write straight to port 0xE9 only: announcements for the debugger. */
+void e9_write(const char *s, size_t len);
+
+/* Serial port (kernel/serial.c). */
+void serial_init(void);
+bool serial_present(void);
+void serial_write(const char *s, size_t len);
+/* Return the next received byte, or -1 if none is waiting. IRQ-safe. */
+int serial_getc(void);
+/* Let the UART raise IRQ 4 for received bytes. Context: after irq_init. */
+void serial_enable_rx_irq(void);
+
+/* VGA text console (kernel/vga.c). */
+void vga_init(void);
+void vga_write(const char *s, size_t len);
+/* Point the console at a new mapping of the text buffer (ioremap). */
+void vga_set_buffer(u16 *buffer);
+
+#endif /* KERNEL_CONSOLE_H */

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Deliberate faults, to see (and test) what the kernel reports when
+ * something goes wrong: `crash null`, `crash bug`, ...
+ */
+#include "kernel/errno.h"
+#include "kernel/panic.h"
+#include "kernel/printk.h"
+#include "kernel/sections.h"
+#include "kernel/shell.h"
+#include "kernel/string.h"
+#include "mm/layout.h"
+
+/* volatile: the compiler must really do these accesses. */
+static __noinline void crash_null_read(void)
+{
+	volatile u32 *p = NULL;
+
+	printk("reading address 0: %u\n", *p);
+}
+
+static __noinline void crash_write_text(void)
+{
+	volatile u8 *p = (volatile u8 *)_stext;
+
+	*p = 0xCC;
+}
+
+static __noinline void crash_unmapped_read(void)
+{
+	/* The guard pages between the vmalloc area and pkmap. */
+	volatile u32 *p = (volatile u32 *)(VMALLOC_END + PAGE_SIZE);
+
+	printk("read 0x%x\n", *p);
+}
+
+static __noinline void crash_divide(void)
+{
+	volatile int zero = 0;
+
+	printk("%d\n", 1 / zero);
+}
+
+static __noinline void crash_invalid_opcode(void)
+{
+	__asm__ __volatile__("ud2");
+}
+
+static __noinline void crash_bug(void)
+{
+	BUG_ON(PAGE_SIZE == 4096);
+}
+
+/* Each frame holds a buffer, so the stack runs into its guard page. */
+static __noinline int crash_stack_overflow_depth(int depth)
+{
+	volatile char frame[512];
+
+	frame[0] = (char)depth;
+	if (depth > 1000000) /* never: keeps the compiler from objecting */
+		return 0;
+	return crash_stack_overflow_depth(depth + 1) + frame[0];
+}
+
+static void crash_stack_overflow(void)
+{
+	printk("%d\n", crash_stack_overflow_depth(0));
+}
+
+struct crash_kind {
+	const char *name;
+	void (*fn)(void);
+};
+
+static const struct crash_kind crash_kinds[] = {
+	{ "null", crash_null_read },
+	{ "write-text", crash_write_text },
+	{ "unmapped", crash_unmapped_read },
+	{ "divide", crash_divide },
+	{ "ud2", crash_invalid_opcode },
+	{ "bug", crash_bug },
+	{ "stack", crash_stack_overflow },
+};
+
+static int cmd_crash(int argc, char **argv)
+{
+	if (argc == 2)
+		for (size_t i = 0; i < ARRAY_SIZE(crash_kinds); i++)
+			if (strcmp(argv[1], crash_kinds[i].name) == 0) {
+				crash_kinds[i].fn();
+				return 0;
+			}
+	printk("kinds:");
+	for (size_t i = 0; i < ARRAY_SIZE(crash_kinds); i++)
+		printk(" %s", crash_kinds[i].name);
+	printk("\n");
+	return shell_usage("crash");
+}
+SHELL_COMMAND("crash", "KIND", "fault on purpose to see the report",
+	      cmd_crash);

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+/*
+ * start_kernel: the boot sequence, read top to bottom as the table of
+ * contents of the kernel. boot/entry.asm calls it on the boot stack with
+ * paging on (early tables), interrupts off.
+ */
+#include "kernel/cmdline.h"
+#include "kernel/console.h"
+#include "kernel/cpu.h"
+#include "kernel/irq.h"
+#include "kernel/ktest.h"
+#include "kernel/multiboot2.h"
+#include "kernel/power.h"
+#include "kernel/printk.h"
+#include "kernel/shell.h"
+#include "kernel/string.h"
+#include "kernel/timer.h"
+#include "kernel/version.h"
+#include "mm/init.h"
+#include "mm/memmap.h"
+#include <asm/irqflags.h>
+
+#define MBI_COPY_SIZE 65536 /* boot/boot.inc */
+
+u32 boot_mbi_phys;
+extern u8 boot_mbi_copy[MBI_COPY_SIZE];
+
+/* Validate and read what GRUB passed; without it we cannot go on. */
+static void read_boot_information(u32 magic)
+{
+	char err[128];
+	u32 total = *(u32 *)boot_mbi_copy;
+
+	if (magic != MB2_BOOTLOADER_MAGIC)
+		panic("not started by a multiboot2 boot loader (magic 0x%08x, "
+		      "expected 0x%08x)", magic, MB2_BOOTLOADER_MAGIC);
+	if (total > MBI_COPY_SIZE)
+		panic("the multiboot2 information is %u bytes; the kernel "
+		      "keeps at most %u (MBI_COPY_SIZE in boot/boot.inc)",
+		      total, MBI_COPY_SIZE);
+	if (mb2_parse(boot_mbi_copy, MBI_COPY_SIZE, &boot_info,
+		      &firmware_memory_map, err, sizeof(err)))
+		panic("bad multiboot2 information at 0x%08x: %s",
+		      boot_mbi_phys, err);
+	if (firmware_memory_map.nr == 0)
+		panic("the boot loader passed no memory map");
+	strlcpy(saved_command_line, boot_info.cmdline,
+		sizeof(saved_command_line));
+
+	printk("Boot loader: %s; multiboot2 information at 0x%08x (%u bytes)\n",
+	       boot_info.bootloader[0] ? boot_info.bootloader : "unknown",
+	       boot_mbi_phys, boot_info.total_size);
+	printk("Command line: %s\n", saved_command_line);
+	printk("Memory map from the boot loader (%u entries):\n",
+	       boot_info.mmap_entries);
+	memory_map_print(&firmware_memory_map, " ");
+	if (boot_info.mmap_ignored)
+		pr_warn("memory map: %u entries past the first %u ignored\n",
+			boot_info.mmap_ignored, MB2_MAX_MMAP_ENTRIES);
+}
+
+/* What the command line asked for once the kernel is up. */
+static void run_boot_work(void)
+{
+	unsigned int failures = 0;
+
+	if (boot_options.ktest[0])
+		failures += ktest_run(boot_options.ktest);
+	if (boot_options.poweroff)
+		machine_power_off(failures ? EXIT_FAILURE : EXIT_SUCCESS);
+}
+
+__noreturn void start_kernel(u32 magic, u32 mbi_phys);
+
+void start_kernel(u32 magic, u32 mbi_phys)
+{
+	boot_mbi_phys = mbi_phys;
+	console_init();
+	printk("%s\n", KERNEL_BANNER);
+	trap_init();
+
+	read_boot_information(magic);
+	cmdline_parse(saved_command_line, &boot_options);
+	cpu_init();
+
+	memmap_setup(boot_cpu.phys_bits);
+	memblock_setup();
+	paging_init();
+	print_memory_layout();
+
+	irq_init();
+	timer_init();
+	serial_enable_rx_irq();
+	local_irq_enable();
+
+	run_boot_work();
+	shell_run();
+}

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * printk and the pr_* helpers. A file may define pr_fmt() before
+ * including this header to prefix its messages, as in Linux:
+ *     #define pr_fmt(fmt) "memblock: " fmt
+ */
+#ifndef KERNEL_PRINTK_H
+#define KERNEL_PRINTK_H
+
+#include "kernel/compiler.h"
+#include "kernel/panic.h"
+
+#ifndef pr_fmt
+#define pr_fmt(fmt) fmt
+#endif
+
+/*
+ * printk - format a message and send it to every console and the log
+ * Context: any, including interrupts; never sleeps.
+ * Return: the number of characters printed.
+ */
+int printk(const char *fmt, ...) __printf(1, 2);
+int vprintk(const char *fmt, va_list ap);
+
+#define pr_info(fmt, ...) printk(pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_warn(fmt, ...) printk("warning: " pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_err(fmt, ...) printk("error: " pr_fmt(fmt), ##__VA_ARGS__)
+
+/* Copy the log buffer (oldest first) to the consoles; for `dmesg`. */
+void log_buf_dump(void);
+
+#endif /* KERNEL_PRINTK_H */

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Frame-pointer stack walking. The kernel is built with
+ * -fno-omit-frame-pointer, so each frame starts with the caller's ebp
+ * followed by the return address; boot/entry.asm starts the chain with
+ * ebp = 0 and boot/isr.asm links interrupt frames into it.
+ */
+#include "kernel/stacktrace.h"
+#include "kernel/compiler.h"
+#include "kernel/sections.h"
+#include "mm/pgtable.h"
+
+static bool frame_readable(unsigned long ebp)
+{
+	return ebp >= PAGE_OFFSET && IS_ALIGNED(ebp, 4) &&
+	       ebp <= ~0ul - 8 && kernel_address_mapped(ebp) &&
+	       kernel_address_mapped(ebp + 4);
+}
+
+int walk_stack(unsigned long ebp, void (*fn)(unsigned long addr))
+{
+	int depth = 0;
+
+	while (depth < STACKTRACE_MAX_DEPTH && frame_readable(ebp)) {
+		unsigned long next = ((unsigned long *)ebp)[0];
+		unsigned long ret = ((unsigned long *)ebp)[1];
+
+		if (ret < (unsigned long)_stext || ret >= (unsigned long)_etext)
+			break;
+		fn(ret);
+		depth++;
+		if (next <= ebp)
+			break; /* frames must move up the stack */
+		ebp = next;
+	}
+	return depth;
+}

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Boot-time memory setup: decide where lowmem ends, feed memblock, and
+ * build the final kernel page tables (DESIGN.md section 3):
+ *
+ *   - the direct map of lowmem with 4 KiB pages, so that single pages
+ *     can later be unmapped or protected (kernel text read-only,
+ *     everything else not executable where the CPU has NX);
+ *   - empty page tables for the vmalloc area, the pkmap area and the
+ *     fixmap, allocated now so that mapping there never allocates;
+ *   - no identity map: the user half of the address space is empty.
+ */
+#define pr_fmt(fmt) "mm: " fmt
+
+#include "kernel/bochs.h"
+#include "kernel/cmdline.h"
+#include "kernel/multiboot2.h"
+#include "kernel/printk.h"
+#include "kernel/shell.h"
+#include "kernel/sections.h"
+#include "kernel/string.h"
+#include "kernel/vsprintf.h"
+#include "kernel/irq.h"
+#include "mm/fixmap.h"
+#include "mm/init.h"
+#include "mm/memblock.h"
+#include "mm/memmap.h"
+#include "mm/pgtable.h"
+#include <asm/cpu.h>
+
+#define PDPTE_PRESENT 0x1ull
+#define PDE_TABLE (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED)
+
+unsigned long max_low_pfn;
+unsigned long max_pfn;
+unsigned long high_memory;
+unsigned long vmalloc_start;
+
+static pteval_t swapper_pdpt[PTRS_PER_PGD] __aligned(32);
+static unsigned int nr_pte_pages;
+
+/* Decide max_pfn and max_low_pfn from the usable map and highmem=. */
+static void find_pfn_limits(void)
+{
+	char size[32];
+
+	max_pfn = PFN_DOWN(memory_map_ram_end(&usable_memory_map));
+	max_low_pfn = min(max_pfn, MAXMEM_PFN);
+	if (max_pfn > max_low_pfn && boot_options.highmem_off) {
+		snprint_size(size, sizeof(size),
+			     PFN_PHYS(max_pfn - max_low_pfn));
+		pr_info("highmem=off: %s of RAM above 896 MiB ignored\n", size);
+		max_pfn = max_low_pfn;
+	}
+	if (max_pfn > max_low_pfn) {
+		snprint_size(size, sizeof(size),
+			     PFN_PHYS(max_pfn - max_low_pfn));
+		pr_info("%s of address space above lowmem (HighMem zone)\n",
+			size);
+	}
+	snprint_size(size, sizeof(size), PFN_PHYS(max_low_pfn));
+	pr_info("%s of address space in lowmem (direct-mapped)\n", size);
+}
+
+static void add_usable_ram(void)
+{
+	for (unsigned int i = 0; i < usable_memory_map.nr; i++) {
+		const struct memory_region *r = &usable_memory_map.region[i];
+		phys_addr_t start = ALIGN(r->addr, (u64)PAGE_SIZE);
+		phys_addr_t end = ALIGN_DOWN(r->addr + r->size, (u64)PAGE_SIZE);
+
+		if (r->type == MEMORY_AVAILABLE && end > start)
+			memblock_add(start, end - start);
+	}
+}
+
+/*
+ * memblock_setup - hand the usable RAM to memblock and reserve what is
+ * in use: page 0 (real-mode IVT and BIOS data; also keeps physical
+ * address 0 from ever being handed out), the kernel image, the boot
+ * information and the boot modules. Context: boot.
+ */
+void memblock_setup(void)
+{
+	find_pfn_limits();
+	memblock_reset(PFN_PHYS(max_low_pfn));
+	add_usable_ram();
+	if (max_pfn < PFN_DOWN(memory_map_ram_end(&usable_memory_map)))
+		memblock_remove(PFN_PHYS(max_pfn), ~0ull - PFN_PHYS(max_pfn));
+	memblock_reserve(0, PAGE_SIZE);
+	memblock_reserve(__pa(_kernel_start), _kernel_end - _kernel_start);
+	memblock_reserve(boot_mbi_phys, boot_info.total_size);
+	for (unsigned int i = 0; i < boot_info.nr_modules; i++)
+		memblock_reserve(boot_info.modules[i].start,
+				 boot_info.modules[i].end -
+					 boot_info.modules[i].start);
+}
+
+/* The page table behind the kernel PDE for @vaddr, allocated if missing. */
+static pteval_t *pte_table_for(unsigned long vaddr)
+{
+	pteval_t *pmd = &swapper_pg_dir[pmd_index(vaddr)];
+	void *table;
+
+	if (*pmd & _PAGE_PRESENT)
+		return __va((unsigned long)pte_phys(*pmd));
+	table = memblock_alloc(PAGE_SIZE, PAGE_SIZE, "a kernel page table");
+	*pmd = (pteval_t)__pa(table) | PDE_TABLE;
+	nr_pte_pages++;
+	return table;
+}
+
+static pteval_t kernel_image_prot(unsigned long vaddr)
+{
+	if (vaddr >= (unsigned long)_kernel_start &&
+	    vaddr < (unsigned long)_etext)
+		return PAGE_KERNEL_RX;
+	if (vaddr >= (unsigned long)_srodata &&
+	    vaddr < (unsigned long)_erodata)
+		return PAGE_KERNEL_RO;
+	return PAGE_KERNEL;
+}
+
+static void map_lowmem(void)
+{
+	for (unsigned long pfn = 0; pfn < max_low_pfn; pfn++) {
+		unsigned long vaddr = PAGE_OFFSET + (pfn << PAGE_SHIFT);
+		pteval_t *table = pte_table_for(vaddr);
+
+		table[pte_index(vaddr)] = pfn_pte(pfn, kernel_image_prot(vaddr));
+	}
+}
+
+/* Allocate (empty) page tables covering [start, end). */
+static void prepare_area(unsigned long start, unsigned long end)
+{
+	for (unsigned long vaddr = ALIGN_DOWN(start, PMD_SIZE);
+	     vaddr < end && vaddr >= PAGE_OFFSET; vaddr += PMD_SIZE)
+		pte_table_for(vaddr);
+}
+
+extern char boot_stack_guard[];
+
+void paging_init(void)
+{
+	high_memory = PAGE_OFFSET + (max_low_pfn << PAGE_SHIFT);
+	vmalloc_start = (high_memory + VMALLOC_OFFSET) & ~(VMALLOC_OFFSET - 1);
+
+	map_lowmem();
+	prepare_area(VMALLOC_START, VMALLOC_END);
+	prepare_area(PKMAP_BASE, PKMAP_BASE + LAST_PKMAP * PAGE_SIZE);
+	prepare_area(FIXMAP_PMD_BASE, FIXADDR_TOP);
+
+	/* Leave the page below the boot stack unmapped, as a guard. */
+	*lookup_kernel_pte((unsigned long)boot_stack_guard) = 0;
+
+	/* Only the kernel gigabyte: the boot identity map is gone. */
+	swapper_pdpt[3] = (pteval_t)__pa(swapper_pg_dir) | PDPTE_PRESENT;
+	write_cr3(__pa(swapper_pdpt));
+	flush_tlb_all();
+	trap_update_cr3();
+	pr_info("kernel page tables: %u page tables (%u KiB), identity map "
+		"removed\n", nr_pte_pages, nr_pte_pages * 4);
+	bochs_break_at(BREAK_PAGING,
+		       "CR3=0x%08lx (PDPT), swapper_pg_dir at phys 0x%08lx; "
+		       "try: info tab, page 0x%08lx",
+		       read_cr3(), __pa(swapper_pg_dir),
+		       (unsigned long)_stext);
+}
+
+static void print_area(const char *name, unsigned long start,
+		       unsigned long end)
+{
+	printk("    %-9s: 0x%08lx - 0x%08lx   (%5lu MiB %4lu KiB)\n", name,
+	       start, end, (end - start) >> 20, ((end - start) >> 10) & 1023);
+}
+
+void print_memory_layout(void)
+{
+	printk("virtual kernel memory layout:\n");
+	print_area("fixmap", FIXADDR_START, FIXADDR_TOP);
+	print_area("pkmap", PKMAP_BASE, PKMAP_BASE + LAST_PKMAP * PAGE_SIZE);
+	print_area("vmalloc", VMALLOC_START, VMALLOC_END);
+	print_area("lowmem", PAGE_OFFSET, high_memory);
+	print_area("  .text", (unsigned long)_stext, (unsigned long)_etext);
+	print_area("  .rodata", (unsigned long)_srodata,
+		   (unsigned long)_erodata);
+	print_area("  .data", (unsigned long)_sdata, (unsigned long)_edata);
+	print_area("  .bss", (unsigned long)__bss_start,
+		   (unsigned long)__bss_end);
+}
+
+static int cmd_layout(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	print_memory_layout();
+	return 0;
+}
+SHELL_COMMAND("layout", "", "the virtual memory map", cmd_layout);

@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The firmware memory map as GRUB passed it on (BIOS e820 underneath),
+ * and the cleaned-up copy the kernel uses: sorted, without overlaps or
+ * empty entries, clipped by the CPU's address width and by mem=, with
+ * memmap= reservations applied.
+ */
+#ifndef MM_MEMMAP_H
+#define MM_MEMMAP_H
+
+#include "kernel/types.h"
+
+/* Region types, numbered as in multiboot2 (and e820). */
+enum memory_type {
+	MEMORY_AVAILABLE = 1,
+	MEMORY_RESERVED = 2,
+	MEMORY_ACPI_RECLAIMABLE = 3,
+	MEMORY_NVS = 4,
+	MEMORY_BADRAM = 5,
+};
+
+struct memory_region {
+	u64 addr;
+	u64 size;
+	u32 type;
+};
+
+/* Input maps are capped at half this, so sanitizing always fits. */
+#define MEMORY_MAP_MAX 256
+
+struct memory_map {
+	unsigned int nr;
+	struct memory_region region[MEMORY_MAP_MAX];
+};
+
+/* The map as the boot loader gave it, and the one the kernel uses. */
+extern struct memory_map firmware_memory_map;
+extern struct memory_map usable_memory_map;
+
+/* Name of a region type the way Linux prints it ("usable", ...). */
+const char *memory_type_name(u32 type);
+
+/* Add a region at the end (no sorting). Return: 0 or -ENOSPC. */
+int memory_map_add(struct memory_map *map, u64 addr, u64 size, u32 type);
+
+/*
+ * memory_map_sanitize - sort the map and resolve overlaps
+ *
+ * Empty entries are dropped, entries that wrap past 2^64 are clipped,
+ * and where entries overlap the most restrictive type wins (anything
+ * beats usable RAM; among the rest the higher type number wins, as
+ * Linux does). Neighbours of the same type are merged.
+ * Return: the number of entries that were changed or dropped.
+ */
+int memory_map_sanitize(struct memory_map *map);
+
+/* Drop usable RAM at and above physical address @limit. Return: bytes dropped. */
+u64 memory_map_limit_ram(struct memory_map *map, u64 limit);
+
+/* Bytes of @type in the map, and the end of the highest usable RAM. */
+u64 memory_map_total(const struct memory_map *map, u32 type);
+u64 memory_map_ram_end(const struct memory_map *map);
+
+/* Print one line per region in Linux's "[mem start-end] type" format. */
+void memory_map_print(const struct memory_map *map, const char *prefix);
+
+/*
+ * memmap_setup - build usable_memory_map from the firmware map and the
+ * command line (mem=, memmap=) and the CPU's physical address width,
+ * printing what was found and what was dropped. Context: boot.
+ */
+void memmap_setup(unsigned int phys_bits);
+
+#endif /* MM_MEMMAP_H */

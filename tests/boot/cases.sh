@@ -1,0 +1,69 @@
+# Boot tests, sourced by tools/run-tests.sh. Each line declares one boot
+# of the ISO and what must come of it:
+#
+#   qemu_case NAME MEM EXPECT "CMDLINE" [OPTIONS]
+#   bochs_case NAME MEM EXPECT "CMDLINE" [OPTIONS]
+#
+# EXPECT is pass (the kernel powers off with success) or fail (it powers
+# off with a failure status, e.g. after a panic). OPTIONS:
+#   --stdin TEXT     type TEXT on the serial console (printf escapes)
+#   --has REGEX      the output must match REGEX (grep -E), repeatable
+#   --lacks REGEX    the output must not match REGEX, repeatable
+#   --cpu MODEL      QEMU -cpu (default max)
+#   --machine TYPE   QEMU -machine (default pc), e.g. q35 or
+#                    "pc,max-ram-below-4g=2G"
+#   --timeout SECS   give up after SECS (default 120)
+
+KTEST_OK='ktest: [0-9]+ passed, 0 failed'
+NO_WARN='warning:|error:'
+
+# In-kernel tests across memory sizes (issue: boot foundation).
+qemu_case ktest-32M 32M pass "ktest=all poweroff" --has "$KTEST_OK"
+qemu_case ktest-512M 512M pass "ktest=all poweroff" --has "$KTEST_OK"
+qemu_case ktest-4G 4G pass "ktest=all poweroff" --has "$KTEST_OK"
+qemu_case ktest-16G 16G pass "ktest=all poweroff" --has "$KTEST_OK"
+qemu_case ktest-61G 61G pass "ktest=all poweroff" --has "$KTEST_OK" \
+	--timeout 300
+
+# A CPU with 32 physical address bits: RAM above 4 GiB is dropped with
+# one warning line, and the kernel still works.
+qemu_case phys-bits-32 6G pass "ktest=all poweroff" --cpu qemu32 \
+	--has "CPU: 32-bit physical addresses" \
+	--has "warning: memmap: 3 GiB of RAM above the CPU's 32-bit physical address limit ignored" \
+	--has "$KTEST_OK"
+
+# The shell works with piped input; poweroff ends QEMU with success.
+qemu_case shell-piped 64M pass "" --stdin 'help\ncmdline\nnosuchcommand\nlayout\nmemmap\npoweroff\n' \
+	--has 'kernel> help' --has 'poweroff +power off' \
+	--has 'nosuchcommand: unknown command' --has 'vmalloc +: 0x' \
+	--has 'Power off: success'
+
+# Forced faults give a readable report and a failure status.
+qemu_case crash-null 64M fail "" --stdin 'crash null\n' \
+	--has 'BUG: unable to handle page fault for address: 0x00000000' \
+	--has 'NULL pointer dereference' --has 'Call Trace:' \
+	--has 'EIP: 0008:\[<c01[0-9a-f]+>\] crash_null_read\+0x' \
+	--has 'shell_execute\+0x' --has 'Power off: FAILURE'
+qemu_case crash-write-text 64M fail "" --stdin 'crash write-text\n' \
+	--has 'supervisor write access in kernel mode' \
+	--has 'permissions violation' --has 'crash_write_text\+0x'
+qemu_case crash-bug 64M fail "" --stdin 'crash bug\n' \
+	--has 'Kernel panic - not syncing: kernel BUG: PAGE_SIZE == 4096' \
+	--has 'at kernel/crash.c:[0-9]+ in crash_bug\(\)' --has 'cmd_crash\+0x'
+qemu_case crash-stack 64M fail "" --stdin 'crash stack\n' \
+	--has 'kernel stack overflow into a guard page' \
+	--has 'Oops: double fault' --has 'crash_stack_overflow_depth\+0x' \
+	--has 'the line above [0-9]+ more times'
+
+# Command-line handling.
+qemu_case cmdline-bad 64M pass "mem=banana mem=1K frobnicate ktest=cmdline.* poweroff" \
+	--has 'mem=banana: not a size' --has 'mem=1K: too small' \
+	--has "unknown option 'frobnicate' ignored" --has "$KTEST_OK"
+qemu_case cmdline-mem 2G pass "mem=256M memmap=16M\$0x4000000 ktest=all poweroff" \
+	--has 'warning: memmap: 1.7 GiB of RAM above mem=256 MiB ignored' \
+	--has 'reserving \[mem 0x0000000004000000-0x0000000004ffffff\] \(memmap=\)' \
+	--has "$KTEST_OK"
+
+# The same ISO in Bochs.
+bochs_case bochs-ktest 512M pass "ktest=all poweroff" --has "$KTEST_OK" \
+	--has 'Power off: success'

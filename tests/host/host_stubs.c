@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+/* Kernel services replaced for the host tests (see host.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "host.h"
+#include "kernel/console.h"
+#include "kernel/kallsyms.h"
+#include "kernel/panic.h"
+#include "kernel/vsprintf.h"
+
+char *host_phys_mem;
+char host_log[65536];
+static size_t host_log_len;
+jmp_buf *host_panic_jmp;
+char host_panic_msg[512];
+
+void host_log_clear(void)
+{
+	host_log_len = 0;
+	host_log[0] = '\0';
+}
+
+int host_log_has(const char *needle)
+{
+	return strstr(host_log, needle) != NULL;
+}
+
+void host_phys_mem_init(unsigned long long bytes)
+{
+	static unsigned long long mapped;
+
+	if (mapped >= bytes)
+		return;
+	if (host_phys_mem)
+		munmap(host_phys_mem, mapped);
+	host_phys_mem = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
+			     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (host_phys_mem == MAP_FAILED) {
+		perror("mmap");
+		abort();
+	}
+	mapped = bytes;
+}
+
+int vprintk(const char *fmt, va_list ap)
+{
+	size_t start = host_log_len;
+	int n = vsnprintf(host_log + start, sizeof(host_log) - start, fmt, ap);
+
+	host_log_len = strlen(host_log);
+	if (getenv("HOST_TEST_VERBOSE"))
+		fputs(host_log + start, stderr);
+	return n;
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vprintk(fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+void panic_at(const char *file, int line, const char *func, const char *fmt,
+	      ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(host_panic_msg, sizeof(host_panic_msg), fmt, ap);
+	va_end(ap);
+	if (host_panic_jmp)
+		longjmp(*host_panic_jmp, 1);
+	fprintf(stderr, "unexpected panic at %s:%d in %s(): %s\n", file, line,
+		func, host_panic_msg);
+	abort();
+}
+
+void warn_at(const char *file, int line, const char *func, const char *cond)
+{
+	printk("WARNING: %s at %s:%d in %s()\n", cond, file, line, func);
+}
+
+int sprint_symbol(char *buf, size_t size, unsigned long addr)
+{
+	return scnprintf(buf, size, "sym_%lx", addr);
+}
+
+/* kernel/console.h: no debug port on the host. */
+bool e9_present(void)
+{
+	return false;
+}
+
+void e9_write(const char *s, size_t len)
+{
+	(void)s;
+	(void)len;
+}

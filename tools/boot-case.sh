@@ -1,0 +1,40 @@
+# The body of every generated boot-test script (see tools/run-tests.sh):
+# boot once, then compare the exit status and the output with what the
+# case expects. Prints one PASS/FAIL line; details go to the log.
+start=$(date +%s)
+fail() {
+	echo "FAIL $name ($(($(date +%s) - start))s): $*"
+	echo "     log: $log"
+	tail -n 15 "$log" | sed 's/^/     | /'
+	exit 1
+}
+case $runner in
+qemu)
+	printf '%b' "$stdin" | QEMU_TIMEOUT=$timeout QEMU_CPU=$cpu \
+		QEMU_MACHINE=$machine tools/qemu-run.sh "$iso" "$mem" > "$log" 2>&1
+	rc=$?
+	;;
+bochs)
+	# Bochs has no exit status for the guest: the kernel's last line
+	# ("Power off: success" or "Power off: FAILURE") says it.
+	printf '%b' "$stdin" | BX_LOG=$log.bochs BX_SERIAL=$log.com1 \
+		timeout -k 5 "$timeout" tools/bochs-run.sh "$iso" "$mem" > "$log" 2>&1
+	rc=$?
+	if [ $rc -eq 124 ]; then rc=2
+	elif grep -q '^Power off: success' "$log"; then rc=0
+	elif grep -q '^Power off: FAILURE' "$log"; then rc=1
+	else rc=2
+	fi
+	;;
+esac
+case $expect:$rc in
+pass:0 | fail:1) ;;
+*) fail "expected $expect, got status $rc (0 success, 1 failure, 2 no status)" ;;
+esac
+for re in "${has[@]}"; do
+	grep -qE -- "$re" "$log" || fail "output lacks /$re/"
+done
+for re in "${lacks[@]}"; do
+	grep -qE -- "$re" "$log" && fail "output has /$re/"
+done
+echo "PASS $name ($(($(date +%s) - start))s)"

@@ -1,0 +1,78 @@
+#!/bin/bash
+# qemu-run.sh ISO MEM [QEMU ARGS...]: boot the ISO in QEMU (TCG).
+#
+# The serial console is this terminal (Ctrl-A X quits when interactive).
+# Input may be piped in: it is held back until the kernel has printed its
+# banner, because GRUB resets the UART's FIFO when it starts its serial
+# terminal and would eat what arrived before.
+#
+# The kernel reports pass/fail through QEMU's isa-debug-exit device; this
+# script turns QEMU's exit status into
+#   0  the kernel powered off with success
+#   1  the kernel powered off with failure (a test failed, or a panic)
+#   2  QEMU stopped without a status from the kernel (triple fault,
+#      reset, a hang cut short by QEMU_TIMEOUT, ...)
+# Environment: QEMU_CPU (default max), QEMU_MACHINE (default pc),
+# QEMU_TIMEOUT (seconds, default none), QEMU_LOG (also save the output).
+set -u
+iso=$1 mem=$2
+shift 2
+
+BANNER='(i386 PAE, 3G/1G split'
+cpu=${QEMU_CPU:-max}
+machine=${QEMU_MACHINE:-pc}
+
+# The RAM backend with reserve=off lets a 24 GiB host start a 61 GiB
+# guest: only the pages the guest touches are backed.
+args=(-accel tcg -cpu "$cpu"
+	-object "memory-backend-ram,id=ram,size=$mem,reserve=off"
+	-machine "$machine,memory-backend=ram" -m "$mem"
+	-cdrom "$iso" -boot d -display none -no-reboot
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04 "$@")
+
+qemu=(qemu-system-i386)
+if [ -n "${QEMU_TIMEOUT:-}" ]; then
+	qemu=(timeout --foreground -k 5 "$QEMU_TIMEOUT" qemu-system-i386)
+fi
+
+status_of() {
+	case $1 in
+	33) return 0 ;;
+	35) return 1 ;;
+	124 | 137) echo "qemu-run: timed out after ${QEMU_TIMEOUT}s" >&2 ;;
+	0) echo "qemu-run: QEMU stopped without a status from the kernel" >&2 ;;
+	*) echo "qemu-run: QEMU failed (status $1)" >&2 ;;
+	esac
+	return 2
+}
+
+if [ -t 0 ] && [ -z "${QEMU_LOG:-}" ]; then
+	"${qemu[@]}" "${args[@]}" -serial mon:stdio
+	status_of $?
+	exit
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/hmqemu.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+mkfifo "$tmp/in"
+: > "$tmp/out"
+# The feeder copies our stdin into QEMU once the banner is out.
+exec 3<&0
+(
+	until grep -qF "$BANNER" "$tmp/out" 2>/dev/null; do
+		sleep 0.1
+	done
+	cat <&3
+	# Keep the pipe open: an EOF would not end QEMU, and the kernel
+	# decides when to power off.
+	sleep 100000
+) > "$tmp/in" &
+feeder=$!
+exec 3<&-
+
+"${qemu[@]}" "${args[@]}" -serial stdio -monitor none < "$tmp/in" |
+	tee -a "$tmp/out" ${QEMU_LOG:+"$QEMU_LOG"}
+rc=${PIPESTATUS[0]}
+kill "$feeder" 2>/dev/null
+wait "$feeder" 2>/dev/null
+status_of "$rc"
