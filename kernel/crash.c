@@ -9,6 +9,7 @@
 #include "kernel/sections.h"
 #include "kernel/shell.h"
 #include "kernel/string.h"
+#include "mm/gfp.h"
 #include "mm/layout.h"
 
 /* volatile: the compiler must really do these accesses. */
@@ -67,6 +68,24 @@ static void crash_stack_overflow(void)
 	printk("%d\n", crash_stack_overflow_depth(0));
 }
 
+static __noinline void crash_double_free(void)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+
+	__free_page(page);
+	__free_page(page);
+}
+
+static __noinline void crash_free_wrong_order(void)
+{
+	__free_pages(alloc_pages(GFP_KERNEL, 2), 1);
+}
+
+static __noinline void crash_free_tail(void)
+{
+	__free_page(alloc_pages(GFP_KERNEL, 3) + 5);
+}
+
 struct crash_kind {
 	const char *name;
 	void (*fn)(void);
@@ -80,6 +99,9 @@ static const struct crash_kind crash_kinds[] = {
 	{ "ud2", crash_invalid_opcode },
 	{ "bug", crash_bug },
 	{ "stack", crash_stack_overflow },
+	{ "double-free", crash_double_free },
+	{ "free-order", crash_free_wrong_order },
+	{ "free-tail", crash_free_tail },
 };
 
 static int cmd_crash(int argc, char **argv)

@@ -33,18 +33,26 @@ bool ktest_check(struct ktest_ctx *t, bool ok, const char *file, int line,
 	return false;
 }
 
+static void print_value(const char *text, u64 v, bool is_signed)
+{
+	if (is_signed)
+		printk("        %s = %lld (0x%llx)\n", text, (long long)v,
+		       (unsigned long long)v);
+	else
+		printk("        %s = %llu (0x%llx)\n", text,
+		       (unsigned long long)v, (unsigned long long)v);
+}
+
 bool ktest_check_eq(struct ktest_ctx *t, const char *file, int line,
 		    const char *op, const char *a_text, const char *b_text,
-		    u64 a, u64 b, bool ok)
+		    u64 a, u64 b, bool ok, bool is_signed)
 {
 	if (ok)
 		return true;
 	report_failure_place(t, file, line);
 	printk("expected %s %s %s\n", a_text, op, b_text);
-	printk("        %s = %llu (0x%llx)\n", a_text, (unsigned long long)a,
-	       (unsigned long long)a);
-	printk("        %s = %llu (0x%llx)\n", b_text, (unsigned long long)b,
-	       (unsigned long long)b);
+	print_value(a_text, a, is_signed);
+	print_value(b_text, b, is_signed);
 	return false;
 }
 

@@ -15,6 +15,7 @@
 #define KERNEL_KTEST_H
 
 #include "kernel/compiler.h"
+#include "kernel/printk.h"
 
 struct ktest_ctx {
 	const char *name;
@@ -38,16 +39,22 @@ bool ktest_check(struct ktest_ctx *t, bool ok, const char *file, int line,
 		 const char *fmt, ...) __printf(5, 6);
 bool ktest_check_eq(struct ktest_ctx *t, const char *file, int line,
 		    const char *op, const char *a_text, const char *b_text,
-		    u64 a, u64 b, bool ok);
+		    u64 a, u64 b, bool ok, bool is_signed);
 bool ktest_check_str(struct ktest_ctx *t, const char *file, int line,
 		     const char *a_text, const char *b_text, const char *a,
 		     const char *b);
 
-#define KT_CMP_(t, a, b, op)                                                \
-	({                                                                  \
-		u64 __a = (u64)(a), __b = (u64)(b);                         \
-		ktest_check_eq(t, __FILE__, __LINE__, #op, #a, #b, __a,     \
-			       __b, __a op __b);                            \
+/* Both operands signed: compare as s64; otherwise as u64. */
+#define KT_IS_SIGNED_(x) (!((__typeof__(x))-1 > 0))
+#define KT_CMP_(t, a, b, op)                                                 \
+	({                                                                   \
+		__typeof__(a) __a = (a);                                     \
+		__typeof__(b) __b = (b);                                     \
+		bool __s = KT_IS_SIGNED_(__a) && KT_IS_SIGNED_(__b);         \
+		bool __ok = __s ? (s64)__a op (s64)__b                       \
+				: (u64)__a op (u64)__b;                      \
+		ktest_check_eq(t, __FILE__, __LINE__, #op, #a, #b, (u64)__a, \
+			       (u64)__b, __ok, __s);                         \
 	})
 
 #define KT_EXPECT_EQ(t, a, b) KT_CMP_(t, a, b, ==)

@@ -18,11 +18,13 @@
 #include "kernel/version.h"
 #include "mm/init.h"
 #include "mm/memmap.h"
+#include <asm/cpu.h>
 #include <asm/irqflags.h>
 
 #define MBI_COPY_SIZE 65536 /* boot/boot.inc */
 
 u32 boot_mbi_phys;
+static u64 boot_tsc_start;
 extern u8 boot_mbi_copy[MBI_COPY_SIZE];
 
 /* Validate and read what GRUB passed; without it we cannot go on. */
@@ -74,6 +76,7 @@ __noreturn void start_kernel(u32 magic, u32 mbi_phys);
 
 void start_kernel(u32 magic, u32 mbi_phys)
 {
+	boot_tsc_start = rdtsc();
 	boot_mbi_phys = mbi_phys;
 	console_init();
 	printk("%s\n", KERNEL_BANNER);
@@ -87,12 +90,17 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	memblock_setup();
 	paging_init();
 	print_memory_layout();
+	mem_init();
 
 	irq_init();
 	timer_init();
 	serial_enable_rx_irq();
 	local_irq_enable();
 
+	printk("Boot: %llu TSC cycles from start_kernel to here (%llu since "
+	       "reset); under qemu -icount shift=0 these are instructions\n",
+	       (unsigned long long)(rdtsc() - boot_tsc_start),
+	       (unsigned long long)rdtsc());
 	run_boot_work();
 	shell_run();
 }

@@ -23,8 +23,12 @@
 #include "kernel/irq.h"
 #include "mm/fixmap.h"
 #include "mm/init.h"
+#include "mm/gfp.h"
+#include "mm/internal.h"
+#include "mm/mmzone.h"
 #include "mm/memblock.h"
 #include "mm/memmap.h"
+#include "mm/sparse.h"
 #include "mm/pgtable.h"
 #include <asm/cpu.h>
 
@@ -166,6 +170,44 @@ void paging_init(void)
 		       "try: info tab, page 0x%08lx",
 		       read_cr3(), __pa(swapper_pg_dir),
 		       (unsigned long)_stext);
+}
+
+static unsigned long present_pages_total(void)
+{
+	unsigned long n = 0;
+	struct zone *zone;
+
+	for_each_zone(zone)
+		n += zone->present_pages;
+	return n;
+}
+
+void mem_init(void)
+{
+	u64 start = rdtsc(), cycles;
+	unsigned long managed, present;
+
+	mm_core_init();
+	cycles = rdtsc() - start;
+	managed = totalram_pages();
+	present = present_pages_total();
+	print_zone_ranges();
+	printk("Memory: %luK/%luK available (%luK kernel code, %luK rwdata, "
+	       "%luK rodata, %luK bss, %luK reserved, %luK highmem)\n",
+	       managed * 4, present * 4,
+	       (unsigned long)(_etext - _stext) >> 10,
+	       (unsigned long)(_edata - _sdata) >> 10,
+	       (unsigned long)(_erodata - _srodata) >> 10,
+	       (unsigned long)(__bss_end - __bss_start) >> 10,
+	       (present - managed) * 4, totalhigh_pages() * 4);
+	pr_info("mem_map and free lists set up in %llu TSC cycles (under "
+		"qemu -icount shift=0: instructions)\n",
+		(unsigned long long)cycles);
+	bochs_break_at(BREAK_ZONES,
+		       "zones ready; mem_map at %p (%u sections), zones[] at "
+		       "%p; try: x /4wx %p (the first struct page)",
+		       (void *)mem_map, nr_present_sections, (void *)zones,
+		       (void *)mem_map);
 }
 
 static void print_area(const char *name, unsigned long start,

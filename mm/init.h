@@ -9,6 +9,12 @@ void memblock_setup(void);
 /* Build the final kernel page tables and drop the boot identity map. */
 void paging_init(void);
 
+/*
+ * mem_init - hand memory from memblock to the zones' buddy allocators
+ * and report the totals. Context: boot, after paging_init.
+ */
+void mem_init(void);
+
 /* Print the virtual memory layout (boot log and the `layout` command). */
 void print_memory_layout(void);
 

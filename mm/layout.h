@@ -60,4 +60,10 @@ extern unsigned long vmalloc_start;
 
 #define VMALLOC_START vmalloc_start
 
+/* True if @addr lies in the direct map of lowmem. Context: any. */
+static inline bool virt_addr_valid(unsigned long addr)
+{
+	return (unsigned long)__pa(addr) < (max_low_pfn << PAGE_SHIFT);
+}
+
 #endif /* MM_LAYOUT_H */

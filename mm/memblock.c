@@ -22,6 +22,7 @@ void memblock_reset(phys_addr_t limit)
 	memblock.memory.cnt = 0;
 	memblock.reserved.cnt = 0;
 	memblock.current_limit = limit;
+	memblock.retired = false;
 }
 
 static phys_addr_t region_end(const struct memblock_region *r)
@@ -170,10 +171,19 @@ static void consider_range(phys_addr_t start, phys_addr_t end, void *arg)
 		req->best = base;
 }
 
+void memblock_retire(void)
+{
+	memblock.retired = true;
+}
+
 phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
 {
 	struct alloc_request req = { size, align ? align : 1,
 				     memblock.current_limit, 0 };
+
+	if (memblock.retired)
+		panic("memblock: allocation of %llu bytes after the page "
+		      "allocator took over memory", (unsigned long long)size);
 
 	if (size == 0)
 		return 0;

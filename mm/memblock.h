@@ -26,6 +26,7 @@ struct memblock_type {
 
 struct memblock {
 	phys_addr_t current_limit; /* allocations stay below this */
+	bool retired;		   /* the buddy allocator owns memory now */
 	struct memblock_type memory;
 	struct memblock_type reserved;
 };
@@ -69,6 +70,9 @@ void memblock_for_each_free_range(void (*fn)(phys_addr_t start,
 
 phys_addr_t memblock_phys_mem_size(void);
 phys_addr_t memblock_reserved_size(void);
+
+/* After this, allocating panics: the free ranges belong to the buddy allocator. */
+void memblock_retire(void);
 
 /* Print both tables. */
 void memblock_dump(void);

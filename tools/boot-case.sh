@@ -37,4 +37,7 @@ done
 for re in "${lacks[@]}"; do
 	grep -qE -- "$re" "$log" && fail "output has /$re/"
 done
+for c in "${checks[@]}"; do
+	$c "$log" >> "$log.check" 2>&1 || { cat "$log.check" >> "$log"; fail "check '$c' failed"; }
+done
 echo "PASS $name ($(($(date +%s) - start))s)"

@@ -59,12 +59,13 @@ iso_for() {
 declare_case() { # declare_case RUNNER NAME MEM EXPECT CMDLINE [OPTIONS]
 	local runner=$1 name=$2 mem=$3 expect=$4 cmdline=$5
 	shift 5
-	local stdin="" cpu=max machine=pc timeout=120 has=() lacks=()
+	local stdin="" cpu=max machine=pc timeout=120 has=() lacks=() checks=()
 	while [ $# -gt 0 ]; do
 		case $1 in
 		--stdin) stdin=$2 ;;
 		--has) has+=("$2") ;;
 		--lacks) lacks+=("$2") ;;
+		--check) checks+=("$2") ;;
 		--cpu) cpu=$2 ;;
 		--machine) machine=$2 ;;
 		--timeout) timeout=$2 ;;
@@ -84,6 +85,8 @@ declare_case() { # declare_case RUNNER NAME MEM EXPECT CMDLINE [OPTIONS]
 			"$cpu" "$machine" "$timeout" "$runner"
 		echo "has=(${has[*]+$(printf '%q ' "${has[@]}")})"
 		echo "lacks=(${lacks[*]+$(printf '%q ' "${lacks[@]}")})"
+		echo "checks=(${checks[*]+$(printf '%q ' "${checks[@]}")})"
+		echo "checks=(${checks[*]+$(printf '%q ' "${checks[@]}")})"
 		echo "log=$T/logs/\$name.log"
 		cat tools/boot-case.sh
 	} > "$T/cases/$name.sh"

@@ -13,17 +13,37 @@
 #   --machine TYPE   QEMU -machine (default pc), e.g. q35 or
 #                    "pc,max-ram-below-4g=2G"
 #   --timeout SECS   give up after SECS (default 120)
+#   --check CMD      run CMD LOG after the boot; it must succeed
 
 KTEST_OK='ktest: [0-9]+ passed, 0 failed'
 NO_WARN='warning:|error:'
 
-# In-kernel tests across memory sizes (issue: boot foundation).
-qemu_case ktest-32M 32M pass "ktest=all poweroff" --has "$KTEST_OK"
-qemu_case ktest-512M 512M pass "ktest=all poweroff" --has "$KTEST_OK"
-qemu_case ktest-4G 4G pass "ktest=all poweroff" --has "$KTEST_OK"
-qemu_case ktest-16G 16G pass "ktest=all poweroff" --has "$KTEST_OK"
-qemu_case ktest-61G 61G pass "ktest=all poweroff" --has "$KTEST_OK" \
-	--timeout 300
+# In-kernel tests across memory sizes, machines and low/high splits;
+# then the shell prints zoneinfo and meminfo, which must match the
+# firmware map exactly (tools/check-zones.sh).
+ZONES='zoneinfo\nmeminfo\nbuddyinfo\npoweroff\n'
+for size in 32M 512M 4G 16G 61G; do
+	qemu_case ktest-$size $size pass "ktest=all" --stdin "$ZONES" \
+		--has "$KTEST_OK" --check tools/check-zones.sh --timeout 300
+done
+qemu_case ktest-q35-6G 6G pass "ktest=all" --machine q35 --stdin "$ZONES" \
+	--has "$KTEST_OK" --check tools/check-zones.sh
+# q35 reserves a 32 GiB 64-bit PCI hole above RAM: with 36 physical
+# address bits QEMU 7.2 starts it with at most about 30G.
+qemu_case ktest-q35-30G 30G pass "ktest=all" --machine q35 --stdin "$ZONES" \
+	--has "$KTEST_OK" --check tools/check-zones.sh --timeout 300
+qemu_case ktest-below4g-1G 6G pass "ktest=all" --stdin "$ZONES" \
+	--machine pc,max-ram-below-4g=1G \
+	--has '\[mem 0x0000000000100000-0x000000003ffdffff\] usable' \
+	--has "$KTEST_OK" --check tools/check-zones.sh
+qemu_case ktest-below4g-512M 3G pass "ktest=all" --stdin "$ZONES" \
+	--machine pc,max-ram-below-4g=512M \
+	--has "$KTEST_OK" --check tools/check-zones.sh
+
+# highmem=off: lowmem only, like mem=896M.
+qemu_case highmem-off 4G pass "highmem=off ktest=all" --stdin "$ZONES" \
+	--has 'highmem=off: .* of RAM above 896 MiB ignored' \
+	--has 'HighTotal: +0 kB' --has "$KTEST_OK"
 
 # A CPU with 32 physical address bits: RAM above 4 GiB is dropped with
 # one warning line, and the kernel still works.
@@ -50,6 +70,13 @@ qemu_case crash-write-text 64M fail "" --stdin 'crash write-text\n' \
 qemu_case crash-bug 64M fail "" --stdin 'crash bug\n' \
 	--has 'Kernel panic - not syncing: kernel BUG: PAGE_SIZE == 4096' \
 	--has 'at kernel/crash.c:[0-9]+ in crash_bug\(\)' --has 'cmd_crash\+0x'
+qemu_case crash-double-free 64M fail "" --stdin 'crash double-free\n' \
+	--has 'Kernel panic - not syncing: freeing pfn 0x[0-9a-f]+ \(order 0\): the page is free, refcount 0 \(a double free\?\)' \
+	--has 'crash_double_free\+0x'
+qemu_case crash-free-order 64M fail "" --stdin 'crash free-order\n' \
+	--has 'freeing pfn 0x[0-9a-f]+ \(order 1\): it was allocated with order 2'
+qemu_case crash-free-tail 64M fail "" --stdin 'crash free-tail\n' \
+	--has 'freeing pfn 0x[0-9a-f]+ \(order 0\): it is page 5 of the order-3 block allocated at pfn 0x'
 qemu_case crash-stack 64M fail "" --stdin 'crash stack\n' \
 	--has 'kernel stack overflow into a guard page' \
 	--has 'Oops: double fault' --has 'crash_stack_overflow_depth\+0x' \

@@ -32,7 +32,7 @@ extern char host_panic_msg[512];
 #define HOST_EXPECT_PANIC(stmt)                                 \
 	({                                                      \
 		jmp_buf __jb;                                   \
-		int __panicked = 0;                             \
+		volatile int __panicked = 0;                    \
 		host_panic_jmp = &__jb;                         \
 		if (setjmp(__jb) == 0) {                        \
 			stmt;                                   \

@@ -10,6 +10,7 @@
 #include "kernel/kallsyms.h"
 #include "kernel/panic.h"
 #include "kernel/vsprintf.h"
+#include "mm/layout.h"
 
 char *host_phys_mem;
 char host_log[65536];
@@ -102,4 +103,40 @@ void e9_write(const char *s, size_t len)
 {
 	(void)s;
 	(void)len;
+}
+
+/*
+ * highmem/highmem.c maps highmem pages through the fixmap; on the host
+ * the fake physical memory is one buffer, so every page is reachable.
+ */
+#include "highmem/highmem.h"
+
+void clear_highpage(struct page *page)
+{
+	memset(__va(page_to_phys(page)), 0, PAGE_SIZE);
+}
+
+void memset_page(struct page *page, size_t offset, int val, size_t len)
+{
+	memset((char *)__va(page_to_phys(page)) + offset, val, len);
+}
+
+void memcpy_to_page(struct page *page, size_t offset, const void *src,
+		    size_t len)
+{
+	memcpy((char *)__va(page_to_phys(page)) + offset, src, len);
+}
+
+void memcpy_from_page(void *dst, struct page *page, size_t offset,
+		      size_t len)
+{
+	memcpy(dst, (char *)__va(page_to_phys(page)) + offset, len);
+}
+
+/* kernel/ and mm/ variables that the kernel's boot code would set. */
+unsigned long max_low_pfn, max_pfn, high_memory, vmalloc_start;
+
+void dump_stack(void)
+{
+	printk("(host test: no stack trace)\n");
 }

@@ -16,6 +16,7 @@ KTEST(memblock, add_reserve_alloc)
 {
 	phys_addr_t a, b;
 
+	/* The page allocator owns memory now: work on a scratch state. */
 	saved = memblock;
 	memblock_reset(64 * MiB);
 	memblock_add(0, 32 * MiB);
@@ -43,4 +44,5 @@ KTEST(memblock, this_boot)
 	KT_EXPECT_TRUE(t, memblock_is_reserved(__pa(_kernel_end) - 1, 1));
 	KT_EXPECT_LE(t, memblock.current_limit, (u64)max_low_pfn << PAGE_SHIFT);
 	KT_EXPECT_GT(t, memblock_phys_mem_size(), 16 * MiB);
+	KT_EXPECT_TRUE(t, memblock.retired);
 }

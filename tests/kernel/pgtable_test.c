@@ -4,7 +4,7 @@
 #include "kernel/sections.h"
 #include "kernel/string.h"
 #include "mm/fixmap.h"
-#include "mm/memblock.h"
+#include "mm/gfp.h"
 #include "mm/pgtable.h"
 #include <asm/cpu.h>
 
@@ -70,11 +70,13 @@ KTEST(pgtable, areas_prepared)
 KTEST(pgtable, map_unmap_page)
 {
 	unsigned long vaddr = fix_to_virt(FIX_KMAP_END);
-	phys_addr_t phys = memblock_phys_alloc(PAGE_SIZE, PAGE_SIZE);
+	struct page *page = alloc_page(GFP_KERNEL);
+	phys_addr_t phys;
 	volatile u32 *through_fixmap = (volatile u32 *)vaddr;
 	volatile u32 *through_direct;
 
-	KT_ASSERT_NE(t, phys, 0);
+	KT_ASSERT_NOT_NULL(t, page);
+	phys = page_to_phys(page);
 	through_direct = __va((unsigned long)phys);
 	*through_direct = 0x12345678;
 	kernel_map_page(vaddr, phys, PAGE_KERNEL);
@@ -84,4 +86,5 @@ KTEST(pgtable, map_unmap_page)
 	KT_EXPECT_EQ(t, *through_direct, 0xCAFEF00D);
 	kernel_unmap_page(vaddr);
 	KT_EXPECT_FALSE(t, kernel_address_mapped(vaddr));
+	__free_page(page);
 }

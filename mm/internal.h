@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: MIT */
+/* Interfaces shared inside mm/ only. */
+#ifndef MM_INTERNAL_H
+#define MM_INTERNAL_H
+
+#include "mm/mmzone.h"
+
+/* Return a block to @zone's free lists, merging buddies. zone->lock held. */
+void __free_one_page(struct zone *zone, unsigned long pfn, unsigned int order);
+
+/*
+ * mm_core_init - mem_map, zones, free lists, watermarks and per-CPU
+ * lists, from what memblock knows; memblock is retired afterwards.
+ * Context: boot, once, after paging_init (also used by host tests).
+ */
+void mm_core_init(void);
+
+/* Print the zone ranges and the memory totals (boot log). */
+void print_zone_ranges(void);
+
+#endif /* MM_INTERNAL_H */

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Zones, their buddy free lists and their per-CPU page lists.
+ *
+ * Each zone hands out blocks of 2^order pages from free_area[order].
+ * Order-0 pages go through a per-CPU list first (struct per_cpu_pages):
+ * an allocation takes the page at the head (hot: recently freed, likely
+ * still in the CPU cache), a cold free puts the page at the tail. The
+ * list is refilled from and drained to the buddy lists `batch` pages at
+ * a time, and drained whenever it holds more than `high` pages.
+ */
+#ifndef MM_MMZONE_H
+#define MM_MMZONE_H
+
+#include "kernel/smp.h"
+#include "kernel/spinlock.h"
+#include "mm/page.h"
+
+enum zone_watermarks {
+	WMARK_MIN,
+	WMARK_LOW,
+	WMARK_HIGH,
+	NR_WMARK
+};
+
+struct free_area {
+	struct list_head free_list;
+	unsigned long nr_free; /* blocks of this order */
+};
+
+struct per_cpu_pages {
+	int count; /* pages on the list */
+	int high;  /* drain above this */
+	int batch; /* refill and drain by this many */
+	struct list_head list;
+};
+
+struct zone_stats {
+	unsigned long alloc;	     /* allocations served by this zone */
+	unsigned long alloc_fallback; /* ... for a request preferring a higher zone */
+	unsigned long alloc_fail;    /* requests that wanted this zone and failed */
+	unsigned long pcp_refill;    /* per-CPU list refills */
+	unsigned long pcp_drain;     /* per-CPU list drains */
+};
+
+struct zone {
+	const char *name;
+	spinlock_t lock; /* free_area and free_pages */
+	unsigned long free_pages; /* in the buddy lists (not per-CPU lists) */
+	unsigned long watermark[NR_WMARK];
+	/* Pages this zone keeps back from requests preferring zone i. */
+	unsigned long lowmem_reserve[MAX_NR_ZONES];
+	struct free_area free_area[MAX_ORDER];
+	struct per_cpu_pages pcp[NR_CPUS];
+
+	unsigned long zone_start_pfn;
+	unsigned long spanned_pages; /* end - start, holes included */
+	unsigned long present_pages; /* RAM pages in the span */
+	unsigned long managed_pages; /* pages given to the buddy allocator */
+	struct zone_stats stats;
+};
+
+extern struct zone zones[MAX_NR_ZONES];
+
+static inline struct zone *page_zone(const struct page *page)
+{
+	return &zones[page_zonenum(page)];
+}
+
+static inline unsigned long zone_end_pfn(const struct zone *zone)
+{
+	return zone->zone_start_pfn + zone->spanned_pages;
+}
+
+static inline bool populated_zone(const struct zone *zone)
+{
+	return zone->present_pages != 0;
+}
+
+#define for_each_zone(z) for ((z) = zones; (z) < zones + MAX_NR_ZONES; (z)++)
+
+/* Pages on every per-CPU list of @zone. */
+unsigned long zone_pcp_pages(const struct zone *zone);
+
+/* Free pages: in the buddy lists plus on the per-CPU lists. */
+unsigned long zone_free_pages(const struct zone *zone);
+
+#endif /* MM_MMZONE_H */

@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * struct page: one descriptor per physical page frame, highmem included,
+ * all kept in lowmem (mem_map). It is 16 bytes on this kernel (Linux
+ * spends 32): at 64 GiB that is 256 MiB of the 896 MiB of lowmem instead
+ * of 512 MiB. What Linux keeps in struct page and we do not:
+ *   - the pfn is computed from the descriptor's place in mem_map;
+ *   - the zone sits in two bits of flags;
+ *   - the order of a free or allocated block sits in four bits of flags;
+ *   - the kmap address of a highmem page is in a small hash table
+ *     (highmem/), not in the page;
+ *   - slab bookkeeping lives in the slab itself (mm/slab.c).
+ *
+ * flags: | zone (2) | unused (2) | order (4) | PG_* bits (24) |
+ */
+#ifndef MM_PAGE_H
+#define MM_PAGE_H
+
+#include "kernel/list.h"
+#include "mm/layout.h"
+
+#define MAX_ORDER 11 /* orders 0..10: blocks of up to 4 MiB */
+#define MAX_ORDER_NR_PAGES (1ul << (MAX_ORDER - 1))
+
+enum zone_type {
+	ZONE_DMA,     /* below 16 MiB: ISA DMA can reach it */
+	ZONE_NORMAL,  /* the rest of lowmem: direct-mapped */
+	ZONE_HIGHMEM, /* above lowmem: no permanent kernel address */
+	MAX_NR_ZONES
+};
+
+struct page {
+	unsigned long flags;
+	int _refcount;	       /* 0: free; otherwise the number of users */
+	struct list_head lru;  /* free lists, per-CPU lists, slab lists */
+};
+
+enum pageflags {
+	PG_reserved, /* never given to the allocator (firmware, kernel, holes) */
+	PG_buddy,    /* first page of a free block on a buddy free list */
+	PG_slab,     /* belongs to a slab (mm/slab.c) */
+	PG_head,     /* first page of an allocation of order > 0 */
+	PG_large_kmalloc, /* kmalloc memory that came from the page allocator */
+	PG_poisoned, /* free page filled with the poison pattern (debug) */
+	__NR_PAGEFLAGS
+};
+
+#define PAGE_ORDER_SHIFT 24
+#define PAGE_ORDER_MASK (0xful << PAGE_ORDER_SHIFT)
+#define PAGE_ZONE_SHIFT 30
+#define PAGE_ZONE_MASK (0x3ul << PAGE_ZONE_SHIFT)
+
+#if !defined(HOST_TEST)
+_Static_assert(sizeof(struct page) == 16, "struct page must stay 16 bytes");
+#endif
+
+#define PAGEFLAG(name, bit)                                           \
+	static inline bool Page##name(const struct page *page)        \
+	{                                                             \
+		return page->flags & (1ul << (bit));                  \
+	}                                                             \
+	static inline void SetPage##name(struct page *page)           \
+	{                                                             \
+		page->flags |= 1ul << (bit);                          \
+	}                                                             \
+	static inline void ClearPage##name(struct page *page)         \
+	{                                                             \
+		page->flags &= ~(1ul << (bit));                       \
+	}
+
+PAGEFLAG(Reserved, PG_reserved)
+PAGEFLAG(Buddy, PG_buddy)
+PAGEFLAG(Slab, PG_slab)
+PAGEFLAG(Head, PG_head)
+PAGEFLAG(LargeKmalloc, PG_large_kmalloc)
+PAGEFLAG(Poisoned, PG_poisoned)
+#undef PAGEFLAG
+
+static inline enum zone_type page_zonenum(const struct page *page)
+{
+	return (enum zone_type)(page->flags >> PAGE_ZONE_SHIFT);
+}
+
+static inline bool PageHighMem(const struct page *page)
+{
+	return page_zonenum(page) == ZONE_HIGHMEM;
+}
+
+/* The order of a free block (PG_buddy) or of an allocation (head page). */
+static inline unsigned int page_order(const struct page *page)
+{
+	return (page->flags & PAGE_ORDER_MASK) >> PAGE_ORDER_SHIFT;
+}
+
+static inline void set_page_order(struct page *page, unsigned int order)
+{
+	page->flags = (page->flags & ~PAGE_ORDER_MASK) |
+		      ((unsigned long)order << PAGE_ORDER_SHIFT);
+}
+
+static inline int page_count(const struct page *page)
+{
+	return READ_ONCE(page->_refcount);
+}
+
+static inline void set_page_count(struct page *page, int count)
+{
+	page->_refcount = count;
+}
+
+/* Take another reference on an allocated page. Context: any. */
+static inline void get_page(struct page *page)
+{
+	page->_refcount++;
+}
+
+/*
+ * Sections: mem_map is one array, but only for the 16 MiB sections that
+ * hold RAM. Two small tables translate between a section number and its
+ * slot in mem_map, so a hole (the PCI hole below 4 GiB, a gap between
+ * RAM banks) costs two bytes per 16 MiB instead of 64 KiB of descriptors.
+ */
+#define SECTION_SIZE_BITS 24
+#define PFN_SECTION_SHIFT (SECTION_SIZE_BITS - PAGE_SHIFT)
+#define PAGES_PER_SECTION (1ul << PFN_SECTION_SHIFT)
+#define PAGE_SECTION_MASK (PAGES_PER_SECTION - 1)
+#define NR_MEM_SECTIONS (1ul << (MAX_PHYSMEM_BITS - SECTION_SIZE_BITS))
+#define SECTION_NOT_PRESENT 0xFFFFu
+
+extern struct page *mem_map;
+extern u16 section_to_slot[NR_MEM_SECTIONS];
+extern u16 slot_to_section[NR_MEM_SECTIONS];
+
+/* True if @pfn has a struct page (RAM or a hole inside a RAM section). */
+static inline bool pfn_valid(unsigned long pfn)
+{
+	return (pfn >> PFN_SECTION_SHIFT) < NR_MEM_SECTIONS &&
+	       section_to_slot[pfn >> PFN_SECTION_SHIFT] != SECTION_NOT_PRESENT;
+}
+
+/* Context: any. @pfn must be pfn_valid(). */
+static inline struct page *pfn_to_page(unsigned long pfn)
+{
+	unsigned long slot = section_to_slot[pfn >> PFN_SECTION_SHIFT];
+
+	return mem_map + (slot << PFN_SECTION_SHIFT) + (pfn & PAGE_SECTION_MASK);
+}
+
+/* Context: any. */
+static inline unsigned long page_to_pfn(const struct page *page)
+{
+	unsigned long index = (unsigned long)(page - mem_map);
+	unsigned long section = slot_to_section[index >> PFN_SECTION_SHIFT];
+
+	return (section << PFN_SECTION_SHIFT) | (index & PAGE_SECTION_MASK);
+}
+
+static inline phys_addr_t page_to_phys(const struct page *page)
+{
+	return PFN_PHYS(page_to_pfn(page));
+}
+
+/* The struct page of a direct-mapped (lowmem) kernel address. */
+static inline struct page *virt_to_page(const void *addr)
+{
+	return pfn_to_page(__pa(addr) >> PAGE_SHIFT);
+}
+
+/* The direct-map address of a lowmem page; highmem pages have none. */
+static inline void *lowmem_page_address(const struct page *page)
+{
+	return __va(PFN_PHYS(page_to_pfn(page)));
+}
+
+#endif /* MM_PAGE_H */
