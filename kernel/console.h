@@ -35,6 +35,8 @@ bool serial_present(void);
 void serial_write(const char *s, size_t len);
 /* Return the next received byte, or -1 if none is waiting. IRQ-safe. */
 int serial_getc(void);
+/* Wait for and return the next received byte. Context: thread; sleeps. */
+int serial_read(void);
 /* Let the UART raise IRQ 4 for received bytes. Context: after irq_init. */
 void serial_enable_rx_irq(void);
 

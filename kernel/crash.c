@@ -9,6 +9,8 @@
 #include "kernel/sections.h"
 #include "kernel/shell.h"
 #include "kernel/string.h"
+#include "kernel/sched.h"
+#include "kernel/timer.h"
 #include "mm/gfp.h"
 #include "mm/layout.h"
 
@@ -86,6 +88,37 @@ static __noinline void crash_free_tail(void)
 	__free_page(alloc_pages(GFP_KERNEL, 3) + 5);
 }
 
+static int overflow_thread(void *arg)
+{
+	(void)arg;
+	return crash_stack_overflow_depth(0);
+}
+
+static void crash_thread_stack(void)
+{
+	struct task_struct *task = kthread_run(overflow_thread, NULL,
+					       "overflower");
+
+	if (task)
+		kthread_join(task);
+}
+
+static void sleeping_timer_fn(struct timer_list *timer)
+{
+	(void)timer;
+	msleep(10); /* not allowed in an interrupt handler */
+}
+
+static void crash_sleep_in_irq(void)
+{
+	static struct timer_list timer;
+
+	timer_setup(&timer, sleeping_timer_fn);
+	timer.expires = jiffies + 1;
+	add_timer(&timer);
+	msleep(100);
+}
+
 struct crash_kind {
 	const char *name;
 	void (*fn)(void);
@@ -99,6 +132,8 @@ static const struct crash_kind crash_kinds[] = {
 	{ "ud2", crash_invalid_opcode },
 	{ "bug", crash_bug },
 	{ "stack", crash_stack_overflow },
+	{ "thread-stack", crash_thread_stack },
+	{ "sleep-in-irq", crash_sleep_in_irq },
 	{ "double-free", crash_double_free },
 	{ "free-order", crash_free_wrong_order },
 	{ "free-tail", crash_free_tail },

@@ -6,6 +6,7 @@
  */
 #include "kernel/irq.h"
 #include "kernel/printk.h"
+#include "kernel/sched.h"
 #include <asm/io.h>
 
 #define PIC1_CMD 0x20
@@ -17,8 +18,6 @@
 #define PIC_EOI 0x20
 #define PIC_READ_ISR 0x0B
 #define PIC_CASCADE_IRQ 2
-
-unsigned int hardirq_depth;
 
 static irq_handler_t irq_handlers[NR_IRQS];
 static const char *irq_names[NR_IRQS];
@@ -105,17 +104,24 @@ static void handle_irq(struct pt_regs *regs)
 	if (irq_is_spurious(irq))
 		return;
 	irq_counts[irq]++;
-	hardirq_depth++;
+	this_cpu(hardirq_count)++;
 	if (irq_handlers[irq])
 		irq_handlers[irq](regs);
-	hardirq_depth--;
+	this_cpu(hardirq_count)--;
 	pic_eoi(irq);
 }
 
 void interrupt_dispatch(struct pt_regs *regs)
 {
-	if (regs->vector < NR_EXCEPTIONS)
+	if (regs->vector < NR_EXCEPTIONS) {
 		handle_exception(regs);
-	else
-		handle_irq(regs);
+		return;
+	}
+	handle_irq(regs);
+	/*
+	 * Back in the interrupted thread's context (the handler is done
+	 * and acknowledged): if its time is up, switch now. The thread
+	 * resumes here later and returns through iret as usual.
+	 */
+	preempt_schedule_irq();
 }

@@ -38,7 +38,4 @@ void interrupt_dispatch(struct pt_regs *regs);
 void handle_exception(struct pt_regs *regs);
 const char *exception_name(unsigned int vector);
 
-/* Depth of nested hardware interrupts on this CPU (0 in thread context). */
-extern unsigned int hardirq_depth;
-
 #endif /* KERNEL_IRQ_H */

@@ -12,6 +12,7 @@
 #include "kernel/multiboot2.h"
 #include "kernel/power.h"
 #include "kernel/printk.h"
+#include "kernel/sched.h"
 #include "kernel/shell.h"
 #include "kernel/string.h"
 #include "kernel/timer.h"
@@ -61,15 +62,21 @@ static void read_boot_information(u32 magic)
 			boot_info.mmap_ignored, MB2_MAX_MMAP_ENTRIES);
 }
 
-/* What the command line asked for once the kernel is up. */
-static void run_boot_work(void)
+/*
+ * The first thread (pid 1): what the command line asked for once the
+ * kernel is up, then the shell. It may sleep, unlike the boot context,
+ * which becomes the idle thread.
+ */
+static int kernel_main_thread(void *arg)
 {
 	unsigned int failures = 0;
 
+	(void)arg;
 	if (boot_options.ktest[0])
 		failures += ktest_run(boot_options.ktest);
 	if (boot_options.poweroff)
 		machine_power_off(failures ? EXIT_FAILURE : EXIT_SUCCESS);
+	shell_run();
 }
 
 __noreturn void start_kernel(u32 magic, u32 mbi_phys);
@@ -92,6 +99,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	print_memory_layout();
 	mem_init();
 
+	sched_init();
 	irq_init();
 	timer_init();
 	serial_enable_rx_irq();
@@ -101,6 +109,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	       "reset); under qemu -icount shift=0 these are instructions\n",
 	       (unsigned long long)(rdtsc() - boot_tsc_start),
 	       (unsigned long long)rdtsc());
-	run_boot_work();
-	shell_run();
+	if (!kthread_run(kernel_main_thread, NULL, "main"))
+		panic("cannot start the main thread");
+	cpu_idle();
 }

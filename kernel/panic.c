@@ -9,6 +9,7 @@
 #include "kernel/kallsyms.h"
 #include "kernel/power.h"
 #include "kernel/printk.h"
+#include "kernel/sched.h"
 #include "kernel/stacktrace.h"
 #include "kernel/vsprintf.h"
 #include "mm/pgtable.h"
@@ -71,16 +72,32 @@ void dump_stack(void)
 
 void report_stack_overflow(u32 sp)
 {
-	if (!kernel_address_mapped(sp) || !kernel_address_mapped(sp - 4))
-		printk("The stack pointer 0x%08x points into an unmapped "
-		       "page: kernel stack overflow into a guard page.\n",
-		       sp);
+	struct task_struct *task;
+
+	if (kernel_address_mapped(sp) && kernel_address_mapped(sp - 4))
+		return;
+	printk("The stack pointer 0x%08x points into an unmapped page: "
+	       "kernel stack overflow into a guard page.\n", sp);
+	task = task_for_stack_address(sp - 4);
+	if (task)
+		printk("kernel stack overflow in thread %s (pid %d): its "
+		       "stack starts at 0x%08lx, the guard page is below\n",
+		       task->comm, task->pid, task->stack);
 }
 
-/* Which CPU and thread were running. */
+/* Which CPU and thread were running, and in what context. */
 static void print_panic_context(void)
 {
-	printk("CPU: 0\n");
+	struct task_struct *task = current;
+
+	if (!task) {
+		printk("CPU: %u (before the scheduler)\n", smp_processor_id());
+		return;
+	}
+	printk("CPU: %u PID: %d Comm: %s%s preempt_count: %u\n",
+	       smp_processor_id(), task->pid, task->comm,
+	       in_interrupt() ? " (in an interrupt handler)" : "",
+	       preempt_count());
 }
 
 /* Print the banner; a nested panic only says so and stops. */

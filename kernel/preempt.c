@@ -2,13 +2,25 @@
 /* Preemption counting (see kernel/preempt.h). */
 #include "kernel/preempt.h"
 #include "kernel/panic.h"
+#include "kernel/sched.h"
+#include <asm/irqflags.h>
 
-unsigned int preempt_count_value;
+DEFINE_PER_CPU(unsigned int, preempt_count);
+DEFINE_PER_CPU(unsigned int, hardirq_count);
+DEFINE_PER_CPU(bool, need_resched);
+
+void preempt_enable_no_resched(void)
+{
+	barrier();
+	if (unlikely(this_cpu(preempt_count) == 0))
+		panic("preempt_enable without a matching preempt_disable");
+	this_cpu(preempt_count)--;
+}
 
 void preempt_enable(void)
 {
-	barrier();
-	if (unlikely(preempt_count_value == 0))
-		panic("preempt_enable without a matching preempt_disable");
-	preempt_count_value--;
+	preempt_enable_no_resched();
+	if (unlikely(this_cpu(need_resched)) && this_cpu(preempt_count) == 0 &&
+	    !in_interrupt() && !irqs_disabled())
+		schedule();
 }

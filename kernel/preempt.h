@@ -1,29 +1,52 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Preemption control. preempt_count counts the reasons the running
- * thread must not be switched away from (spinlocks held, kmap_atomic
- * slots in use, explicit preempt_disable). Interrupt nesting is counted
- * separately (hardirq_depth, kernel/irq.h).
+ * Preemption control and the execution contexts.
+ *
+ * preempt_count counts the reasons the running thread must not be
+ * switched away from (spinlocks held, kmap_atomic slots in use, explicit
+ * preempt_disable). Interrupt nesting is counted in hardirq_count. Both
+ * are per CPU. The timer interrupt preempts a thread only when both are
+ * zero; preempt_enable() reschedules at once if the tick asked for it
+ * meanwhile.
  */
 #ifndef KERNEL_PREEMPT_H
 #define KERNEL_PREEMPT_H
 
 #include "kernel/compiler.h"
+#include "kernel/percpu.h"
 
-extern unsigned int preempt_count_value;
+DECLARE_PER_CPU(unsigned int, preempt_count);
+DECLARE_PER_CPU(unsigned int, hardirq_count);
+DECLARE_PER_CPU(bool, need_resched);
 
 static inline unsigned int preempt_count(void)
 {
-	return READ_ONCE(preempt_count_value);
+	return READ_ONCE(this_cpu(preempt_count));
 }
 
 /* Context: any. Nests; each call needs its preempt_enable(). */
 static inline void preempt_disable(void)
 {
-	preempt_count_value++;
+	this_cpu(preempt_count)++;
 	barrier();
 }
 
+/* Context: any. Reschedules here if preemption was asked for meanwhile. */
 void preempt_enable(void);
+
+/* Like preempt_enable, without the reschedule (for code that cannot). */
+void preempt_enable_no_resched(void);
+
+/* True in a hardware interrupt handler. */
+static inline bool in_interrupt(void)
+{
+	return READ_ONCE(this_cpu(hardirq_count)) != 0;
+}
+
+/* True where sleeping is forbidden: IRQ, preemption off or a spinlock. */
+static inline bool in_atomic(void)
+{
+	return preempt_count() != 0 || in_interrupt();
+}
 
 #endif /* KERNEL_PREEMPT_H */

@@ -6,6 +6,7 @@
 #include "kernel/console.h"
 #include "kernel/compiler.h"
 #include "kernel/irq.h"
+#include "kernel/wait.h"
 #include <asm/io.h>
 #include <asm/irqflags.h>
 
@@ -34,6 +35,7 @@
 #define RX_RING_SIZE 256
 
 static bool uart_present;
+static DECLARE_WAIT_QUEUE_HEAD(rx_wait);
 static u8 rx_ring[RX_RING_SIZE];
 static volatile unsigned int rx_head, rx_tail;
 
@@ -116,6 +118,16 @@ static void serial_irq(struct pt_regs *regs)
 {
 	(void)regs;
 	rx_drain_uart();
+	if (rx_head != rx_tail)
+		wake_up(&rx_wait);
+}
+
+int serial_read(void)
+{
+	int c;
+
+	wait_event(rx_wait, (c = serial_getc()) >= 0);
+	return c;
 }
 
 void serial_enable_rx_irq(void)

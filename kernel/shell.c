@@ -76,14 +76,10 @@ int shell_execute(char *line)
 	return cmd->fn(argc, argv);
 }
 
-/* Wait for the next input byte; the CPU sleeps until an interrupt. */
+/* Wait (sleeping) for the next input byte. */
 static char shell_getc(void)
 {
-	int c;
-
-	while ((c = serial_getc()) < 0)
-		safe_halt();
-	return (char)c;
+	return (char)serial_read();
 }
 
 static void echo(const char *s)

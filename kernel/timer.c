@@ -1,9 +1,16 @@
 // SPDX-License-Identifier: MIT
-/* The 8253/8254 PIT as the system tick. */
+/*
+ * The 8253/8254 PIT as the system tick. Each tick runs the expired
+ * kernel timers (a list sorted by expiry) and the scheduler's
+ * accounting; the return from the interrupt may then preempt.
+ */
 #include "kernel/timer.h"
 #include "kernel/irq.h"
+#include "kernel/printk.h"
+#include "kernel/sched.h"
+#include "kernel/shell.h"
+#include "kernel/spinlock.h"
 #include <asm/io.h>
-#include <asm/irqflags.h>
 
 #define PIT_CHANNEL0 0x40
 #define PIT_COMMAND 0x43
@@ -12,11 +19,59 @@
 #define TIMER_IRQ 0
 
 volatile u64 jiffies;
+static LIST_HEAD(timer_list_head);
+static DEFINE_SPINLOCK(timer_lock);
+
+void add_timer(struct timer_list *timer)
+{
+	struct list_head *pos;
+	unsigned long flags;
+
+	spin_lock_irqsave(&timer_lock, flags);
+	if (!list_empty(&timer->entry))
+		list_del_init(&timer->entry);
+	/* Keep the list sorted: insert before the first later timer. */
+	list_for_each(pos, &timer_list_head)
+		if (list_entry(pos, struct timer_list, entry)->expires >
+		    timer->expires)
+			break;
+	list_add_tail(&timer->entry, pos);
+	spin_unlock_irqrestore(&timer_lock, flags);
+}
+
+bool del_timer(struct timer_list *timer)
+{
+	unsigned long flags;
+	bool pending;
+
+	spin_lock_irqsave(&timer_lock, flags);
+	pending = !list_empty(&timer->entry);
+	if (pending)
+		list_del_init(&timer->entry);
+	spin_unlock_irqrestore(&timer_lock, flags);
+	return pending;
+}
+
+/* Interrupts are off: a timer function cannot race with add/del. */
+static void run_timers(void)
+{
+	while (!list_empty(&timer_list_head)) {
+		struct timer_list *t = list_first_entry(&timer_list_head,
+							struct timer_list, entry);
+
+		if (t->expires > jiffies)
+			break;
+		list_del_init(&t->entry);
+		t->function(t);
+	}
+}
 
 static void timer_interrupt(struct pt_regs *regs)
 {
 	(void)regs;
 	jiffies++;
+	run_timers();
+	scheduler_tick();
 }
 
 void timer_init(void)
@@ -29,6 +84,36 @@ void timer_init(void)
 	request_irq(TIMER_IRQ, timer_interrupt, "timer");
 }
 
+struct sleeper {
+	struct timer_list timer;
+	struct task_struct *task;
+};
+
+static void wake_sleeper(struct timer_list *timer)
+{
+	wake_up_process(container_of(timer, struct sleeper, timer)->task);
+}
+
+void msleep(unsigned int ms)
+{
+	struct sleeper s;
+
+	might_sleep();
+	s.task = current;
+	timer_setup(&s.timer, wake_sleeper);
+	s.timer.expires = jiffies + msecs_to_jiffies(ms);
+	while (jiffies < s.timer.expires) {
+		unsigned long flags;
+
+		local_irq_save(flags);
+		current->state = TASK_SLEEPING;
+		add_timer(&s.timer);
+		local_irq_restore(flags);
+		schedule();
+		del_timer(&s.timer);
+	}
+}
+
 u64 uptime_ms(void)
 {
 	unsigned long flags;
@@ -39,3 +124,17 @@ u64 uptime_ms(void)
 	local_irq_restore(flags);
 	return j * 1000 / HZ;
 }
+
+static int cmd_uptime(int argc, char **argv)
+{
+	u64 ms = uptime_ms();
+
+	(void)argc;
+	(void)argv;
+	printk("up %llu.%02llu s (%llu ticks at %d Hz), %lu context switches\n",
+	       (unsigned long long)(ms / 1000),
+	       (unsigned long long)(ms % 1000 / 10),
+	       (unsigned long long)jiffies, HZ, nr_context_switches);
+	return 0;
+}
+SHELL_COMMAND("uptime", "", "time since boot", cmd_uptime);

@@ -62,9 +62,9 @@ static void print_zoneinfo(const struct zone *zone)
 	printk("      nr_alloc_fail %lu\n", zone->stats.alloc_fail);
 	printk("  pagesets\n");
 	printk("    cpu: %d\n", 0);
-	printk("              count: %d\n", zone->pcp[0].count);
-	printk("              high:  %d\n", zone->pcp[0].high);
-	printk("              batch: %d\n", zone->pcp[0].batch);
+	printk("              count: %d\n", zone_pcp(zone, 0)->count);
+	printk("              high:  %d\n", zone_pcp(zone, 0)->high);
+	printk("              batch: %d\n", zone_pcp(zone, 0)->batch);
 	printk("      refills: %lu drains: %lu\n", zone->stats.pcp_refill,
 	       zone->stats.pcp_drain);
 	printk("  start_pfn:           %lu\n", zone->zone_start_pfn);

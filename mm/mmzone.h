@@ -12,6 +12,7 @@
 #ifndef MM_MMZONE_H
 #define MM_MMZONE_H
 
+#include "kernel/percpu.h"
 #include "kernel/smp.h"
 #include "kernel/spinlock.h"
 #include "mm/page.h"
@@ -51,7 +52,6 @@ struct zone {
 	/* Pages this zone keeps back from requests preferring zone i. */
 	unsigned long lowmem_reserve[MAX_NR_ZONES];
 	struct free_area free_area[MAX_ORDER];
-	struct per_cpu_pages pcp[NR_CPUS];
 
 	unsigned long zone_start_pfn;
 	unsigned long spanned_pages; /* end - start, holes included */
@@ -61,6 +61,24 @@ struct zone {
 };
 
 extern struct zone zones[MAX_NR_ZONES];
+
+/* Each CPU's lists, one per zone: a per-CPU variable. */
+struct per_cpu_pageset {
+	struct per_cpu_pages pcp[MAX_NR_ZONES];
+};
+
+DECLARE_PER_CPU(struct per_cpu_pageset, pagesets);
+
+static inline int zone_idx(const struct zone *zone)
+{
+	return (int)(zone - zones);
+}
+
+/* @cpu's list for @zone. Use with interrupts off for this CPU's list. */
+static inline struct per_cpu_pages *zone_pcp(const struct zone *zone, int cpu)
+{
+	return &per_cpu(pagesets, cpu).pcp[zone_idx(zone)];
+}
 
 static inline struct zone *page_zone(const struct page *page)
 {

@@ -30,6 +30,7 @@
 #define ALLOC_HARDER 0x20 /* atomic: another quarter */
 
 struct zone zones[MAX_NR_ZONES];
+DEFINE_PER_CPU(struct per_cpu_pageset, pagesets);
 
 /* ---- the buddy lists ---- */
 
@@ -157,7 +158,7 @@ static struct page *rmqueue_pcplist(struct zone *zone, gfp_t gfp)
 	unsigned long flags;
 
 	local_irq_save(flags);
-	pcp = &zone->pcp[smp_processor_id()];
+	pcp = zone_pcp(zone, smp_processor_id());
 	if (unlikely(list_empty(&pcp->list))) {
 		pcp->count += rmqueue_bulk(zone, pcp->batch, &pcp->list);
 		zone->stats.pcp_refill++;
@@ -184,7 +185,7 @@ static void free_pcp_page(struct page *page, bool cold)
 	unsigned long flags;
 
 	local_irq_save(flags);
-	pcp = &zone->pcp[smp_processor_id()];
+	pcp = zone_pcp(zone, smp_processor_id());
 	if (cold)
 		list_add_tail(&page->lru, &pcp->list);
 	else
@@ -206,8 +207,8 @@ void drain_all_pages(void)
 
 		local_irq_save(flags);
 		for (int cpu = 0; cpu < NR_CPUS; cpu++)
-			free_pcppages_bulk(zone, zone->pcp[cpu].count,
-					   &zone->pcp[cpu]);
+			free_pcppages_bulk(zone, zone_pcp(zone, cpu)->count,
+					   zone_pcp(zone, cpu));
 		local_irq_restore(flags);
 	}
 }
@@ -217,7 +218,7 @@ unsigned long zone_pcp_pages(const struct zone *zone)
 	unsigned long n = 0;
 
 	for (int cpu = 0; cpu < NR_CPUS; cpu++)
-		n += zone->pcp[cpu].count;
+		n += zone_pcp(zone, cpu)->count;
 	return n;
 }
 

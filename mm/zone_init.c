@@ -79,7 +79,7 @@ static void zone_sizes_init(void)
 		for (int o = 0; o < MAX_ORDER; o++)
 			INIT_LIST_HEAD(&zone->free_area[o].free_list);
 		for (int cpu = 0; cpu < NR_CPUS; cpu++)
-			INIT_LIST_HEAD(&zone->pcp[cpu].list);
+			INIT_LIST_HEAD(&zone_pcp(zone, cpu)->list);
 		for (unsigned int i = 0; i < memblock.memory.cnt; i++) {
 			const struct memblock_region *r =
 				&memblock.memory.regions[i];
@@ -285,9 +285,9 @@ static void setup_pcp_lists(void)
 		int batch = zone_batchsize(zone);
 
 		for (int cpu = 0; cpu < NR_CPUS; cpu++) {
-			zone->pcp[cpu].count = 0;
-			zone->pcp[cpu].batch = batch;
-			zone->pcp[cpu].high = PCP_HIGH_PER_BATCH * batch;
+			zone_pcp(zone, cpu)->count = 0;
+			zone_pcp(zone, cpu)->batch = batch;
+			zone_pcp(zone, cpu)->high = PCP_HIGH_PER_BATCH * batch;
 		}
 	}
 }

@@ -105,6 +105,14 @@ static inline void halt(void)
 	__asm__ __volatile__("hlt" : : : "memory");
 }
 
+static inline unsigned long read_esp(void)
+{
+	unsigned long esp;
+
+	__asm__ __volatile__("mov %%esp, %0" : "=r"(esp));
+	return esp;
+}
+
 static inline unsigned long read_ebp(void)
 {
 	unsigned long ebp;

@@ -81,6 +81,12 @@ qemu_case crash-stack 64M fail "" --stdin 'crash stack\n' \
 	--has 'kernel stack overflow into a guard page' \
 	--has 'Oops: double fault' --has 'crash_stack_overflow_depth\+0x' \
 	--has 'the line above [0-9]+ more times'
+qemu_case crash-thread-stack 64M fail "" --stdin 'crash thread-stack\n' \
+	--has 'kernel stack overflow in thread overflower \(pid [0-9]+\)' \
+	--has 'Oops: double fault' --has 'Comm: overflower'
+qemu_case crash-sleep-in-irq 64M fail "" --stdin 'crash sleep-in-irq\n' \
+	--has 'BUG: sleeping function called from invalid context at kernel/timer.c:[0-9]+ \(from sleeping_timer_fn\+0x' \
+	--has 'in_interrupt 1'
 
 # Command-line handling.
 qemu_case cmdline-bad 64M pass "mem=banana mem=1K frobnicate ktest=cmdline.* poweroff" \

@@ -103,14 +103,14 @@ static void check_free_lists(const u8 *allocated)
 			struct page *page;
 			int n = 0;
 
-			list_for_each_entry(page, &zone->pcp[cpu].list, lru) {
+			list_for_each_entry(page, &zone_pcp(zone, cpu)->list, lru) {
 				assert_false(PageBuddy(page));
 				assert_int_equal(page_count(page), 0);
 				assert_ptr_equal(page_zone(page), zone);
 				assert_false(test_and_set(seen, page_to_pfn(page)));
 				n++;
 			}
-			assert_int_equal(n, zone->pcp[cpu].count);
+			assert_int_equal(n, zone_pcp(zone, cpu)->count);
 		}
 	}
 	if (allocated)
@@ -283,7 +283,7 @@ static void test_random_alloc_free(void **state)
 static void test_pcp_hot_and_cold(void **state)
 {
 	struct page *p, *q, *r;
-	struct per_cpu_pages *pcp = &zones[ZONE_NORMAL].pcp[0];
+	struct per_cpu_pages *pcp = zone_pcp(&zones[ZONE_NORMAL], 0);
 
 	(void)state;
 	drain_all_pages();
@@ -305,7 +305,7 @@ static void test_pcp_hot_and_cold(void **state)
 
 static void test_pcp_high_drains(void **state)
 {
-	struct per_cpu_pages *pcp = &zones[ZONE_NORMAL].pcp[0];
+	struct per_cpu_pages *pcp = zone_pcp(&zones[ZONE_NORMAL], 0);
 	struct page *pages[400];
 	int n = pcp->high + pcp->batch + 5;
 
