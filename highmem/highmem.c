@@ -1,32 +1,26 @@
 // SPDX-License-Identifier: MIT
 /*
- * Page-content helpers. A highmem page is mapped at one fixmap slot
- * (FIX_TEMP) with interrupts off for the duration of a helper: simple,
- * and enough until kmap_atomic exists.
+ * Page-content helpers on top of kmap_atomic: each maps the page(s) for
+ * the duration of the copy only, so they work on any page, in any
+ * context. The __GFP_ZERO path of the page allocator uses
+ * clear_highpage.
  */
 #include "highmem/highmem.h"
+#include "highmem/pkmap.h"
+#include "kernel/cmdline.h"
 #include "kernel/panic.h"
+#include "kernel/printk.h"
 #include "kernel/string.h"
-#include "mm/fixmap.h"
-#include "mm/pgtable.h"
-#include <asm/irqflags.h>
 
-static void *map_page(struct page *page, unsigned long *flags)
+void kmap_init(void)
 {
-	unsigned long vaddr = fix_to_virt(FIX_TEMP);
-
-	local_irq_save(*flags);
-	if (!PageHighMem(page))
-		return lowmem_page_address(page);
-	kernel_map_page(vaddr, page_to_phys(page), PAGE_KERNEL);
-	return (void *)vaddr;
-}
-
-static void unmap_page(struct page *page, unsigned long flags)
-{
-	if (PageHighMem(page))
-		kernel_unmap_page(fix_to_virt(FIX_TEMP));
-	local_irq_restore(flags);
+	kmap_debug = boot_options.kmap_debug;
+	page_address_init();
+	pkmap_init();
+	kmap_atomic_init();
+	if (kmap_debug)
+		printk("kmap: debug mode: lowmem pages go through kmap and "
+		       "kmap_atomic too; guard pages between kmap_atomic slots\n");
 }
 
 static void check_range(size_t offset, size_t len)
@@ -38,40 +32,60 @@ static void check_range(size_t offset, size_t len)
 
 void clear_highpage(struct page *page)
 {
-	memset_page(page, 0, 0, PAGE_SIZE);
+	void *addr = kmap_atomic(page);
+
+	memset(addr, 0, PAGE_SIZE);
+	kunmap_atomic(addr);
+}
+
+void copy_highpage(struct page *to, struct page *from)
+{
+	void *vfrom = kmap_atomic(from);
+	void *vto = kmap_atomic(to);
+
+	memcpy(vto, vfrom, PAGE_SIZE);
+	kunmap_atomic(vto);
+	kunmap_atomic(vfrom);
 }
 
 void memset_page(struct page *page, size_t offset, int val, size_t len)
 {
-	unsigned long flags;
 	char *addr;
 
 	check_range(offset, len);
-	addr = map_page(page, &flags);
+	addr = kmap_atomic(page);
 	memset(addr + offset, val, len);
-	unmap_page(page, flags);
+	kunmap_atomic(addr);
 }
 
 void memcpy_to_page(struct page *page, size_t offset, const void *src,
 		    size_t len)
 {
-	unsigned long flags;
 	char *addr;
 
 	check_range(offset, len);
-	addr = map_page(page, &flags);
+	addr = kmap_atomic(page);
 	memcpy(addr + offset, src, len);
-	unmap_page(page, flags);
+	kunmap_atomic(addr);
 }
 
 void memcpy_from_page(void *dst, struct page *page, size_t offset,
 		      size_t len)
 {
-	unsigned long flags;
 	char *addr;
 
 	check_range(offset, len);
-	addr = map_page(page, &flags);
+	addr = kmap_atomic(page);
 	memcpy(dst, addr + offset, len);
-	unmap_page(page, flags);
+	kunmap_atomic(addr);
+}
+
+bool kmap_debug_set(bool on)
+{
+	bool old = kmap_debug;
+
+	if (kmap_atomic_depth())
+		panic("kmap_debug_set with kmap_atomic slots held");
+	kmap_debug = on;
+	return old;
 }

@@ -122,6 +122,15 @@ static int parse_flag_poweroff(struct boot_options *opts, const char *name,
 	return 0;
 }
 
+static int parse_flag_kmap_debug(struct boot_options *opts, const char *name,
+				 const char *value)
+{
+	if (value && strcmp(value, "on") && strcmp(value, "1"))
+		return bad_value(name, value, "takes no value (or on)");
+	opts->kmap_debug = true;
+	return 0;
+}
+
 static const struct cmdline_option options[] = {
 	{ "mem", "mem=SIZE         use RAM below SIZE only", parse_mem },
 	{ "memmap", "memmap=SIZE$ADDR reserve a physical range",
@@ -134,6 +143,8 @@ static const struct cmdline_option options[] = {
 	  parse_bochs_break },
 	{ "poweroff", "poweroff         power off when boot work is done",
 	  parse_flag_poweroff },
+	{ "kmap.debug", "kmap.debug       lowmem through kmap too, guard slots",
+	  parse_flag_kmap_debug },
 };
 
 static int parse_word(struct boot_options *opts, char *word)

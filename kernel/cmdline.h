@@ -29,6 +29,7 @@ struct boot_options {
 	char bench[CMDLINE_PATTERN_MAX]; /* bench=all|NAME, "" = none */
 	u32 bochs_break;		/* bochs.break=: mask of BREAK_* */
 	bool poweroff;			/* poweroff when the boot work is done */
+	bool kmap_debug;		/* kmap.debug: lowmem through kmap too */
 };
 
 extern struct boot_options boot_options;

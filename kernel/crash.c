@@ -9,6 +9,7 @@
 #include "kernel/sections.h"
 #include "kernel/shell.h"
 #include "kernel/string.h"
+#include "highmem/highmem.h"
 #include "kernel/sched.h"
 #include "kernel/timer.h"
 #include "mm/gfp.h"
@@ -119,6 +120,61 @@ static void crash_sleep_in_irq(void)
 	msleep(100);
 }
 
+static struct page *crash_highpage(void)
+{
+	return alloc_page(GFP_HIGHUSER);
+}
+
+static void crash_kmap_order(void)
+{
+	void *a = kmap_atomic(crash_highpage());
+	void *b = kmap_atomic(crash_highpage());
+
+	kunmap_atomic(a); /* b must go first */
+	kunmap_atomic(b);
+}
+
+static void crash_kmap_nest(void)
+{
+	for (int i = 0; i <= 16; i++)
+		kmap_atomic(crash_highpage());
+}
+
+static void crash_kunmap_unbalanced(void)
+{
+	struct page *page = crash_highpage();
+
+	kmap(page);
+	kunmap(page);
+	kunmap(page);
+}
+
+/* With kmap.debug, the guard page after a slot catches the overrun. */
+static void crash_kmap_overrun(void)
+{
+	char *a = kmap_atomic(crash_highpage());
+	char *b = kmap_atomic(crash_highpage());
+
+	memset(b, 0x55, PAGE_SIZE + 16);
+	kunmap_atomic(b);
+	kunmap_atomic(a);
+}
+
+static int leaky_thread(void *arg)
+{
+	kmap(arg);
+	return 0;
+}
+
+static void crash_kmap_leak(void)
+{
+	struct task_struct *task = kthread_run(leaky_thread, crash_highpage(),
+					       "leaky");
+
+	if (task)
+		kthread_join(task);
+}
+
 struct crash_kind {
 	const char *name;
 	void (*fn)(void);
@@ -137,6 +193,11 @@ static const struct crash_kind crash_kinds[] = {
 	{ "double-free", crash_double_free },
 	{ "free-order", crash_free_wrong_order },
 	{ "free-tail", crash_free_tail },
+	{ "kmap-order", crash_kmap_order },
+	{ "kmap-nest", crash_kmap_nest },
+	{ "kunmap-unbalanced", crash_kunmap_unbalanced },
+	{ "kmap-overrun", crash_kmap_overrun },
+	{ "kmap-leak", crash_kmap_leak },
 };
 
 static int cmd_crash(int argc, char **argv)

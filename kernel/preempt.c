@@ -8,6 +8,7 @@
 DEFINE_PER_CPU(unsigned int, preempt_count);
 DEFINE_PER_CPU(unsigned int, hardirq_count);
 DEFINE_PER_CPU(bool, need_resched);
+DEFINE_PER_CPU(unsigned int, pagefault_disabled);
 
 void preempt_enable_no_resched(void)
 {
@@ -22,5 +23,5 @@ void preempt_enable(void)
 	preempt_enable_no_resched();
 	if (unlikely(this_cpu(need_resched)) && this_cpu(preempt_count) == 0 &&
 	    !in_interrupt() && !irqs_disabled())
-		schedule();
+		preempt_schedule();
 }

@@ -18,6 +18,7 @@
 DECLARE_PER_CPU(unsigned int, preempt_count);
 DECLARE_PER_CPU(unsigned int, hardirq_count);
 DECLARE_PER_CPU(bool, need_resched);
+DECLARE_PER_CPU(unsigned int, pagefault_disabled);
 
 static inline unsigned int preempt_count(void)
 {
@@ -36,6 +37,23 @@ void preempt_enable(void);
 
 /* Like preempt_enable, without the reschedule (for code that cannot). */
 void preempt_enable_no_resched(void);
+
+/*
+ * Page faults "disabled": kmap_atomic sections may not fault (in this
+ * kernel every kernel page fault is fatal anyway; the counter lets the
+ * fault report say where it happened).
+ */
+static inline void pagefault_disable(void)
+{
+	this_cpu(pagefault_disabled)++;
+	barrier();
+}
+
+static inline void pagefault_enable(void)
+{
+	barrier();
+	this_cpu(pagefault_disabled)--;
+}
 
 /* True in a hardware interrupt handler. */
 static inline bool in_interrupt(void)

@@ -16,6 +16,7 @@
 #include "kernel/stacktrace.h"
 #include "kernel/string.h"
 #include "kernel/wait.h"
+#include "highmem/highmem.h"
 #include "mm/gfp.h"
 #include "mm/pgtable.h"
 #include <asm/cpu.h>
@@ -130,6 +131,12 @@ void preempt_schedule_irq(void)
 	if (this_cpu(need_resched) && preempt_count() == 0 &&
 	    current->state == TASK_RUNNING)
 		__schedule();
+}
+
+void preempt_schedule(void)
+{
+	if (current->state == TASK_RUNNING)
+		schedule();
 }
 
 bool wake_up_process(struct task_struct *task)
@@ -269,10 +276,7 @@ void kthread_exit(int code)
 
 	if (task == this_cpu(idle_task))
 		panic("the idle thread cannot exit");
-	if (task->kmap_count || task->kmap_atomic_depth)
-		panic("thread %s (pid %d) exits holding %u kmap slots and %u "
-		      "kmap_atomic slots", task->comm, task->pid,
-		      task->kmap_count, task->kmap_atomic_depth);
+	kmap_check_none_held(task);
 	local_irq_disable();
 	task->exit_code = code;
 	task->state = TASK_DEAD;

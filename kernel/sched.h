@@ -53,7 +53,6 @@ struct task_struct {
 	unsigned long switches;	   /* times it was switched in */
 	unsigned long ticks;	   /* timer ticks spent running */
 	unsigned int kmap_count;   /* pkmap slots held (highmem/) */
-	unsigned int kmap_atomic_depth; /* checked at exit (debug) */
 };
 
 DECLARE_PER_CPU(struct task_struct *, current_task);
@@ -107,6 +106,9 @@ void scheduler_tick(void);
 
 /* Called on the way out of an interrupt: preempt if asked and allowed. */
 void preempt_schedule_irq(void);
+
+/* Called by preempt_enable when the tick asked for a switch meanwhile. */
+void preempt_schedule(void);
 
 /* The idle loop. Context: the boot thread, once. */
 __noreturn void cpu_idle(void);

@@ -10,6 +10,10 @@
 #include "kernel/panic.h"
 #include "kernel/printk.h"
 #include "kernel/string.h"
+#include "highmem/highmem.h"
+#include "highmem/pkmap.h"
+#include "kernel/sched.h"
+#include "mm/fixmap.h"
 #include "mm/pgtable.h"
 #include <asm/cpu.h>
 
@@ -157,6 +161,42 @@ void trap_update_cr3(void)
 	doublefault_tss.cr3 = read_cr3();
 }
 
+/* Say which part of the address space a faulting address lies in. */
+static void describe_address(unsigned long addr)
+{
+	struct task_struct *task = task_for_stack_address(addr);
+	const char *what;
+	int cpu, idx;
+
+	printk("#PF: 0x%08lx is ", addr);
+	if (addr < PAGE_SIZE)
+		printk("in the first page: a NULL pointer dereference\n");
+	else if (addr < PAGE_OFFSET)
+		printk("in the user half, where nothing is mapped\n");
+	else if (task && addr < task->stack)
+		printk("in the stack guard page of thread %s (pid %d)\n",
+		       task->comm, task->pid);
+	else if (virt_addr_valid(addr))
+		printk("in the direct map (pfn 0x%lx)\n",
+		       (unsigned long)__pa(addr) >> PAGE_SHIFT);
+	else if (addr < VMALLOC_START)
+		printk("in the hole after the direct map (high_memory is "
+		       "0x%08lx)\n", high_memory);
+	else if (addr < VMALLOC_END)
+		printk("in the vmalloc area\n");
+	else if (addr < PKMAP_BASE)
+		printk("in the guard pages between vmalloc and pkmap\n");
+	else if (addr < PKMAP_BASE + LAST_PKMAP * PAGE_SIZE)
+		printk("pkmap slot %lu (count %d)\n", PKMAP_NR(addr),
+		       pkmap_slot_count(PKMAP_NR(addr)));
+	else if ((what = kmap_atomic_describe(addr, &cpu, &idx)))
+		printk("%s (CPU %d, slot %d)\n", what, cpu, idx);
+	else
+		printk("in the fixmap\n");
+	if (this_cpu(pagefault_disabled))
+		printk("#PF: page faults are disabled here (inside kmap_atomic)\n");
+}
+
 static void report_page_fault(struct pt_regs *regs)
 {
 	unsigned long addr = read_cr2();
@@ -173,9 +213,7 @@ static void report_page_fault(struct pt_regs *regs)
 	       (err & PF_RSVD) ? "reserved bit set in a paging entry, " : "",
 	       (err & PF_PROT) ? "permissions violation" : "not-present page");
 	dump_pagetable(addr);
-	if (addr < PAGE_SIZE)
-		printk("#PF: the address is in the first page: a NULL pointer "
-		       "dereference\n");
+	describe_address(addr);
 }
 
 void handle_exception(struct pt_regs *regs)

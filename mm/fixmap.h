@@ -16,7 +16,6 @@
 
 enum fixed_addresses {
 	FIX_HOLE, /* FIXADDR_TOP itself stays unmapped */
-	FIX_TEMP, /* highmem/highmem.c until kmap_atomic exists */
 	FIX_KMAP_BEGIN,
 	FIX_KMAP_END = FIX_KMAP_BEGIN + KM_MAX_IDX * NR_CPUS * KM_SLOT_STRIDE - 1,
 	__end_of_fixed_addresses

@@ -12,6 +12,7 @@
  */
 #define pr_fmt(fmt) "mm: " fmt
 
+#include "highmem/highmem.h"
 #include "kernel/bochs.h"
 #include "kernel/cmdline.h"
 #include "kernel/multiboot2.h"
@@ -188,6 +189,7 @@ void mem_init(void)
 	unsigned long managed, present;
 
 	mm_core_init();
+	kmap_init();
 	cycles = rdtsc() - start;
 	managed = totalram_pages();
 	present = present_pages_total();

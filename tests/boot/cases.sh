@@ -88,6 +88,24 @@ qemu_case crash-sleep-in-irq 64M fail "" --stdin 'crash sleep-in-irq\n' \
 	--has 'BUG: sleeping function called from invalid context at kernel/timer.c:[0-9]+ \(from sleeping_timer_fn\+0x' \
 	--has 'in_interrupt 1'
 
+# kmap and kmap_atomic misuse is caught with a precise message.
+qemu_case crash-kmap-order 6G fail "" --stdin 'crash kmap-order\n' \
+	--has 'kunmap_atomic\(0xff[0-9a-f]+\) out of order: the last kmap_atomic on CPU 0 is at 0xff[0-9a-f]+ \(slot 1\)'
+qemu_case crash-kmap-nest 6G fail "" --stdin 'crash kmap-nest\n' \
+	--has 'kmap_atomic: more than 16 nested mappings on CPU 0'
+qemu_case crash-kunmap-unbalanced 6G fail "" --stdin 'crash kunmap-unbalanced\n' \
+	--has 'kunmap of pfn 0x[0-9a-f]+ at 0xffc[0-9a-f]+: more kunmaps than kmaps \(unbalanced kunmap\)'
+qemu_case crash-kmap-overrun 64M fail "kmap.debug" --stdin 'crash kmap-overrun\n' \
+	--has 'is the guard page after a kmap_atomic slot \(CPU 0, slot 1\)' \
+	--has 'crash_kmap_overrun\+0x' \
+	--has 'page faults are disabled here \(inside kmap_atomic\)'
+qemu_case crash-kmap-leak 6G fail "" --stdin 'crash kmap-leak\n' \
+	--has 'kmap leak: thread leaky \(pid [0-9]+\) exits holding 1 kmap slots'
+
+# The highmem tests with lowmem sent through kmap too, and guard slots.
+qemu_case kmap-debug-512M 512M pass "kmap.debug ktest=all poweroff" \
+	--has 'kmap: debug mode' --has "$KTEST_OK"
+
 # Command-line handling.
 qemu_case cmdline-bad 64M pass "mem=banana mem=1K frobnicate ktest=cmdline.* poweroff" \
 	--has 'mem=banana: not a size' --has 'mem=1K: too small' \

@@ -145,3 +145,7 @@ void dump_stack(void)
 void schedule(void)
 {
 }
+
+void preempt_schedule(void)
+{
+}

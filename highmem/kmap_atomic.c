@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+/*
+ * kmap_atomic: per-CPU fixmap slots used as a stack. Mapping writes the
+ * PTE of the CPU's next slot; unmapping clears it and drops that one
+ * page from the TLB with invlpg. Nothing is shared between CPUs and
+ * nothing sleeps, so interrupts may map too: an interrupt that arrives
+ * while a thread holds slots takes the next ones and gives them back
+ * before it returns.
+ *
+ *   fixmap, growing down from FIXADDR_TOP:
+ *   | hole | cpu0 slot0 | cpu0 slot1 | ... | cpu0 slot15 | cpu1 slot0 | ...
+ *   with kmap.debug: | guard | cpu0 slot0 | guard | cpu0 slot1 | ...
+ */
+#include "highmem/highmem.h"
+#include "highmem/pkmap.h"
+#include "kernel/bochs.h"
+#include "kernel/panic.h"
+#include "kernel/percpu.h"
+#include "kernel/preempt.h"
+#include "mm/fixmap.h"
+#include <asm/cpu.h>
+
+bool kmap_debug;
+static DEFINE_PER_CPU(int, kmap_atomic_idx);
+static pteval_t *kmap_pte; /* the PTE of FIX_KMAP_BEGIN */
+
+void kmap_atomic_init(void)
+{
+	kmap_pte = lookup_kernel_pte(fix_to_virt(FIX_KMAP_BEGIN));
+	if (!kmap_pte)
+		panic("no page table for the fixmap");
+}
+
+int kmap_atomic_depth(void)
+{
+	return this_cpu(kmap_atomic_idx);
+}
+
+/*
+ * The fixmap slot (counted from FIX_KMAP_BEGIN) of @cpu's entry @idx.
+ * In debug mode each slot has its guard page just above it (the even
+ * slots), where a write past the end of the mapping lands.
+ */
+static unsigned int kmap_slot(unsigned int cpu, int idx)
+{
+	unsigned int slot = cpu * KM_MAX_IDX + (unsigned int)idx;
+
+	return kmap_debug ? slot * KM_SLOT_STRIDE + 1 : slot;
+}
+
+/* slot_vaddr(0) is FIX_KMAP_BEGIN's page, the top of the kmap area. */
+static unsigned long slot_vaddr(unsigned int slot)
+{
+	return fix_to_virt(FIX_KMAP_BEGIN + slot);
+}
+
+void *kmap_atomic(struct page *page)
+{
+	unsigned int slot;
+	unsigned long vaddr;
+	int idx;
+
+	preempt_disable();
+	pagefault_disable();
+	if (!page_needs_kmap(page))
+		return lowmem_page_address(page);
+	idx = this_cpu(kmap_atomic_idx)++;
+	if (unlikely(idx >= KM_MAX_IDX))
+		panic("kmap_atomic: more than %d nested mappings on CPU %u",
+		      KM_MAX_IDX, smp_processor_id());
+	slot = kmap_slot(smp_processor_id(), idx);
+	vaddr = slot_vaddr(slot);
+	if (unlikely(kmap_debug && (kmap_pte[-(int)slot] & _PAGE_PRESENT)))
+		panic("kmap_atomic: slot %d at 0x%08lx is still mapped", idx,
+		      vaddr);
+	set_pte(&kmap_pte[-(int)slot], pfn_pte(page_to_pfn(page), kmap_prot));
+	bochs_break_at(BREAK_KMAP_ATOMIC,
+		       "page %p pfn 0x%lx at 0x%08lx (CPU %u slot %d), PTE at "
+		       "%p = 0x%016llx; try: page 0x%08lx",
+		       (void *)page, page_to_pfn(page), vaddr,
+		       smp_processor_id(), idx, (void *)&kmap_pte[-(int)slot],
+		       (unsigned long long)kmap_pte[-(int)slot], vaddr);
+	return (void *)vaddr;
+}
+
+void kunmap_atomic(void *addr)
+{
+	unsigned long vaddr = (unsigned long)addr & PAGE_MASK;
+
+	if (vaddr >= FIXADDR_START && vaddr < FIXADDR_TOP) {
+		unsigned int cpu = smp_processor_id(), slot;
+		int idx = --this_cpu(kmap_atomic_idx);
+
+		if (unlikely(idx < 0))
+			panic("kunmap_atomic(0x%p) without a kmap_atomic on "
+			      "CPU %u", addr, cpu);
+		slot = kmap_slot(cpu, idx);
+		if (unlikely(vaddr != slot_vaddr(slot)))
+			panic("kunmap_atomic(0x%p) out of order: the last "
+			      "kmap_atomic on CPU %u is at 0x%08lx (slot %d)",
+			      addr, cpu, slot_vaddr(slot), idx);
+		pte_clear(&kmap_pte[-(int)slot]);
+		invlpg(vaddr);
+	} else if (unlikely(!virt_addr_valid(vaddr))) {
+		panic("kunmap_atomic(0x%p): not an address kmap_atomic "
+		      "returned", addr);
+	}
+	pagefault_enable();
+	preempt_enable();
+}
+
+/* For fault reports: is @addr one of the kmap_atomic slots or guards? */
+const char *kmap_atomic_describe(unsigned long addr, int *cpu, int *idx)
+{
+	unsigned long top = slot_vaddr(0) | (PAGE_SIZE - 1);
+	const char *what = "a kmap_atomic slot";
+	unsigned int rel;
+
+	if (addr > top || addr < fix_to_virt(FIX_KMAP_END))
+		return NULL;
+	rel = (slot_vaddr(0) - (addr & PAGE_MASK)) >> PAGE_SHIFT;
+	if (kmap_debug) {
+		if (rel % KM_SLOT_STRIDE == 0)
+			what = "the guard page after a kmap_atomic slot";
+		rel /= KM_SLOT_STRIDE;
+	}
+	*cpu = (int)(rel / KM_MAX_IDX);
+	*idx = (int)(rel % KM_MAX_IDX);
+	return what;
+}

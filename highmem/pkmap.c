@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The persistent kmap pool: LAST_PKMAP page-table entries at PKMAP_BASE,
+ * one page table. Each slot has a use count:
+ *
+ *     0   free, and no TLB holds it
+ *     1   unused, but a TLB may still hold the old translation
+ *     n   mapped, with n - 1 users
+ *
+ * kunmap only lowers the count; the entry stays. New mappings take the
+ * next slot with count 0, going round the pool. When the search wraps to
+ * slot 0, every count-1 slot is cleared and the whole area is flushed
+ * from the TLB at once (flush_all_zero_pkmaps): one flush per lap instead
+ * of one per kunmap. If no slot is free, kmap sleeps until a kunmap
+ * makes one unused.
+ */
+#define pr_fmt(fmt) "pkmap: " fmt
+
+#include "highmem/highmem.h"
+#include "highmem/pkmap.h"
+#include "kernel/bochs.h"
+#include "kernel/printk.h"
+#include "kernel/sched.h"
+#include "kernel/shell.h"
+#include "kernel/kstrtox.h"
+#include "kernel/errno.h"
+#include "kernel/wait.h"
+#include <asm/cpu.h>
+
+static int pkmap_count[LAST_PKMAP];
+static unsigned int last_pkmap_nr;
+static pteval_t *pkmap_page_table;
+static DEFINE_SPINLOCK(kmap_lock);
+static DECLARE_WAIT_QUEUE_HEAD(pkmap_map_wait);
+struct pkmap_stats pkmap_stats;
+
+void pkmap_init(void)
+{
+	pkmap_page_table = lookup_kernel_pte(PKMAP_BASE);
+	if (!pkmap_page_table)
+		panic("no page table for the pkmap area at 0x%08lx", PKMAP_BASE);
+}
+
+int pkmap_slot_count(unsigned int nr)
+{
+	return nr < LAST_PKMAP ? pkmap_count[nr] : -1;
+}
+
+/*
+ * Clear every slot nobody uses any more, then drop the stale
+ * translations with one flush of the non-global TLB entries.
+ */
+static void flush_all_zero_pkmaps(void)
+{
+	unsigned int cleared = 0;
+
+	for (unsigned int i = 0; i < LAST_PKMAP; i++) {
+		if (pkmap_count[i] != 1)
+			continue;
+		pkmap_count[i] = 0;
+		set_page_address(pfn_to_page(pte_pfn(pkmap_page_table[i])),
+				 NULL);
+		pte_clear(&pkmap_page_table[i]);
+		cleared++;
+	}
+	if (!cleared)
+		return;
+	write_cr3(read_cr3());
+	pkmap_stats.flushes++;
+	bochs_break_at(BREAK_PKMAP_FLUSH,
+		       "pkmap wrapped: %u slots cleared, one TLB flush (CR3 "
+		       "reload); pkmap page table at 0x%08lx; try: page 0x%08lx",
+		       cleared, (unsigned long)pkmap_page_table, PKMAP_BASE);
+}
+
+/* Find a free slot and map @page there. kmap_lock held; may drop it. */
+static void *map_new_virtual(struct page *page)
+{
+	unsigned int count;
+	void *vaddr;
+
+start:
+	count = LAST_PKMAP;
+	for (;;) {
+		last_pkmap_nr = (last_pkmap_nr + 1) & (LAST_PKMAP - 1);
+		if (!last_pkmap_nr) {
+			flush_all_zero_pkmaps();
+			count = LAST_PKMAP;
+		}
+		if (!pkmap_count[last_pkmap_nr])
+			break;
+		if (--count)
+			continue;
+		/* Every slot is in use: sleep until a kunmap frees one. */
+		{
+			struct wait_queue_entry wait = {
+				current, LIST_HEAD_INIT(wait.entry)
+			};
+
+			pkmap_stats.waits++;
+			prepare_to_wait(&pkmap_map_wait, &wait);
+			spin_unlock(&kmap_lock);
+			schedule();
+			finish_wait(&pkmap_map_wait, &wait);
+			spin_lock(&kmap_lock);
+		}
+		/* Someone else may have mapped the page meanwhile. */
+		vaddr = pkmap_address(page);
+		if (vaddr)
+			return vaddr;
+		goto start;
+	}
+	vaddr = (void *)PKMAP_ADDR(last_pkmap_nr);
+	set_pte(&pkmap_page_table[last_pkmap_nr],
+		pfn_pte(page_to_pfn(page), kmap_prot));
+	pkmap_count[last_pkmap_nr] = 1;
+	set_page_address(page, vaddr);
+	pkmap_stats.maps++;
+	bochs_break_at(BREAK_KMAP,
+		       "page %p pfn 0x%lx mapped at %p (slot %u), PTE at %p = "
+		       "0x%016llx; try: page %p, xp /4wx 0x%llx",
+		       (void *)page, page_to_pfn(page), vaddr, last_pkmap_nr,
+		       (void *)&pkmap_page_table[last_pkmap_nr],
+		       (unsigned long long)pkmap_page_table[last_pkmap_nr], vaddr,
+		       (unsigned long long)page_to_phys(page));
+	return vaddr;
+}
+
+void *kmap(struct page *page)
+{
+	void *vaddr;
+
+	might_sleep();
+	if (!page_needs_kmap(page))
+		return lowmem_page_address(page);
+	spin_lock(&kmap_lock);
+	vaddr = pkmap_address(page);
+	if (vaddr)
+		pkmap_stats.hits++;
+	else
+		vaddr = map_new_virtual(page);
+	pkmap_count[PKMAP_NR(vaddr)]++;
+	current->kmap_count++;
+	spin_unlock(&kmap_lock);
+	return vaddr;
+}
+
+void kunmap(struct page *page)
+{
+	bool wake = false;
+	unsigned int nr;
+	void *vaddr;
+
+	if (in_interrupt())
+		panic("kunmap in an interrupt handler (use kmap_atomic there)");
+	if (!page_needs_kmap(page))
+		return;
+	spin_lock(&kmap_lock);
+	vaddr = pkmap_address(page);
+	if (!vaddr)
+		panic("kunmap of pfn 0x%lx, which is not kmapped (unbalanced "
+		      "kunmap)", page_to_pfn(page));
+	nr = PKMAP_NR(vaddr);
+	switch (--pkmap_count[nr]) {
+	case 0:
+		panic("kunmap of pfn 0x%lx at 0x%p: more kunmaps than kmaps "
+		      "(unbalanced kunmap)", page_to_pfn(page), vaddr);
+	case 1:
+		/* The slot is unused now; a sleeper can have it at the next wrap. */
+		wake = waitqueue_active(&pkmap_map_wait);
+		break;
+	}
+	if (current->kmap_count)
+		current->kmap_count--;
+	spin_unlock(&kmap_lock);
+	if (wake)
+		wake_up(&pkmap_map_wait);
+}
+
+void kmap_check_none_held(struct task_struct *task)
+{
+	if (task->kmap_count || kmap_atomic_depth())
+		panic("kmap leak: thread %s (pid %d) exits holding %u kmap "
+		      "slots and %d kmap_atomic slots", task->comm, task->pid,
+		      task->kmap_count, kmap_atomic_depth());
+}
+
+static int cmd_pkmapinfo(int argc, char **argv)
+{
+	unsigned int used = 0, stale = 0;
+
+	(void)argc;
+	(void)argv;
+	for (unsigned int i = 0; i < LAST_PKMAP; i++) {
+		if (pkmap_count[i] > 1)
+			used++;
+		else if (pkmap_count[i] == 1)
+			stale++;
+	}
+	printk("pkmap: %u slots at 0x%08lx: %u in use, %u unused but not "
+	       "flushed, %u free\n", LAST_PKMAP, PKMAP_BASE, used, stale,
+	       LAST_PKMAP - used - stale);
+	printk("next slot after %u; maps %lu, hits %lu, flushes %lu, waits %lu\n",
+	       last_pkmap_nr, pkmap_stats.maps, pkmap_stats.hits,
+	       pkmap_stats.flushes, pkmap_stats.waits);
+	for (unsigned int i = 0; i < LAST_PKMAP; i++)
+		if (pkmap_count[i])
+			printk("  slot %3u  0x%08lx  count %d  pfn 0x%lx\n", i,
+			       PKMAP_ADDR(i), pkmap_count[i],
+			       pte_pfn(pkmap_page_table[i]));
+	return 0;
+}
+SHELL_COMMAND("pkmapinfo", "", "the persistent kmap pool", cmd_pkmapinfo);
+
+static int shell_pfn(int argc, char **argv, struct page **page)
+{
+	unsigned long pfn;
+
+	if (argc != 2 || kstrtoul(argv[1], 0, &pfn))
+		return shell_usage(argv[0]);
+	if (!pfn_valid(pfn) || PageReserved(pfn_to_page(pfn)) ||
+	    page_count(pfn_to_page(pfn)) == 0) {
+		printk("pfn 0x%lx is not an allocated page (see alloc)\n", pfn);
+		return -EINVAL;
+	}
+	*page = pfn_to_page(pfn);
+	return 0;
+}
+
+static int cmd_kmap(int argc, char **argv)
+{
+	struct page *page;
+	int err = shell_pfn(argc, argv, &page);
+
+	if (err)
+		return err;
+	printk("pfn 0x%lx mapped at 0x%p\n", page_to_pfn(page), kmap(page));
+	return 0;
+}
+SHELL_COMMAND("kmap", "PFN", "kmap an allocated page (held until kunmap)",
+	      cmd_kmap);
+
+static int cmd_kunmap(int argc, char **argv)
+{
+	struct page *page;
+	int err = shell_pfn(argc, argv, &page);
+
+	if (err)
+		return err;
+	kunmap(page);
+	printk("pfn 0x%lx unmapped\n", page_to_pfn(page));
+	return 0;
+}
+SHELL_COMMAND("kunmap", "PFN", "release a kmap taken with kmap", cmd_kunmap);
