@@ -41,6 +41,8 @@ int serial_read(void);
 void serial_enable_rx_irq(void);
 
 /* VGA text console (kernel/vga.c). */
+#define VGA_TEXT_PHYS 0xB8000u
+#define VGA_TEXT_BYTES (80 * 25 * 2)
 void vga_init(void);
 void vga_write(const char *s, size_t len);
 /* Point the console at a new mapping of the text buffer (ioremap). */

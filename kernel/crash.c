@@ -13,6 +13,8 @@
 #include "kernel/sched.h"
 #include "kernel/timer.h"
 #include "mm/gfp.h"
+#include "mm/slab.h"
+#include "mm/vmalloc.h"
 #include "mm/layout.h"
 
 /* volatile: the compiler must really do these accesses. */
@@ -175,6 +177,20 @@ static void crash_kmap_leak(void)
 		kthread_join(task);
 }
 
+static void crash_vmalloc_overrun(void)
+{
+	char *p = vmalloc(2 * PAGE_SIZE);
+
+	p[2 * PAGE_SIZE] = 1; /* the guard page after the area */
+}
+
+static void crash_kfree_bad(void)
+{
+	char *p = kmalloc(64, GFP_KERNEL);
+
+	kfree(p + 16);
+}
+
 struct crash_kind {
 	const char *name;
 	void (*fn)(void);
@@ -198,6 +214,8 @@ static const struct crash_kind crash_kinds[] = {
 	{ "kunmap-unbalanced", crash_kunmap_unbalanced },
 	{ "kmap-overrun", crash_kmap_overrun },
 	{ "kmap-leak", crash_kmap_leak },
+	{ "vmalloc-overrun", crash_vmalloc_overrun },
+	{ "kfree-bad", crash_kfree_bad },
 };
 
 static int cmd_crash(int argc, char **argv)

@@ -7,6 +7,8 @@
 #include "kernel/cmdline.h"
 #include "kernel/console.h"
 #include "kernel/cpu.h"
+#include "kernel/fb.h"
+#include "kernel/pci.h"
 #include "kernel/irq.h"
 #include "kernel/ktest.h"
 #include "kernel/multiboot2.h"
@@ -19,6 +21,7 @@
 #include "kernel/version.h"
 #include "mm/init.h"
 #include "mm/memmap.h"
+#include "mm/vmalloc.h"
 #include <asm/cpu.h>
 #include <asm/irqflags.h>
 
@@ -92,18 +95,23 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	read_boot_information(magic);
 	cmdline_parse(saved_command_line, &boot_options);
 	cpu_init();
+	pat_init();
 
 	memmap_setup(boot_cpu.phys_bits);
 	memblock_setup();
 	paging_init();
 	print_memory_layout();
 	mem_init();
+	vga_set_buffer(ioremap(VGA_TEXT_PHYS, VGA_TEXT_BYTES));
+	pci_init();
+	fb_probe();
 
 	sched_init();
 	irq_init();
 	timer_init();
 	serial_enable_rx_irq();
 	local_irq_enable();
+	system_state = SYSTEM_RUNNING;
 
 	printk("Boot: %llu TSC cycles from start_kernel to here (%llu since "
 	       "reset); under qemu -icount shift=0 these are instructions\n",

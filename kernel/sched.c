@@ -36,6 +36,7 @@ static struct task_struct tasks[MAX_THREADS];
 static int next_pid = 1;
 static DECLARE_WAIT_QUEUE_HEAD(task_exit_wait);
 unsigned long nr_context_switches;
+enum system_states system_state;
 
 static unsigned long *stack_canary(const struct task_struct *task)
 {
@@ -359,7 +360,8 @@ static __noinline unsigned long caller_of_caller(void)
 
 void __might_sleep(const char *file, int line)
 {
-	if (likely(!in_atomic() && !irqs_disabled()))
+	if (likely(!in_atomic() && !irqs_disabled()) ||
+	    system_state == SYSTEM_BOOTING)
 		return;
 	panic("BUG: sleeping function called from invalid context at %s:%d "
 	      "(from %pS): in_interrupt %d, preempt_count %u, irqs_disabled "

@@ -57,6 +57,14 @@ struct task_struct {
 
 DECLARE_PER_CPU(struct task_struct *, current_task);
 
+/*
+ * SYSTEM_BOOTING until start_kernel has the scheduler and interrupts
+ * running: before that, nothing can sleep or be preempted anyway, and
+ * might_sleep() stays quiet (as in Linux).
+ */
+enum system_states { SYSTEM_BOOTING, SYSTEM_RUNNING };
+extern enum system_states system_state;
+
 /* The thread running on this CPU. Context: any (in IRQ: the one interrupted). */
 #define current (this_cpu(current_task))
 

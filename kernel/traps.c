@@ -15,6 +15,7 @@
 #include "kernel/sched.h"
 #include "mm/fixmap.h"
 #include "mm/pgtable.h"
+#include "mm/vmalloc.h"
 #include <asm/cpu.h>
 
 #define IDT_ENTRIES 256
@@ -183,7 +184,7 @@ static void describe_address(unsigned long addr)
 		printk("in the hole after the direct map (high_memory is "
 		       "0x%08lx)\n", high_memory);
 	else if (addr < VMALLOC_END)
-		printk("in the vmalloc area\n");
+		vmalloc_describe(addr);
 	else if (addr < PKMAP_BASE)
 		printk("in the guard pages between vmalloc and pkmap\n");
 	else if (addr < PKMAP_BASE + LAST_PKMAP * PAGE_SIZE)

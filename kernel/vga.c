@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * VGA text mode console, 80x25. Until ioremap exists the buffer is
- * reached through the direct map of the first megabyte.
+ * reached through the direct map of the first megabyte; then through an
+ * uncached ioremap mapping (kernel/main.c).
  */
 #include "kernel/console.h"
 #include "kernel/compiler.h"
@@ -9,7 +10,6 @@
 #include "mm/layout.h"
 #include <asm/io.h>
 
-#define VGA_TEXT_PHYS 0xB8000u
 #define VGA_COLS 80
 #define VGA_ROWS 25
 #define VGA_ATTR 0x07 /* light grey on black */
@@ -91,5 +91,6 @@ void vga_write(const char *s, size_t len)
 
 void vga_set_buffer(u16 *buffer)
 {
-	vga_buffer = buffer;
+	if (buffer)
+		vga_buffer = buffer;
 }

@@ -29,6 +29,7 @@
 #include "mm/mmzone.h"
 #include "mm/memblock.h"
 #include "mm/memmap.h"
+#include "mm/slab.h"
 #include "mm/sparse.h"
 #include "mm/pgtable.h"
 #include <asm/cpu.h>
@@ -190,6 +191,7 @@ void mem_init(void)
 
 	mm_core_init();
 	kmap_init();
+	kmem_cache_init();
 	cycles = rdtsc() - start;
 	managed = totalram_pages();
 	present = present_pages_total();

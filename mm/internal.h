@@ -4,6 +4,7 @@
 #define MM_INTERNAL_H
 
 #include "mm/mmzone.h"
+#include "mm/pgtable.h"
 
 /* Return a block to @zone's free lists, merging buddies. zone->lock held. */
 void __free_one_page(struct zone *zone, unsigned long pfn, unsigned int order);
@@ -17,5 +18,14 @@ void mm_core_init(void);
 
 /* Print the zone ranges and the memory totals (boot log). */
 void print_zone_ranges(void);
+
+struct vm_struct;
+
+/* vmalloc internals shared with ioremap (mm/vmalloc.c). */
+void map_area_page(struct vm_struct *area, unsigned int i, phys_addr_t phys,
+		   pteval_t prot);
+void free_area_lazily(struct vm_struct *area);
+struct vm_struct *area_to_free(const void *addr, unsigned int flags,
+			       const char *fn);
 
 #endif /* MM_INTERNAL_H */

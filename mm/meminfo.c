@@ -13,6 +13,8 @@
 #include "kernel/string.h"
 #include "mm/gfp.h"
 #include "mm/mmzone.h"
+#include "mm/slab.h"
+#include "mm/vmalloc.h"
 
 #define PEEK_DEFAULT_LEN 64
 
@@ -40,6 +42,9 @@ static int cmd_meminfo(int argc, char **argv)
 	show_kb("HighFree:", high_free);
 	show_kb("LowTotal:", total - high_total);
 	show_kb("LowFree:", free - high_free);
+	show_kb("Slab:", slab_pages());
+	show_kb("VmallocTotal:", (VMALLOC_END - VMALLOC_START) >> PAGE_SHIFT);
+	show_kb("VmallocUsed:", vmalloc_stats.used_pages);
 	return 0;
 }
 SHELL_COMMAND("meminfo", "", "memory totals, as /proc/meminfo", cmd_meminfo);

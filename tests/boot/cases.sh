@@ -106,6 +106,19 @@ qemu_case crash-kmap-leak 6G fail "" --stdin 'crash kmap-leak\n' \
 qemu_case kmap-debug-512M 512M pass "kmap.debug ktest=all poweroff" \
 	--has 'kmap: debug mode' --has "$KTEST_OK"
 
+# vmalloc's guard page and kfree of a pointer kmalloc never returned.
+qemu_case crash-vmalloc-overrun 64M fail "" --stdin 'crash vmalloc-overrun\n' \
+	--has 'is the guard page after the vmalloc area 0x[0-9a-f]+-0x[0-9a-f]+ \(vmalloc, from crash_vmalloc_overrun\+0x' \
+	--has 'not-present page'
+qemu_case crash-kfree-bad 64M fail "" --stdin 'crash kfree-bad\n' \
+	--has 'kfree\(0x[0-9a-f]+\): not the start of an object of cache kmalloc-64'
+
+# 64 MiB of vmalloc on a machine whose free lowmem cannot hold it: most
+# of lowmem is reserved with memmap=, the pages come from highmem.
+qemu_case vmalloc-lowmem-short 6G pass "memmap=832M\$0x4000000 ktest=vmalloc.* poweroff" \
+	--has 'lowmem alone could not hold 64 MiB: 16384 of 16384 pages came from highmem' \
+	--has "$KTEST_OK"
+
 # Command-line handling.
 qemu_case cmdline-bad 64M pass "mem=banana mem=1K frobnicate ktest=cmdline.* poweroff" \
 	--has 'mem=banana: not a size' --has 'mem=1K: too small' \

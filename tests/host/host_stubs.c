@@ -29,20 +29,26 @@ int host_log_has(const char *needle)
 	return strstr(host_log, needle) != NULL;
 }
 
+/*
+ * The buffer is aligned to 4 MiB, like PAGE_OFFSET is (far more), so
+ * that a block's virtual address is as aligned as its physical one:
+ * the slab allocator relies on it.
+ */
 void host_phys_mem_init(unsigned long long bytes)
 {
 	static unsigned long long mapped;
+	const unsigned long long align = 4ull << 20;
+	char *raw;
 
 	if (mapped >= bytes)
 		return;
-	if (host_phys_mem)
-		munmap(host_phys_mem, mapped);
-	host_phys_mem = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
-			     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (host_phys_mem == MAP_FAILED) {
+	raw = mmap(NULL, bytes + align, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (raw == MAP_FAILED) {
 		perror("mmap");
 		abort();
 	}
+	host_phys_mem = (char *)(((unsigned long)raw + align - 1) & ~(align - 1));
 	mapped = bytes;
 }
 

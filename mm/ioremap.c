@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+/*
+ * ioremap: device memory (a framebuffer, MMIO registers) mapped into the
+ * vmalloc area with the caching it needs. RAM that the page allocator
+ * hands out is refused: mapping it uncached next to its cached direct
+ * map would give one page two memory types.
+ *
+ * Write-combining needs the PAT: pat_init reprograms PAT entry 1 (the
+ * PWT bit alone) from write-through to write-combining, as Linux does.
+ */
+#define pr_fmt(fmt) "ioremap: " fmt
+
+#include "mm/vmalloc.h"
+#include "kernel/cpu.h"
+#include "kernel/printk.h"
+#include "mm/internal.h"
+#include <asm/cpu.h>
+
+/* Memory types in the PAT MSR. */
+#define PAT_UC 0x00ull
+#define PAT_WC 0x01ull
+#define PAT_WT 0x04ull
+#define PAT_WP 0x05ull
+#define PAT_WB 0x06ull
+#define PAT_UC_MINUS 0x07ull
+#define PAT_ENTRY(i, type) ((type) << ((i) * 8))
+
+/* Set by pat_init: WC through the PAT, or uncached without one. */
+pteval_t pgprot_writecombine;
+
+void pat_init(void)
+{
+	u64 pat = PAT_ENTRY(0, PAT_WB) | PAT_ENTRY(1, PAT_WC) |
+		  PAT_ENTRY(2, PAT_UC_MINUS) | PAT_ENTRY(3, PAT_UC) |
+		  PAT_ENTRY(4, PAT_WB) | PAT_ENTRY(5, PAT_WP) |
+		  PAT_ENTRY(6, PAT_UC_MINUS) | PAT_ENTRY(7, PAT_WT);
+
+	pgprot_writecombine = PAGE_KERNEL_NOCACHE;
+	if (!boot_cpu.pat) {
+		pr_info("no PAT: write-combining mappings will be uncached\n");
+		return;
+	}
+	wrmsr(MSR_IA32_PAT, pat);
+	flush_tlb_all();
+	pgprot_writecombine = (PAGE_KERNEL & ~(_PAGE_PCD | _PAGE_PWT)) |
+			      _PAGE_PWT;
+	pr_info("PAT set to 0x%016llx: WB WC UC- UC WB WP UC- WT\n",
+		(unsigned long long)pat);
+}
+
+static void *__ioremap(phys_addr_t phys, unsigned long size, pteval_t prot,
+		       const void *caller)
+{
+	phys_addr_t base = phys & ~(phys_addr_t)(PAGE_SIZE - 1);
+	unsigned long offset = (unsigned long)(phys - base);
+	unsigned long pages = (unsigned long)((ALIGN(phys + size,
+						     (phys_addr_t)PAGE_SIZE) - base)
+					      >> PAGE_SHIFT);
+	struct vm_struct *area;
+
+	for (unsigned long i = 0; i < pages; i++) {
+		unsigned long pfn = (unsigned long)(base >> PAGE_SHIFT) + i;
+
+		if (pfn_valid(pfn) && !PageReserved(pfn_to_page(pfn))) {
+			pr_err("ioremap(0x%llx, %lu) from %pS: pfn 0x%lx is RAM "
+			       "that the page allocator owns; refused\n",
+			       (unsigned long long)phys, size, caller, pfn);
+			return NULL;
+		}
+	}
+	area = get_vm_area(pages << PAGE_SHIFT, VM_IOREMAP, caller);
+	if (!area)
+		return NULL;
+	area->phys_addr = base;
+	for (unsigned long i = 0; i < pages; i++)
+		map_area_page(area, (unsigned int)i, base + (i << PAGE_SHIFT),
+			      prot);
+	return (char *)area->addr + offset;
+}
+
+void *ioremap(phys_addr_t phys, unsigned long size)
+{
+	return __ioremap(phys, size, PAGE_KERNEL_NOCACHE,
+			 __builtin_return_address(0));
+}
+
+void *ioremap_wc(phys_addr_t phys, unsigned long size)
+{
+	return __ioremap(phys, size, pgprot_writecombine,
+			 __builtin_return_address(0));
+}
+
+void iounmap(void *addr)
+{
+	free_area_lazily(area_to_free((void *)((unsigned long)addr & PAGE_MASK),
+				      VM_IOREMAP, "iounmap"));
+}

@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: MIT
+/*
+ * kmalloc: a kmem_cache per size class, 8 to 8192 bytes (with 96 and 192
+ * as in Linux, for the many objects just above 64 and 128), a DMA twin
+ * of each, and the page allocator for anything larger. kfree finds the
+ * cache from the page's flags, so a pointer kmalloc never returned is
+ * recognised and reported instead of corrupting a slab.
+ */
+#define pr_fmt(fmt) "kmalloc: " fmt
+
+#include "mm/slab.h"
+#include "kernel/errno.h"
+#include "kernel/panic.h"
+#include "kernel/printk.h"
+#include "kernel/shell.h"
+#include "kernel/string.h"
+#include "kernel/vsprintf.h"
+#include "mm/slab_internal.h"
+
+const unsigned int kmalloc_sizes[KMALLOC_CLASSES] = {
+	8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096, 8192
+};
+struct kmem_cache *kmalloc_caches[KMALLOC_CLASSES];
+struct kmem_cache *kmalloc_dma_caches[KMALLOC_CLASSES];
+
+/* Class of sizes 1..192 by (size - 1) / 8, as Linux's size_index. */
+static const u8 size_index[24] = {
+	0, 1, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5,
+	6, 6, 6, 6, 6, 6, 6, 6,
+};
+
+static unsigned int fls32(u32 x)
+{
+	return x ? 32 - (unsigned int)__builtin_clz(x) : 0;
+}
+
+/* The class of @size (1 .. KMALLOC_MAX_CACHE_SIZE). */
+static unsigned int kmalloc_index(size_t size)
+{
+	if (size <= 192)
+		return size_index[(size - 1) / 8];
+	return fls32((u32)size - 1) - 1; /* 256 -> 7 ... 8192 -> 12 */
+}
+
+void kmalloc_init(void)
+{
+	char name[KMEM_CACHE_NAME_LEN];
+
+	for (unsigned int i = 0; i < KMALLOC_CLASSES; i++) {
+		snprintf(name, sizeof(name), "kmalloc-%u", kmalloc_sizes[i]);
+		kmalloc_caches[i] = kmem_cache_create(name, kmalloc_sizes[i],
+						      0, SLAB_PANIC, NULL);
+		snprintf(name, sizeof(name), "dma-kmalloc-%u", kmalloc_sizes[i]);
+		kmalloc_dma_caches[i] = kmem_cache_create(
+			name, kmalloc_sizes[i], 0, SLAB_PANIC | SLAB_CACHE_DMA,
+			NULL);
+	}
+}
+
+static unsigned int order_for(size_t size)
+{
+	unsigned int order = 0;
+
+	while ((PAGE_SIZE << order) < size)
+		order++;
+	return order;
+}
+
+/* Above the largest class: whole pages, marked so that kfree knows. */
+static void *kmalloc_large(size_t size, gfp_t gfp)
+{
+	unsigned int order = order_for(size);
+	struct page *page;
+
+	if (order >= MAX_ORDER) {
+		if (!(gfp & __GFP_NOWARN))
+			pr_warn("%zu bytes is more than the page allocator's "
+				"largest block\n", size);
+		return NULL;
+	}
+	page = alloc_pages(gfp & ~__GFP_HIGHMEM, order);
+	if (!page)
+		return NULL;
+	SetPageLargeKmalloc(page);
+	return lowmem_page_address(page);
+}
+
+void *kmalloc(size_t size, gfp_t gfp)
+{
+	unsigned int i;
+
+	if (unlikely(size == 0))
+		return ZERO_SIZE_PTR;
+	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
+		return kmalloc_large(size, gfp);
+	i = kmalloc_index(size);
+	return kmem_cache_alloc((gfp & __GFP_DMA) ? kmalloc_dma_caches[i] :
+						    kmalloc_caches[i], gfp);
+}
+
+void *kzalloc(size_t size, gfp_t gfp)
+{
+	return kmalloc(size, gfp | __GFP_ZERO);
+}
+
+/* Panic with what @obj really is: kfree got something kmalloc never gave. */
+static __noreturn void bad_kfree(const void *obj, const char *what)
+{
+	panic("kfree(0x%p): %s; kmalloc never returned this pointer", obj,
+	      what);
+}
+
+/* The cache @obj came from; anything that is not a kmalloc object panics. */
+static struct kmem_cache *kfree_cache(const void *obj, struct page **large)
+{
+	struct kmem_cache *c;
+	struct page *page;
+	int idx;
+
+	*large = NULL;
+	if (!virt_addr_valid((unsigned long)obj))
+		bad_kfree(obj, "not a direct-map address (stack, vmalloc, "
+			       "highmem kmap or garbage?)");
+	page = virt_to_page(obj);
+	if (PageLargeKmalloc(page)) {
+		if (obj != lowmem_page_address(page))
+			bad_kfree(obj, "inside a large kmalloc block");
+		*large = page;
+		return NULL;
+	}
+	if (!PageSlab(page))
+		bad_kfree(obj, PageReserved(page) ? "reserved memory (kernel "
+						    "image or firmware)" :
+			       page_count(page) ? "a page from the page allocator"
+						: "a free page");
+	c = virt_to_cache(obj);
+	if (!c)
+		bad_kfree(obj, "a slab page with no valid cache");
+	idx = slab_object_index(c, obj);
+	if (idx < 0)
+		panic("kfree(0x%p): not the start of an object of cache %s "
+		      "(objects of %u bytes)", obj, c->name, c->size);
+	if (!slab_object_active(obj, idx))
+		panic("kfree(0x%p): object of cache %s is already free "
+		      "(double free)", obj, c->name);
+	return c;
+}
+
+void kfree(const void *obj)
+{
+	struct kmem_cache *c;
+	struct page *large;
+
+	if (unlikely(!obj || obj == ZERO_SIZE_PTR))
+		return;
+	c = kfree_cache(obj, &large);
+	if (unlikely(large)) {
+		ClearPageLargeKmalloc(large);
+		__free_pages(large, page_order(large));
+		return;
+	}
+	kmem_cache_free(c, (void *)obj);
+}
+
+size_t ksize(const void *obj)
+{
+	struct kmem_cache *c;
+	struct page *large;
+
+	if (!obj || obj == ZERO_SIZE_PTR)
+		return 0;
+	c = kfree_cache(obj, &large);
+	return large ? PAGE_SIZE << page_order(large) : c->object_size;
+}
+
+void *krealloc(const void *obj, size_t new_size, gfp_t gfp)
+{
+	size_t old = ksize(obj);
+	void *p;
+
+	if (new_size && new_size <= old)
+		return (void *)obj;
+	p = kmalloc(new_size, gfp);
+	if (p && p != ZERO_SIZE_PTR && old)
+		memcpy(p, obj, min(old, new_size));
+	if (p)
+		kfree(obj);
+	return p;
+}
+
+static int cmd_slabinfo(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	slabinfo_show();
+	return 0;
+}
+SHELL_COMMAND("slabinfo", "", "slab caches, as /proc/slabinfo", cmd_slabinfo);

@@ -1,0 +1,594 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The slab allocator (see mm/slab.h for the levels).
+ *
+ * A slab is a block of 2^order lowmem pages laid out as
+ *
+ *   | struct slab | bufctl[num] | colour | obj 0 | obj 1 | ... | unused |
+ *
+ * bufctl[] chains the free objects by index; an allocated object's entry
+ * is BUFCTL_ACTIVE. The colour offset differs from one slab to the next
+ * (0, 64, 128, ... bytes) so that objects at the same index in different
+ * slabs do not all fall into the same cache sets. Every page of a slab
+ * has PG_slab and the slab's order in its flags, so the slab header of
+ * any object is found by rounding its address down to the slab size.
+ */
+#define pr_fmt(fmt) "slab: " fmt
+
+#include "mm/slab.h"
+#include "kernel/errno.h"
+#include "kernel/panic.h"
+#include "kernel/printk.h"
+#include "kernel/string.h"
+#include "mm/slab_internal.h"
+
+#define BUFCTL_END 0xFFFFu
+#define BUFCTL_ACTIVE 0xFFFEu
+#define KMEM_CACHE_MAGIC 0x5AB1CAC4u
+/* Magazines of the bootstrap caches: kmem_cache and every kmalloc class. */
+#define MAGAZINE_MAX 120
+#define BOOT_CACHES (1 + 2 * KMALLOC_CLASSES)
+#define BOOT_AC_POOL_SIZE \
+	(BOOT_CACHES * (sizeof(struct array_cache) + MAGAZINE_MAX * sizeof(void *) + 8))
+
+struct slab {
+	struct list_head list;
+	struct kmem_cache *cache;
+	void *s_mem;	    /* the first object */
+	unsigned int inuse; /* objects handed out (magazines count as out) */
+	unsigned int free;  /* first free index, or BUFCTL_END */
+	u16 bufctl[];
+};
+
+static struct kmem_cache cache_cache; /* the cache of struct kmem_cache */
+static LIST_HEAD(slab_caches);
+static DEFINE_SPINLOCK(slab_caches_lock);
+static bool slab_up; /* kmalloc works: array caches come from it */
+static u8 boot_ac_pool[BOOT_AC_POOL_SIZE] __aligned(8);
+static unsigned int boot_ac_used;
+
+/* ---- geometry ---- */
+
+static size_t mgmt_bytes(unsigned int num, unsigned int align)
+{
+	return ALIGN(sizeof(struct slab) + num * sizeof(u16), (size_t)align);
+}
+
+/* Objects that fit in 2^order pages after the header and free list. */
+static unsigned int objects_per_slab(struct kmem_cache *c, unsigned int order)
+{
+	size_t avail = PAGE_SIZE << order;
+	unsigned int num = (unsigned int)((avail - sizeof(struct slab)) /
+					  (c->size + sizeof(u16)));
+
+	while (num && mgmt_bytes(num, c->align) + (size_t)num * c->size > avail)
+		num--;
+	return num;
+}
+
+/* The smallest order that wastes at most 1/8 of the slab. */
+static void compute_layout(struct kmem_cache *c)
+{
+	for (unsigned int order = 0; order <= SLAB_MAX_ORDER; order++) {
+		unsigned int num = objects_per_slab(c, order);
+		size_t avail = PAGE_SIZE << order, left;
+
+		if (!num)
+			continue;
+		left = avail - mgmt_bytes(num, c->align) - (size_t)num * c->size;
+		c->order = order;
+		c->num = num;
+		c->mgmt_size = (unsigned int)mgmt_bytes(num, c->align);
+		c->colour_off = max((unsigned int)CACHE_LINE_SIZE, c->align);
+		c->colour = (unsigned int)(left / c->colour_off);
+		if (left * 8 <= avail)
+			break;
+	}
+}
+
+/* Linux's magazine sizes: fewer, the larger the objects. */
+static unsigned int magazine_limit(unsigned int size)
+{
+	if (size > PAGE_SIZE)
+		return 8;
+	if (size > 1024)
+		return 24;
+	if (size > 256)
+		return 54;
+	return MAGAZINE_MAX;
+}
+
+static struct array_cache *alloc_array_cache(unsigned int limit)
+{
+	size_t bytes = sizeof(struct array_cache) + limit * sizeof(void *);
+	struct array_cache *ac;
+
+	if (slab_up) {
+		ac = kmalloc(bytes, GFP_KERNEL);
+	} else {
+		/* Bootstrap: kmalloc's own caches need magazines first. */
+		if (boot_ac_used + bytes > sizeof(boot_ac_pool))
+			panic("slab bootstrap: array cache pool exhausted");
+		ac = (struct array_cache *)(boot_ac_pool + boot_ac_used);
+		boot_ac_used += ALIGN(bytes, (size_t)8);
+	}
+	if (ac) {
+		ac->avail = 0;
+		ac->limit = limit;
+		ac->batchcount = (limit + 1) / 2;
+	}
+	return ac;
+}
+
+static bool in_boot_pool(const void *p)
+{
+	return (const u8 *)p >= boot_ac_pool &&
+	       (const u8 *)p < boot_ac_pool + sizeof(boot_ac_pool);
+}
+
+/* ---- slabs ---- */
+
+static struct slab *obj_to_slab(const void *obj)
+{
+	struct page *page = virt_to_page(obj);
+	unsigned long mask = (PAGE_SIZE << page_order(page)) - 1;
+
+	return (struct slab *)((unsigned long)obj & ~mask);
+}
+
+static unsigned int obj_index(const struct kmem_cache *c,
+			      const struct slab *slab, const void *obj)
+{
+	return (unsigned int)(((const char *)obj - (const char *)slab->s_mem) /
+			      c->size);
+}
+
+static void *index_to_obj(const struct kmem_cache *c, const struct slab *slab,
+			  unsigned int idx)
+{
+	return (char *)slab->s_mem + (size_t)idx * c->size;
+}
+
+/* Make a slab; interrupts may be on. Return: false if no memory. */
+static bool cache_grow(struct kmem_cache *c, gfp_t gfp)
+{
+	gfp_t slab_gfp = c->gfp | (gfp & (__GFP_HIGH | __GFP_ATOMIC |
+					  __GFP_DIRECT_RECLAIM | __GFP_NOWARN |
+					  __GFP_IO | __GFP_FS));
+	struct page *page = alloc_pages(slab_gfp, c->order);
+	unsigned long flags;
+	struct slab *slab;
+	unsigned int colour;
+
+	if (!page)
+		return false;
+	for (unsigned long i = 0; i < (1ul << c->order); i++) {
+		SetPageSlab(page + i);
+		set_page_order(page + i, c->order);
+	}
+	slab = lowmem_page_address(page);
+	slab->cache = c;
+	slab->inuse = 0;
+	spin_lock_irqsave(&c->lock, flags);
+	colour = c->colour_next;
+	c->colour_next = c->colour ? (colour + 1) % (c->colour + 1) : 0;
+	spin_unlock_irqrestore(&c->lock, flags);
+	slab->s_mem = (char *)slab + c->mgmt_size + colour * c->colour_off;
+	for (unsigned int i = 0; i < c->num; i++) {
+		slab->bufctl[i] = i + 1 < c->num ? (u16)(i + 1) : BUFCTL_END;
+		slab_debug_init_object(c, index_to_obj(c, slab, i));
+		if (c->ctor)
+			c->ctor(index_to_obj(c, slab, i) + c->obj_offset);
+	}
+	slab->free = 0;
+	spin_lock_irqsave(&c->lock, flags);
+	list_add_tail(&slab->list, &c->slabs_free);
+	c->free_objects += c->num;
+	c->nr_slabs++;
+	c->stats.grown++;
+	spin_unlock_irqrestore(&c->lock, flags);
+	return true;
+}
+
+/* Give an empty slab's pages back. c->lock held; the slab is unlinked. */
+static void slab_destroy(struct kmem_cache *c, struct slab *slab)
+{
+	struct page *page = virt_to_page(slab);
+
+	for (unsigned long i = 0; i < (1ul << c->order); i++) {
+		ClearPageSlab(page + i);
+		if (i)
+			set_page_order(page + i, 0);
+	}
+	c->free_objects -= c->num;
+	c->nr_slabs--;
+	c->stats.reaped++;
+	__free_pages(page, c->order);
+}
+
+/* Take one object from a slab. c->lock held. */
+static void *slab_get_obj(struct kmem_cache *c, struct slab *slab)
+{
+	unsigned int idx = slab->free;
+
+	slab->free = slab->bufctl[idx];
+	slab->bufctl[idx] = BUFCTL_ACTIVE;
+	slab->inuse++;
+	c->free_objects--;
+	if (slab->free == BUFCTL_END)
+		list_move(&slab->list, &c->slabs_full);
+	else if (slab->inuse == 1)
+		list_move(&slab->list, &c->slabs_partial);
+	return index_to_obj(c, slab, idx);
+}
+
+/* Return objects from a magazine to their slabs. c->lock held. */
+static void free_block(struct kmem_cache *c, void **objs, unsigned int n)
+{
+	for (unsigned int i = 0; i < n; i++) {
+		struct slab *slab = obj_to_slab(objs[i]);
+		unsigned int idx = obj_index(c, slab, objs[i]);
+
+		slab->bufctl[idx] = (u16)slab->free;
+		slab->free = idx;
+		slab->inuse--;
+		c->free_objects++;
+		if (slab->inuse == 0) {
+			list_del(&slab->list);
+			if (c->free_objects > c->free_limit)
+				slab_destroy(c, slab);
+			else
+				list_add(&slab->list, &c->slabs_free);
+		} else if (slab->inuse == c->num - 1) {
+			list_move(&slab->list, &c->slabs_partial);
+		}
+	}
+}
+
+/* ---- the magazines ---- */
+
+/*
+ * The magazine is empty: fill up to batchcount objects from the slabs,
+ * growing a slab if there are none. Entered and left with interrupts
+ * off (*flags holds the caller's state); they are turned back on
+ * around a slab allocation that may sleep.
+ */
+static void *cache_alloc_refill(struct kmem_cache *c, gfp_t gfp,
+				unsigned long *flags)
+{
+	struct array_cache *ac;
+
+	for (;;) {
+		ac = c->cpu_cache[smp_processor_id()];
+		spin_lock(&c->lock);
+		while (ac->avail < ac->batchcount) {
+			struct slab *slab;
+
+			if (!list_empty(&c->slabs_partial))
+				slab = list_first_entry(&c->slabs_partial,
+							struct slab, list);
+			else if (!list_empty(&c->slabs_free))
+				slab = list_first_entry(&c->slabs_free,
+							struct slab, list);
+			else
+				break;
+			while (slab->free != BUFCTL_END &&
+			       ac->avail < ac->batchcount)
+				ac->entry[ac->avail++] = slab_get_obj(c, slab);
+		}
+		spin_unlock(&c->lock);
+		if (ac->avail) {
+			c->stats.refills++;
+			return ac->entry[--ac->avail];
+		}
+		local_irq_restore(*flags);
+		if (!cache_grow(c, gfp)) {
+			local_irq_save(*flags);
+			return NULL;
+		}
+		local_irq_save(*flags);
+	}
+}
+
+/* The magazine is full: give its oldest batch back to the slabs. */
+static void cache_flusharray(struct kmem_cache *c, struct array_cache *ac)
+{
+	unsigned int batch = min(ac->batchcount, ac->avail);
+
+	spin_lock(&c->lock);
+	free_block(c, ac->entry, batch);
+	spin_unlock(&c->lock);
+	ac->avail -= batch;
+	memmove(ac->entry, ac->entry + batch, ac->avail * sizeof(void *));
+	c->stats.flushes++;
+}
+
+void *kmem_cache_alloc(struct kmem_cache *c, gfp_t gfp)
+{
+	struct array_cache *ac;
+	unsigned long flags;
+	void *obj;
+
+	if (slab_should_fail(c, gfp))
+		return NULL;
+	local_irq_save(flags);
+	ac = c->cpu_cache[smp_processor_id()];
+	if (likely(ac->avail))
+		obj = ac->entry[--ac->avail];
+	else
+		obj = cache_alloc_refill(c, gfp, &flags);
+	c->stats.allocs++;
+	local_irq_restore(flags);
+	if (unlikely(!obj))
+		return NULL;
+	obj = slab_debug_alloc(c, obj);
+	if (gfp & __GFP_ZERO)
+		memset(obj, 0, c->object_size);
+	return obj;
+}
+
+void kmem_cache_free(struct kmem_cache *c, void *obj)
+{
+	struct array_cache *ac;
+	unsigned long flags;
+
+	obj = slab_debug_free(c, obj);
+	local_irq_save(flags);
+	ac = c->cpu_cache[smp_processor_id()];
+	if (unlikely(ac->avail >= ac->limit))
+		cache_flusharray(c, ac);
+	ac->entry[ac->avail++] = obj;
+	c->stats.frees++;
+	local_irq_restore(flags);
+}
+
+/* Empty this CPU's magazine into the slabs. Interrupts off. */
+static void drain_cpu_cache(struct kmem_cache *c)
+{
+	struct array_cache *ac = c->cpu_cache[smp_processor_id()];
+
+	spin_lock(&c->lock);
+	free_block(c, ac->entry, ac->avail);
+	spin_unlock(&c->lock);
+	ac->avail = 0;
+}
+
+unsigned long kmem_cache_shrink(struct kmem_cache *c)
+{
+	unsigned long flags, pages = 0;
+
+	local_irq_save(flags);
+	drain_cpu_cache(c);
+	spin_lock(&c->lock);
+	while (!list_empty(&c->slabs_free)) {
+		struct slab *slab = list_first_entry(&c->slabs_free,
+						     struct slab, list);
+
+		list_del(&slab->list);
+		slab_destroy(c, slab);
+		pages += 1ul << c->order;
+	}
+	spin_unlock(&c->lock);
+	local_irq_restore(flags);
+	return pages;
+}
+
+/* ---- caches ---- */
+
+static void cache_setup(struct kmem_cache *c, const char *name, size_t size,
+			size_t align, unsigned int flags, void (*ctor)(void *))
+{
+	strlcpy(c->name, name, sizeof(c->name));
+	c->object_size = (unsigned int)size;
+	c->flags = flags;
+	c->ctor = ctor;
+	c->align = (unsigned int)max(align, sizeof(void *));
+	if (flags & SLAB_HWCACHE_ALIGN)
+		c->align = max(c->align, (unsigned int)CACHE_LINE_SIZE);
+	c->size = (unsigned int)ALIGN(size, (size_t)c->align);
+	slab_debug_setup(c);
+	c->gfp = GFP_KERNEL | ((flags & SLAB_CACHE_DMA) ? __GFP_DMA : 0);
+	spin_lock_init(&c->lock, "kmem_cache->lock");
+	INIT_LIST_HEAD(&c->slabs_partial);
+	INIT_LIST_HEAD(&c->slabs_full);
+	INIT_LIST_HEAD(&c->slabs_free);
+	compute_layout(c);
+	c->magic = KMEM_CACHE_MAGIC;
+}
+
+static bool cache_setup_cpu(struct kmem_cache *c)
+{
+	unsigned int limit = magazine_limit(c->size);
+
+	/* CPUs other than the boot CPU get theirs when they come up. */
+	c->cpu_cache[0] = alloc_array_cache(limit);
+	if (!c->cpu_cache[0])
+		return false;
+	c->free_limit = c->cpu_cache[0]->batchcount + c->num;
+	return true;
+}
+
+static void cache_register(struct kmem_cache *c)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&slab_caches_lock, flags);
+	list_add_tail(&c->list, &slab_caches);
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
+}
+
+struct kmem_cache *kmem_cache_create(const char *name, size_t size,
+				     size_t align, unsigned int flags,
+				     void (*ctor)(void *))
+{
+	struct kmem_cache *c = NULL;
+
+	if (size == 0 || size > (PAGE_SIZE << SLAB_MAX_ORDER) / 2 ||
+	    (align & (align - 1)))
+		goto fail;
+	c = kmem_cache_alloc(&cache_cache, GFP_KERNEL | __GFP_ZERO);
+	if (!c)
+		goto fail;
+	cache_setup(c, name, size, align, flags, ctor);
+	if (!c->num || !cache_setup_cpu(c)) {
+		kmem_cache_free(&cache_cache, c);
+		c = NULL;
+		goto fail;
+	}
+	cache_register(c);
+	return c;
+fail:
+	if (flags & SLAB_PANIC)
+		panic("kmem_cache_create(%s, %zu, %zu): cannot make the cache",
+		      name, size, align);
+	return NULL;
+}
+
+/* Report every object of @c that is still allocated. */
+static unsigned long report_leaks(struct kmem_cache *c)
+{
+	struct list_head *lists[] = { &c->slabs_partial, &c->slabs_full };
+	unsigned long leaked = 0;
+
+	for (unsigned int l = 0; l < ARRAY_SIZE(lists); l++) {
+		struct slab *slab;
+
+		list_for_each_entry(slab, lists[l], list)
+			for (unsigned int i = 0; i < c->num; i++) {
+				if (slab->bufctl[i] != BUFCTL_ACTIVE)
+					continue;
+				if (leaked < 16)
+					printk("  leaked object %p\n",
+					       index_to_obj(c, slab, i) +
+						       c->obj_offset);
+				leaked++;
+			}
+	}
+	return leaked;
+}
+
+int kmem_cache_destroy(struct kmem_cache *c)
+{
+	unsigned long flags, leaked;
+
+	kmem_cache_shrink(c);
+	if (c->nr_slabs) {
+		pr_err("kmem_cache_destroy %s: objects still allocated:\n",
+		       c->name);
+		leaked = report_leaks(c);
+		pr_err("kmem_cache_destroy %s: %lu objects leaked; the cache "
+		       "is kept\n", c->name, leaked);
+		return -EBUSY;
+	}
+	spin_lock_irqsave(&slab_caches_lock, flags);
+	list_del(&c->list);
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
+	for (int cpu = 0; cpu < NR_CPUS; cpu++)
+		if (c->cpu_cache[cpu] && !in_boot_pool(c->cpu_cache[cpu]))
+			kfree(c->cpu_cache[cpu]);
+	c->magic = 0;
+	kmem_cache_free(&cache_cache, c);
+	return 0;
+}
+
+unsigned long kmem_cache_objects_in_use(struct kmem_cache *c)
+{
+	return c->nr_slabs * c->num - c->free_objects -
+	       c->cpu_cache[0]->avail;
+}
+
+struct kmem_cache *virt_to_cache(const void *obj)
+{
+	struct slab *slab;
+
+	if (!virt_addr_valid((unsigned long)obj) ||
+	    !PageSlab(virt_to_page(obj)))
+		return NULL;
+	slab = obj_to_slab(obj);
+	return slab->cache && slab->cache->magic == KMEM_CACHE_MAGIC ?
+		       slab->cache : NULL;
+}
+
+/*
+ * Is @obj the start of an object of @c (after the debug red zone)?
+ * Return: its index in its slab, or -1.
+ */
+int slab_object_index(struct kmem_cache *c, const void *obj)
+{
+	struct slab *slab = obj_to_slab(obj);
+	const char *start = (const char *)obj - c->obj_offset;
+	size_t off;
+
+	if (start < (const char *)slab->s_mem)
+		return -1;
+	off = (size_t)(start - (const char *)slab->s_mem);
+	if (off % c->size || off / c->size >= c->num)
+		return -1;
+	return (int)(off / c->size);
+}
+
+/* Is object @idx of @obj's slab handed out (to a user or a magazine)? */
+bool slab_object_active(const void *obj, int idx)
+{
+	return obj_to_slab(obj)->bufctl[idx] == BUFCTL_ACTIVE;
+}
+
+static unsigned long slab_shrink(struct shrinker *s)
+{
+	struct kmem_cache *c;
+	unsigned long pages = 0;
+
+	(void)s;
+	list_for_each_entry(c, &slab_caches, list)
+		pages += kmem_cache_shrink(c);
+	return pages;
+}
+
+static struct shrinker slab_shrinker = { .name = "slab", .shrink = slab_shrink };
+
+void kmem_cache_init(void)
+{
+	cache_setup(&cache_cache, "kmem_cache", sizeof(struct kmem_cache), 0,
+		    SLAB_HWCACHE_ALIGN, NULL);
+	if (!cache_setup_cpu(&cache_cache))
+		panic("slab: no array cache for kmem_cache");
+	cache_register(&cache_cache);
+	kmalloc_init();
+	slab_up = true;
+	register_shrinker(&slab_shrinker);
+}
+
+unsigned long slab_pages(void)
+{
+	struct kmem_cache *c;
+	unsigned long pages = 0;
+
+	list_for_each_entry(c, &slab_caches, list)
+		pages += c->nr_slabs << c->order;
+	return pages;
+}
+
+void slabinfo_show(void)
+{
+	struct kmem_cache *c;
+
+	printk("slabinfo - version: 2.1\n");
+	printk("# name            <active_objs> <num_objs> <objsize> "
+	       "<objperslab> <pagesperslab> : tunables <limit> <batchcount> "
+	       "<sharedfactor> : slabdata <active_slabs> <num_slabs> "
+	       "<sharedavail>\n");
+	list_for_each_entry(c, &slab_caches, list) {
+		unsigned long num_objs = c->nr_slabs * c->num;
+		unsigned long active_slabs = c->nr_slabs;
+		struct array_cache *ac = c->cpu_cache[0];
+		struct slab *slab;
+
+		list_for_each_entry(slab, &c->slabs_free, list)
+			active_slabs--;
+		printk("%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : "
+		       "slabdata %6lu %6lu %6u\n", c->name,
+		       num_objs - c->free_objects, num_objs, c->size, c->num,
+		       1 << c->order, ac->limit, ac->batchcount, 0,
+		       active_slabs, c->nr_slabs, 0);
+	}
+}

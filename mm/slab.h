@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The object allocator: caches of equal-sized objects (kmem_cache) and
+ * kmalloc on top of them. Three levels, as in Linux's SLAB:
+ *
+ *   kmem_cache_alloc -> this CPU's array cache (a magazine of free
+ *                       objects): no lock, interrupts off for a moment
+ *                    -> the cache's slabs (partial, then empty): cache lock
+ *                    -> the buddy allocator: a new slab of 2^order pages
+ *
+ * Freeing goes back up: to the magazine; a full magazine returns half to
+ * the slabs; empty slabs go back to the buddy allocator when the cache
+ * has plenty (or when the page allocator calls the slab shrinker).
+ */
+#ifndef MM_SLAB_H
+#define MM_SLAB_H
+
+#include "kernel/list.h"
+#include "kernel/smp.h"
+#include "kernel/spinlock.h"
+#include "mm/gfp.h"
+
+/* kmem_cache_create flags */
+#define SLAB_HWCACHE_ALIGN 0x0001u /* align objects to cache lines */
+#define SLAB_CACHE_DMA 0x0002u	   /* slabs from ZONE_DMA */
+#define SLAB_PANIC 0x0004u	   /* panic if the cache cannot be made */
+#define SLAB_RED_ZONE 0x0010u	   /* guard words around objects (debug) */
+#define SLAB_POISON 0x0020u	   /* fill free objects with a pattern (debug) */
+#define SLAB_STORE_USER 0x0040u	   /* remember who allocated/freed (debug) */
+
+#define KMEM_CACHE_NAME_LEN 24
+#define CACHE_LINE_SIZE 64
+#define SLAB_MAX_ORDER 3
+
+/* A magazine: free objects of one cache on one CPU, used as a stack. */
+struct array_cache {
+	unsigned int avail;	 /* objects in entry[] */
+	unsigned int limit;	 /* capacity */
+	unsigned int batchcount; /* objects moved per refill or flush */
+	void *entry[];
+};
+
+struct kmem_cache_stats {
+	unsigned long allocs, frees;	 /* calls */
+	unsigned long refills, flushes; /* magazine <-> slabs transfers */
+	unsigned long grown, reaped;	 /* slabs created, destroyed */
+};
+
+struct kmem_cache {
+	/* The fast path reads these. */
+	struct array_cache *cpu_cache[NR_CPUS];
+	unsigned int size;	  /* object stride: object_size aligned */
+	unsigned int object_size; /* what the user asked for */
+	unsigned int flags;
+	/* Slab geometry. */
+	unsigned int align;
+	unsigned int order;	  /* pages per slab: 2^order */
+	unsigned int num;	  /* objects per slab */
+	unsigned int mgmt_size;	  /* slab header and free list at the start */
+	unsigned int colour;	  /* number of colours */
+	unsigned int colour_off;  /* bytes per colour */
+	unsigned int colour_next; /* colour of the next slab */
+	unsigned int obj_offset;  /* where the user's bytes start (red zone) */
+	gfp_t gfp;		  /* for new slabs */
+	void (*ctor)(void *obj);
+	/* The slabs. */
+	spinlock_t lock;
+	struct list_head slabs_partial, slabs_full, slabs_free;
+	unsigned long nr_slabs;
+	unsigned long free_objects; /* free objects in slabs (not magazines) */
+	unsigned long free_limit;   /* above this, empty slabs are freed */
+	struct kmem_cache_stats stats;
+	struct list_head list;	    /* all caches */
+	u32 magic;
+	char name[KMEM_CACHE_NAME_LEN];
+};
+
+/*
+ * kmem_cache_create - a cache of @size-byte objects
+ * @align: minimum alignment (0: word); SLAB_HWCACHE_ALIGN asks for 64
+ * @ctor: called on each object when its slab is made; freed objects
+ *        must be returned in the constructed state
+ * Context: thread; may sleep. Return: the cache, or NULL.
+ */
+struct kmem_cache *kmem_cache_create(const char *name, size_t size,
+				     size_t align, unsigned int flags,
+				     void (*ctor)(void *));
+
+/*
+ * kmem_cache_destroy - free a cache and its slabs. If objects are still
+ * allocated, each is reported (a leak) and the cache is kept.
+ * Context: thread. Return: 0, or -EBUSY after reporting leaks.
+ */
+int kmem_cache_destroy(struct kmem_cache *cache);
+
+/*
+ * kmem_cache_alloc / kmem_cache_free - take and give back an object.
+ * Context: any with GFP_ATOMIC (IRQ-safe); thread with GFP_KERNEL.
+ */
+void *kmem_cache_alloc(struct kmem_cache *cache, gfp_t gfp);
+void kmem_cache_free(struct kmem_cache *cache, void *obj);
+
+/*
+ * kmem_cache_shrink - empty this CPU's magazine into the slabs and give
+ * every empty slab back. Context: any. Return: pages freed.
+ */
+unsigned long kmem_cache_shrink(struct kmem_cache *cache);
+
+/* Objects allocated (in use or in magazines) and total, for tests. */
+unsigned long kmem_cache_objects_in_use(struct kmem_cache *cache);
+
+/* The cache an object belongs to, or NULL if it is not slab memory. */
+struct kmem_cache *virt_to_cache(const void *obj);
+
+/* ---- kmalloc ---- */
+
+#define KMALLOC_MIN_SIZE 8
+#define KMALLOC_MAX_CACHE_SIZE 8192
+#define KMALLOC_CLASSES 13 /* 8 16 32 64 96 128 192 256 ... 8192 */
+/* kmalloc(0) returns this: not NULL, but faults if used. */
+#define ZERO_SIZE_PTR ((void *)16)
+
+/*
+ * kmalloc - @size bytes, from the size class that fits (8 .. 8192, with
+ * 96 and 192), from dma-kmalloc-* with GFP_DMA, or straight from the
+ * page allocator above 8192. Never highmem.
+ * Context: any with GFP_ATOMIC; thread with GFP_KERNEL.
+ */
+void *kmalloc(size_t size, gfp_t gfp);
+void *kzalloc(size_t size, gfp_t gfp);
+
+/* kfree - free kmalloc memory; anything else panics, naming it. Context: any. */
+void kfree(const void *obj);
+
+/* The usable size of a kmalloc block (its size class). */
+size_t ksize(const void *obj);
+
+/* Resize, copying when the size class changes. Context: as kmalloc. */
+void *krealloc(const void *obj, size_t new_size, gfp_t gfp);
+
+/* The kmalloc cache of class @index (for tests and slabinfo). */
+extern struct kmem_cache *kmalloc_caches[KMALLOC_CLASSES];
+extern struct kmem_cache *kmalloc_dma_caches[KMALLOC_CLASSES];
+extern const unsigned int kmalloc_sizes[KMALLOC_CLASSES];
+
+/* Set up the cache of caches and the kmalloc caches. Context: boot. */
+void kmem_cache_init(void);
+
+/* Print the caches in Linux's slabinfo 2.1 format. */
+void slabinfo_show(void);
+
+/* Pages held by slabs, all caches. */
+unsigned long slab_pages(void);
+
+#endif /* MM_SLAB_H */

@@ -1,0 +1,366 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The vmalloc area allocator.
+ *
+ * Busy areas are kept in a red-black tree by start address, so finding
+ * the area of an address (vfree, vmalloc_to_page, a fault report) is
+ * O(log n). A new area goes in the first gap that fits (an in-order
+ * walk). Every area is followed by an unmapped guard page.
+ *
+ * Freeing is lazy: vfree clears the PTEs and frees the pages at once,
+ * but the TLB may still hold translations for the range, so the range
+ * stays reserved (VM_LAZY_FREE) until a purge flushes the TLB once for
+ * all lazily freed areas: when LAZY_MAX_PAGES have piled up, or when an
+ * allocation finds no gap. One flush per many vfrees, as in Linux.
+ */
+#define pr_fmt(fmt) "vmalloc: " fmt
+
+#include "mm/vmalloc.h"
+#include "mm/internal.h"
+#include "kernel/panic.h"
+#include "kernel/printk.h"
+#include "kernel/sched.h"
+#include "kernel/shell.h"
+#include "kernel/spinlock.h"
+#include "kernel/string.h"
+#include "mm/gfp.h"
+#include "mm/slab.h"
+#include <asm/cpu.h>
+
+#define LAZY_MAX_PAGES ((32ul << 20) >> PAGE_SHIFT)
+
+static struct rb_root vmap_area_root = RB_ROOT;
+static LIST_HEAD(lazy_list);
+static DEFINE_SPINLOCK(vmap_lock); /* find_vm_area runs in fault reports */
+struct vmalloc_stats vmalloc_stats;
+
+static struct vm_struct *rb_to_area(struct rb_node *n)
+{
+	return rb_entry(n, struct vm_struct, rb);
+}
+
+static struct vm_struct *__find_vm_area(unsigned long addr)
+{
+	struct rb_node *n = vmap_area_root.rb_node;
+
+	while (n) {
+		struct vm_struct *a = rb_to_area(n);
+
+		if (addr < a->addr)
+			n = n->rb_left;
+		else if (addr >= a->addr + a->size)
+			n = n->rb_right;
+		else
+			return a;
+	}
+	return NULL;
+}
+
+struct vm_struct *find_vm_area(const void *addr)
+{
+	unsigned long flags;
+	struct vm_struct *a;
+
+	spin_lock_irqsave(&vmap_lock, flags);
+	a = __find_vm_area((unsigned long)addr);
+	spin_unlock_irqrestore(&vmap_lock, flags);
+	return a;
+}
+
+static void insert_area(struct vm_struct *area)
+{
+	struct rb_node **link = &vmap_area_root.rb_node, *parent = NULL;
+
+	while (*link) {
+		parent = *link;
+		link = area->addr < rb_to_area(parent)->addr ?
+			       &parent->rb_left : &parent->rb_right;
+	}
+	rb_link_node(&area->rb, parent, link);
+	rb_insert_color(&area->rb, &vmap_area_root);
+}
+
+/* First fit: walk the areas in address order, looking at the gaps. */
+static unsigned long find_gap(unsigned long size)
+{
+	unsigned long start = VMALLOC_START;
+
+	for (struct rb_node *n = rb_first(&vmap_area_root); n; n = rb_next(n)) {
+		struct vm_struct *a = rb_to_area(n);
+
+		if (a->addr - start >= size)
+			break;
+		start = a->addr + a->size;
+	}
+	return VMALLOC_END - start >= size ? start : 0;
+}
+
+void vmalloc_purge(void)
+{
+	struct vm_struct *a, *tmp;
+	unsigned long flags;
+	LIST_HEAD(done);
+
+	spin_lock_irqsave(&vmap_lock, flags);
+	if (list_empty(&lazy_list)) {
+		spin_unlock_irqrestore(&vmap_lock, flags);
+		return;
+	}
+	/* The PTEs are clear; one flush drops every stale translation. */
+	flush_tlb_all();
+	list_for_each_entry_safe(a, tmp, &lazy_list, lazy) {
+		rb_erase(&a->rb, &vmap_area_root);
+		list_move(&a->lazy, &done);
+	}
+	vmalloc_stats.lazy_pages = 0;
+	vmalloc_stats.purges++;
+	spin_unlock_irqrestore(&vmap_lock, flags);
+	list_for_each_entry_safe(a, tmp, &done, lazy)
+		kfree(a);
+}
+
+struct vm_struct *get_vm_area(unsigned long size, unsigned int flags,
+			      const void *caller)
+{
+	struct vm_struct *area;
+	unsigned long irqflags;
+	bool purged = false;
+
+	might_sleep();
+	size = ALIGN(size, PAGE_SIZE);
+	if (!size || size > VMALLOC_END - VMALLOC_START)
+		return NULL;
+	area = kzalloc(sizeof(*area), GFP_KERNEL);
+	if (!area)
+		return NULL;
+	area->size = size + PAGE_SIZE; /* the guard page */
+	area->flags = flags;
+	area->caller = caller;
+	INIT_LIST_HEAD(&area->lazy);
+	for (;;) {
+		spin_lock_irqsave(&vmap_lock, irqflags);
+		area->addr = find_gap(area->size);
+		if (area->addr) {
+			insert_area(area);
+			spin_unlock_irqrestore(&vmap_lock, irqflags);
+			return area;
+		}
+		spin_unlock_irqrestore(&vmap_lock, irqflags);
+		if (purged)
+			break;
+		vmalloc_purge(); /* lazily freed ranges may make room */
+		purged = true;
+	}
+	kfree(area);
+	return NULL;
+}
+
+void map_area_page(struct vm_struct *area, unsigned int i, phys_addr_t phys,
+		   pteval_t prot)
+{
+	unsigned long vaddr = area->addr + ((unsigned long)i << PAGE_SHIFT);
+
+	/* A new area was never mapped before its purge: no invlpg needed. */
+	set_pte(lookup_kernel_pte(vaddr), (phys & PTE_PFN_MASK) | prot);
+}
+
+static void unmap_area(struct vm_struct *area)
+{
+	unsigned long end = area->addr + area->size - PAGE_SIZE;
+
+	for (unsigned long v = area->addr; v < end; v += PAGE_SIZE)
+		pte_clear(lookup_kernel_pte(v));
+}
+
+/*
+ * Unmap @area and queue its range for the next purge. @area may be
+ * freed (by the purge) before this returns.
+ */
+void free_area_lazily(struct vm_struct *area)
+{
+	unsigned long pages = (area->size >> PAGE_SHIFT) - 1;
+	unsigned long flags;
+	bool purge;
+
+	unmap_area(area);
+	spin_lock_irqsave(&vmap_lock, flags);
+	area->flags |= VM_LAZY_FREE;
+	list_add_tail(&area->lazy, &lazy_list);
+	vmalloc_stats.lazy_pages += pages;
+	if (area->flags & (VM_ALLOC | VM_MAP))
+		vmalloc_stats.used_pages -= area->nr_pages;
+	purge = vmalloc_stats.lazy_pages > LAZY_MAX_PAGES;
+	spin_unlock_irqrestore(&vmap_lock, flags);
+	if (purge)
+		vmalloc_purge();
+}
+
+/* The live area starting at @addr with one of @flags, or panic. */
+struct vm_struct *area_to_free(const void *addr, unsigned int flags,
+			       const char *fn)
+{
+	struct vm_struct *area = find_vm_area(addr);
+
+	if (!area)
+		panic("%s(0x%p): not in any vmalloc area (double free after "
+		      "a purge, or never allocated)", fn, addr);
+	if (area->flags & VM_LAZY_FREE)
+		panic("%s(0x%p): the area was already freed (double free)", fn,
+		      addr);
+	if ((unsigned long)addr != area->addr || !(area->flags & flags))
+		panic("%s(0x%p): not the start of an area it can free (area "
+		      "0x%08lx, flags 0x%x)", fn, addr, area->addr, area->flags);
+	return area;
+}
+
+static void *__vmalloc(unsigned long size, gfp_t gfp, const void *caller)
+{
+	struct vm_struct *area = get_vm_area(size, VM_ALLOC, caller);
+	unsigned int n;
+
+	if (!area)
+		return NULL;
+	n = (unsigned int)((area->size >> PAGE_SHIFT) - 1);
+	area->pages = kmalloc(n * sizeof(struct page *), GFP_KERNEL);
+	if (!area->pages)
+		goto fail;
+	for (area->nr_pages = 0; area->nr_pages < n; area->nr_pages++) {
+		struct page *page = alloc_page(gfp | __GFP_NOWARN);
+
+		if (!page)
+			goto fail;
+		area->pages[area->nr_pages] = page;
+		map_area_page(area, area->nr_pages, page_to_phys(page),
+			      PAGE_KERNEL);
+	}
+	vmalloc_stats.used_pages += n;
+	return (void *)area->addr;
+fail:
+	pr_warn("vmalloc(%lu) from %pS: out of memory after %u pages\n",
+		size, caller, area->nr_pages);
+	vmalloc_stats.used_pages += area->nr_pages;
+	vfree((void *)area->addr);
+	return NULL;
+}
+
+void *vmalloc(unsigned long size)
+{
+	return __vmalloc(size, GFP_KERNEL | __GFP_HIGHMEM,
+			 __builtin_return_address(0));
+}
+
+void *vzalloc(unsigned long size)
+{
+	return __vmalloc(size, GFP_KERNEL | __GFP_HIGHMEM | __GFP_ZERO,
+			 __builtin_return_address(0));
+}
+
+void vfree(const void *addr)
+{
+	struct vm_struct *area;
+	struct page **pages;
+	unsigned int n;
+
+	if (!addr)
+		return;
+	area = area_to_free(addr, VM_ALLOC, "vfree");
+	pages = area->pages;
+	n = area->nr_pages;
+	area->pages = NULL;
+	free_area_lazily(area); /* unmaps before the pages go */
+	for (unsigned int i = 0; i < n; i++)
+		__free_page(pages[i]);
+	kfree(pages);
+}
+
+void *vmap(struct page **pages, unsigned int count, pteval_t prot)
+{
+	struct vm_struct *area = get_vm_area((unsigned long)count << PAGE_SHIFT,
+					     VM_MAP,
+					     __builtin_return_address(0));
+
+	if (!area)
+		return NULL;
+	for (unsigned int i = 0; i < count; i++)
+		map_area_page(area, i, page_to_phys(pages[i]), prot);
+	area->nr_pages = count;
+	vmalloc_stats.used_pages += count;
+	return (void *)area->addr;
+}
+
+void vunmap(const void *addr)
+{
+	free_area_lazily(area_to_free(addr, VM_MAP, "vunmap"));
+}
+
+struct page *vmalloc_to_page(const void *addr)
+{
+	unsigned long vaddr = (unsigned long)addr;
+	pteval_t *pte;
+
+	if (vaddr < VMALLOC_START || vaddr >= VMALLOC_END)
+		return NULL;
+	pte = lookup_kernel_pte(vaddr);
+	if (!pte || !(*pte & _PAGE_PRESENT) || !pfn_valid(pte_pfn(*pte)))
+		return NULL;
+	return pfn_to_page(pte_pfn(*pte));
+}
+
+/* ---- inspection ---- */
+
+void vmallocinfo_show(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&vmap_lock, flags);
+	for (struct rb_node *n = rb_first(&vmap_area_root); n; n = rb_next(n)) {
+		struct vm_struct *a = rb_to_area(n);
+
+		if (a->flags & VM_LAZY_FREE) {
+			printk("0x%08lx-0x%08lx %7lu unpurged vm_area\n",
+			       a->addr, a->addr + a->size, a->size);
+			continue;
+		}
+		printk("0x%08lx-0x%08lx %7lu %pS", a->addr, a->addr + a->size,
+		       a->size, a->caller);
+		if (a->nr_pages)
+			printk(" pages=%u", a->nr_pages);
+		if (a->phys_addr)
+			printk(" phys=0x%llx", (unsigned long long)a->phys_addr);
+		printk("%s%s%s\n", (a->flags & VM_IOREMAP) ? " ioremap" : "",
+		       (a->flags & VM_ALLOC) ? " vmalloc" : "",
+		       (a->flags & VM_MAP) ? " vmap" : "");
+	}
+	spin_unlock_irqrestore(&vmap_lock, flags);
+}
+
+void vmalloc_describe(unsigned long addr)
+{
+	struct vm_struct *a = __find_vm_area(addr);
+
+	if (!a) {
+		printk("in the vmalloc area, outside any area\n");
+		return;
+	}
+	printk("%s vmalloc area 0x%08lx-0x%08lx (%s, from %pS)\n",
+	       addr >= a->addr + a->size - PAGE_SIZE ? "the guard page after the" :
+						      "inside the",
+	       a->addr, a->addr + a->size - PAGE_SIZE,
+	       (a->flags & VM_LAZY_FREE) ? "freed" :
+	       (a->flags & VM_IOREMAP)	 ? "ioremap" :
+	       (a->flags & VM_MAP)	 ? "vmap" : "vmalloc",
+	       a->caller);
+}
+
+static int cmd_vmallocinfo(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	vmallocinfo_show();
+	printk("(%lu pages mapped, %lu waiting for the next purge, %lu "
+	       "purges)\n", vmalloc_stats.used_pages, vmalloc_stats.lazy_pages,
+	       vmalloc_stats.purges);
+	return 0;
+}
+SHELL_COMMAND("vmallocinfo", "", "vmalloc areas, as /proc/vmallocinfo",
+	      cmd_vmallocinfo);

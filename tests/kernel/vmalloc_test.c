@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: MIT
+/* In-kernel tests of vmalloc, vmap and ioremap. */
+#include "highmem/highmem.h"
+#include "kernel/fb.h"
+#include "kernel/ktest.h"
+#include "kernel/string.h"
+#include "mm/gfp.h"
+#include "mm/mmzone.h"
+#include "mm/vmalloc.h"
+
+#define SIXTY_FOUR_MIB (64ul << 20)
+
+/*
+ * 64 MiB, virtually contiguous, from highmem first: every page is
+ * checked through vmalloc_to_page, and a word of each is written through
+ * the vmalloc address and read back through kmap_atomic of that page.
+ */
+KTEST(vmalloc, sixty_four_mib_from_highmem)
+{
+	unsigned long low_free = zone_free_pages(&zones[ZONE_NORMAL]) +
+				 zone_free_pages(&zones[ZONE_DMA]);
+	unsigned long high_free = zone_free_pages(&zones[ZONE_HIGHMEM]);
+	/* 64 MiB, or half of what there is on a small machine. */
+	unsigned long pages = min(SIXTY_FOUR_MIB >> PAGE_SHIFT,
+				  (low_free + high_free) / 2);
+	unsigned long high = 0, bad = 0;
+	u32 *v = vmalloc(pages << PAGE_SHIFT);
+
+	printk("    %lu MiB; lowmem free %lu MiB, highmem free %lu MiB\n",
+	       pages >> 8, low_free >> 8, high_free >> 8);
+	KT_ASSERT_NOT_NULL(t, v);
+	for (unsigned long i = 0; i < pages; i++) {
+		u32 *word = v + i * (PAGE_SIZE / 4);
+		struct page *page = vmalloc_to_page(word);
+		u32 *mapped;
+
+		*word = 0xF00D0000u + (u32)i;
+		if (!page) {
+			bad++;
+			continue;
+		}
+		high += PageHighMem(page);
+		mapped = kmap_atomic(page);
+		if (*mapped != 0xF00D0000u + (u32)i)
+			bad++;
+		kunmap_atomic(mapped);
+	}
+	KT_EXPECT_EQ(t, bad, 0);
+	/* Highmem first: all of it from highmem if highmem had room. */
+	if (high_free > pages + 1024)
+		KT_EXPECT_EQ(t, high, pages);
+	/* A machine whose lowmem could not hold it still gets it. */
+	if (low_free < pages)
+		printk("    lowmem alone could not hold %lu MiB: %lu of %lu "
+		       "pages came from highmem\n", pages >> 8, high, pages);
+	KT_EXPECT_EQ(t, find_vm_area(v + pages / 2)->addr, (unsigned long)v);
+	vfree(v);
+}
+
+KTEST(vmalloc, guard_page_and_lookup)
+{
+	char *v = vmalloc(3 * PAGE_SIZE + 100); /* rounded up to 4 pages */
+	struct vm_struct *area;
+
+	KT_ASSERT_NOT_NULL(t, v);
+	area = find_vm_area(v);
+	KT_ASSERT_NOT_NULL(t, area);
+	KT_EXPECT_EQ(t, area->size, 5 * PAGE_SIZE); /* 4 pages + guard */
+	KT_EXPECT_EQ(t, area->nr_pages, 4);
+	KT_EXPECT_TRUE(t, kernel_address_mapped((unsigned long)v + 4 * PAGE_SIZE - 1));
+	KT_EXPECT_FALSE(t, kernel_address_mapped((unsigned long)v + 4 * PAGE_SIZE));
+	KT_EXPECT_EQ(t, (uintptr_t)find_vm_area(v + 4 * PAGE_SIZE), (uintptr_t)area);
+	KT_EXPECT_NULL(t, vmalloc_to_page(v + 4 * PAGE_SIZE));
+	vfree(v);
+}
+
+KTEST(vmalloc, vfree_is_lazy_and_the_range_comes_back)
+{
+	void *a, *b, *c;
+	unsigned long purges;
+
+	vmalloc_purge();
+	a = vmalloc(16 * PAGE_SIZE);
+	KT_ASSERT_NOT_NULL(t, a);
+	vfree(a);
+	/* Not purged yet: the range is still reserved. */
+	KT_EXPECT_NE(t, vmalloc_stats.lazy_pages, 0);
+	b = vmalloc(16 * PAGE_SIZE);
+	KT_EXPECT_NE(t, (uintptr_t)b, (uintptr_t)a);
+	KT_EXPECT_FALSE(t, kernel_address_mapped((unsigned long)a));
+	vfree(b);
+	purges = vmalloc_stats.purges;
+	vmalloc_purge(); /* one TLB flush for both */
+	KT_EXPECT_EQ(t, vmalloc_stats.purges, purges + 1);
+	KT_EXPECT_EQ(t, vmalloc_stats.lazy_pages, 0);
+	c = vzalloc(16 * PAGE_SIZE);
+	KT_EXPECT_EQ(t, (uintptr_t)c, (uintptr_t)a); /* first fit again */
+	KT_EXPECT_EQ(t, ((u32 *)c)[0] | ((u32 *)c)[16 * 1024 - 1], 0);
+	vfree(c);
+}
+
+KTEST(vmalloc, vmap_scattered_pages)
+{
+	struct page *pages[4] = { alloc_page(GFP_HIGHUSER), alloc_page(GFP_KERNEL),
+				  alloc_page(GFP_HIGHUSER), alloc_page(GFP_DMA) };
+	u8 *v;
+	u8 byte;
+
+	for (int i = 0; i < 4; i++)
+		KT_ASSERT_NOT_NULL(t, pages[i]);
+	v = vmap(pages, 4, PAGE_KERNEL);
+	KT_ASSERT_NOT_NULL(t, v);
+	for (int i = 0; i < 4; i++) {
+		v[i * PAGE_SIZE + 7] = (u8)(0xA0 + i);
+		KT_EXPECT_EQ(t, (uintptr_t)vmalloc_to_page(v + i * PAGE_SIZE),
+			     (uintptr_t)pages[i]);
+		memcpy_from_page(&byte, pages[i], 7, 1);
+		KT_EXPECT_EQ(t, byte, 0xA0 + i);
+	}
+	vunmap(v);
+	for (int i = 0; i < 4; i++)
+		__free_page(pages[i]);
+}
+
+KTEST(ioremap, refuses_allocator_ram)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+
+	printk("    (one refusal expected:)\n");
+	KT_EXPECT_NULL(t, ioremap(page_to_phys(page), PAGE_SIZE));
+	__free_page(page);
+}
+
+KTEST(ioremap, vga_text_buffer)
+{
+	u16 *vga = ioremap(0xB8000, 4000);
+	u16 *cell = vga + 80 * 24 + 79; /* the bottom-right corner */
+	u16 saved;
+	pteval_t pte;
+
+	KT_ASSERT_NOT_NULL(t, vga);
+	pte = *lookup_kernel_pte((unsigned long)vga);
+	KT_EXPECT_TRUE(t, pte & _PAGE_PCD);
+	KT_EXPECT_TRUE(t, pte & _PAGE_PWT);
+	saved = *cell;
+	*cell = 0x2F21; /* '!' white on green */
+	KT_EXPECT_EQ(t, *(volatile u16 *)cell, 0x2F21);
+	*cell = saved;
+	iounmap(vga);
+}
+
+KTEST(ioremap, framebuffer_pixels_read_back)
+{
+	unsigned int bad = 0;
+	pteval_t pte;
+
+	KT_ASSERT_TRUE(t, fb.phys != 0); /* QEMU and Bochs both have one */
+	KT_ASSERT_EQ(t, fb_set_mode(640, 480), 0);
+	pte = *lookup_kernel_pte((unsigned long)fb.pixels);
+	KT_EXPECT_TRUE(t, pte & _PAGE_PWT);
+	KT_EXPECT_EQ(t, pte_phys(pte), fb.phys);
+	for (unsigned int i = 0; i < 640 * 480; i += 97)
+		fb.pixels[i] = (u8)(i ^ (i >> 8));
+	for (unsigned int i = 0; i < 640 * 480; i += 97)
+		if (fb.pixels[i] != (u8)(i ^ (i >> 8)))
+			bad++;
+	KT_EXPECT_EQ(t, bad, 0);
+	fb_text_mode();
+	KT_EXPECT_NULL(t, fb.pixels);
+}
