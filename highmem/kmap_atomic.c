@@ -74,12 +74,16 @@ void *kmap_atomic(struct page *page)
 		panic("kmap_atomic: slot %d at 0x%08lx is still mapped", idx,
 		      vaddr);
 	set_pte(&kmap_pte[-(int)slot], pfn_pte(page_to_pfn(page), kmap_prot));
-	bochs_break_at(BREAK_KMAP_ATOMIC,
-		       "page %p pfn 0x%lx at 0x%08lx (CPU %u slot %d), PTE at "
-		       "%p = 0x%016llx; try: page 0x%08lx",
-		       (void *)page, page_to_pfn(page), vaddr,
-		       smp_processor_id(), idx, (void *)&kmap_pte[-(int)slot],
-		       (unsigned long long)kmap_pte[-(int)slot], vaddr);
+	bochs_break_regs(BREAK_KMAP_ATOMIC, vaddr, &kmap_pte[-(int)slot],
+			 "EAX = 0x%08lx (CPU %u slot %d) maps pfn 0x%lx (phys "
+			 "0x%llx); EDX = 0x%p, its PTE = 0x%016llx; try: page "
+			 "0x%08lx, x /2wx 0x%p, xp /4wx 0x%llx", vaddr,
+			 smp_processor_id(), idx, page_to_pfn(page),
+			 (unsigned long long)page_to_phys(page),
+			 (void *)&kmap_pte[-(int)slot],
+			 (unsigned long long)kmap_pte[-(int)slot], vaddr,
+			 (void *)&kmap_pte[-(int)slot],
+			 (unsigned long long)page_to_phys(page));
 	return (void *)vaddr;
 }
 

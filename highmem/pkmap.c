@@ -67,10 +67,11 @@ static void flush_all_zero_pkmaps(void)
 		return;
 	write_cr3(read_cr3());
 	pkmap_stats.flushes++;
-	bochs_break_at(BREAK_PKMAP_FLUSH,
-		       "pkmap wrapped: %u slots cleared, one TLB flush (CR3 "
-		       "reload); pkmap page table at 0x%08lx; try: page 0x%08lx",
-		       cleared, (unsigned long)pkmap_page_table, PKMAP_BASE);
+	bochs_break_regs(BREAK_PKMAP_FLUSH, pkmap_page_table, cleared,
+			 "pkmap wrapped: EDX = %u slots cleared, one TLB flush "
+			 "(CR3 reload); EAX = 0x%p, the pkmap page table; try: "
+			 "x /8wx 0x%p", cleared, (void *)pkmap_page_table,
+			 (void *)pkmap_page_table);
 }
 
 /* Find a free slot and map @page there. kmap_lock held; may drop it. */
@@ -116,13 +117,16 @@ start:
 	pkmap_count[last_pkmap_nr] = 1;
 	set_page_address(page, vaddr);
 	pkmap_stats.maps++;
-	bochs_break_at(BREAK_KMAP,
-		       "page %p pfn 0x%lx mapped at %p (slot %u), PTE at %p = "
-		       "0x%016llx; try: page %p, xp /4wx 0x%llx",
-		       (void *)page, page_to_pfn(page), vaddr, last_pkmap_nr,
-		       (void *)&pkmap_page_table[last_pkmap_nr],
-		       (unsigned long long)pkmap_page_table[last_pkmap_nr], vaddr,
-		       (unsigned long long)page_to_phys(page));
+	bochs_break_regs(BREAK_KMAP, vaddr, &pkmap_page_table[last_pkmap_nr],
+			 "EAX = 0x%p (pkmap slot %u) maps pfn 0x%lx (phys "
+			 "0x%llx); EDX = 0x%p, its PTE = 0x%016llx; try: page "
+			 "0x%p, x /2wx 0x%p, xp /4wx 0x%llx", vaddr,
+			 last_pkmap_nr, page_to_pfn(page),
+			 (unsigned long long)page_to_phys(page),
+			 (void *)&pkmap_page_table[last_pkmap_nr],
+			 (unsigned long long)pkmap_page_table[last_pkmap_nr],
+			 vaddr, (void *)&pkmap_page_table[last_pkmap_nr],
+			 (unsigned long long)page_to_phys(page));
 	return vaddr;
 }
 

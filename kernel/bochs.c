@@ -5,6 +5,8 @@
 #include "kernel/errno.h"
 #include "kernel/string.h"
 #include "kernel/vsprintf.h"
+#include "kernel/printk.h"
+#include "kernel/shell.h"
 
 #define BREAK_MSG_LEN 256
 
@@ -32,22 +34,48 @@ static int lookup_break(const char *name, size_t len)
 	return -1;
 }
 
-int bochs_break_parse(const char *list, u32 *mask)
+/* Read the COUNT of "NAME:COUNT" (at most @len chars): 0 if bad. */
+static u32 parse_count(const char *s, size_t len)
+{
+	u32 n = 0;
+
+	if (len == 0 || len > 6)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		n = n * 10 + (u32)(s[i] - '0');
+	}
+	return n;
+}
+
+int bochs_break_parse(const char *list, u32 *mask, u32 *left)
 {
 	*mask = 0;
+	for (int i = 0; i < NR_BREAK_POINTS; i++)
+		left[i] = 0;
 	if (strcmp(list, "all") == 0) {
 		*mask = (1u << NR_BREAK_POINTS) - 1;
 		return 0;
 	}
 	while (*list) {
-		size_t len = 0;
+		size_t len = 0, name_len;
 		int point;
 
 		while (list[len] && list[len] != ',')
 			len++;
-		point = lookup_break(list, len);
+		for (name_len = 0; name_len < len && list[name_len] != ':';
+		     name_len++)
+			;
+		point = lookup_break(list, name_len);
 		if (point < 0)
 			return -EINVAL;
+		if (name_len < len) {
+			left[point] = parse_count(list + name_len + 1,
+						  len - name_len - 1);
+			if (!left[point])
+				return -EINVAL;
+		}
 		*mask |= 1u << point;
 		list += len;
 		if (*list == ',')
@@ -56,7 +84,8 @@ int bochs_break_parse(const char *list, u32 *mask)
 	return *mask ? 0 : -EINVAL;
 }
 
-void __bochs_break(enum bochs_break_point point, const char *fmt, ...)
+void __bochs_break(enum bochs_break_point point, unsigned long a,
+		   unsigned long d, const char *fmt, ...)
 {
 	char msg[BREAK_MSG_LEN];
 	int len;
@@ -64,6 +93,10 @@ void __bochs_break(enum bochs_break_point point, const char *fmt, ...)
 
 	if (!e9_present())
 		return;
+	/* NAME:COUNT: this is the last stop at this point. */
+	if (boot_options.bochs_break_left[point] &&
+	    --boot_options.bochs_break_left[point] == 0)
+		boot_options.bochs_break &= ~(1u << point);
 	len = scnprintf(msg, sizeof(msg), "bochs.break: %s: ",
 			bochs_break_name(point));
 	va_start(ap, fmt);
@@ -73,5 +106,20 @@ void __bochs_break(enum bochs_break_point point, const char *fmt, ...)
 		len = sizeof(msg) - 2;
 	msg[len++] = '\n';
 	e9_write(msg, len);
-	BOCHS_BREAK();
+	BOCHS_BREAK_WITH(a, d);
 }
+
+static int cmd_break(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	if (!e9_present()) {
+		printk("not running in Bochs (no port 0xE9): nothing to stop in\n");
+		return 0;
+	}
+	printk("stopping in the Bochs debugger; type c to continue\n");
+	e9_write("bochs.break: shell: the break command\n", 38);
+	BOCHS_BREAK();
+	return 0;
+}
+SHELL_COMMAND("break", "", "stop in the Bochs debugger now", cmd_break);

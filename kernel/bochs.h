@@ -23,7 +23,20 @@ enum bochs_break_point {
 	NR_BREAK_POINTS
 };
 
+_Static_assert(NR_BREAK_POINTS <= 8, "boot_options.bochs_break_left holds 8");
+
 #define BOCHS_BREAK() __asm__ __volatile__("xchg %%bx, %%bx" ::: "memory")
+
+/*
+ * Stop with two values in registers, so the debugger's `r` shows them:
+ * EAX = @a, EDX = @d (the announcement on port 0xE9 says what they are).
+ */
+#define BOCHS_BREAK_WITH(a, d)                                       \
+	__asm__ __volatile__("xchg %%bx, %%bx"                       \
+			     :                                       \
+			     : "a"((unsigned long)(a)),              \
+			       "d"((unsigned long)(d))               \
+			     : "memory")
 
 /*
  * bochs_break_at - stop in the Bochs debugger if @point is switched on
@@ -32,17 +45,27 @@ enum bochs_break_point {
  * Costs one test of a mask when the point is off; does nothing outside
  * Bochs (no port 0xE9). Context: any.
  */
-#define bochs_break_at(point, fmt, ...)                                   \
+#define bochs_break_at(point, fmt, ...) \
+	bochs_break_regs(point, 0, 0, fmt, ##__VA_ARGS__)
+
+/* Like bochs_break_at, with EAX = @a and EDX = @d at the stop. */
+#define bochs_break_regs(point, a, d, fmt, ...)                           \
 	do {                                                              \
 		if (unlikely(boot_options.bochs_break & (1u << (point)))) \
-			__bochs_break(point, fmt, ##__VA_ARGS__);         \
+			__bochs_break(point, (unsigned long)(a),          \
+				      (unsigned long)(d), fmt,            \
+				      ##__VA_ARGS__);                     \
 	} while (0)
 
-void __bochs_break(enum bochs_break_point point, const char *fmt, ...)
-	__printf(2, 3);
+void __bochs_break(enum bochs_break_point point, unsigned long a,
+		   unsigned long d, const char *fmt, ...) __printf(4, 5);
 
-/* Parse "all" or "kmap,panic": 0 or -EINVAL for an unknown name. */
-int bochs_break_parse(const char *list, u32 *mask);
+/*
+ * Parse "all" or "kmap,panic:1": NAME stops every time, NAME:COUNT only
+ * the first COUNT times. Fills @mask and @left (per point, 0 = no
+ * limit). Return: 0, or -EINVAL for an unknown name or a bad count.
+ */
+int bochs_break_parse(const char *list, u32 *mask, u32 *left);
 
 const char *bochs_break_name(enum bochs_break_point point);
 

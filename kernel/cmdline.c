@@ -106,11 +106,18 @@ static int parse_bochs_break(struct boot_options *opts, const char *name,
 {
 	u32 mask;
 
-	if (!value || bochs_break_parse(value, &mask))
+	if (!value || bochs_break_parse(value, &mask, opts->bochs_break_left))
 		return bad_value(name, value,
-				 "expected all or a list of breakpoint names");
+				 "expected all or a list of breakpoint names "
+				 "(NAME or NAME:COUNT)");
 	opts->bochs_break = mask;
 	return 0;
+}
+
+static int parse_crash(struct boot_options *opts, const char *name,
+		       const char *value)
+{
+	return copy_pattern(opts->crash, name, value);
 }
 
 static int parse_flag_poweroff(struct boot_options *opts, const char *name,
@@ -145,6 +152,8 @@ static const struct cmdline_option options[] = {
 	  parse_flag_poweroff },
 	{ "kmap.debug", "kmap.debug       lowmem through kmap too, guard slots",
 	  parse_flag_kmap_debug },
+	{ "crash", "crash=KIND       fault on purpose after boot (see crash)",
+	  parse_crash },
 };
 
 static int parse_word(struct boot_options *opts, char *word)

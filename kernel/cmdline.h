@@ -28,8 +28,10 @@ struct boot_options {
 	char ktest[CMDLINE_PATTERN_MAX]; /* ktest=all|PATTERN, "" = none */
 	char bench[CMDLINE_PATTERN_MAX]; /* bench=all|NAME, "" = none */
 	u32 bochs_break;		/* bochs.break=: mask of BREAK_* */
+	u32 bochs_break_left[8];	/* stops left per point, 0: no limit */
 	bool poweroff;			/* poweroff when the boot work is done */
 	bool kmap_debug;		/* kmap.debug: lowmem through kmap too */
+	char crash[CMDLINE_PATTERN_MAX]; /* crash=KIND after the boot work */
 };
 
 extern struct boot_options boot_options;

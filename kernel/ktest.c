@@ -93,8 +93,10 @@ unsigned int ktest_run(const char *pattern)
 
 		if (!ktest_selected(test, pattern))
 			continue;
-		bochs_break_at(BREAK_KTEST, "about to run %s at %p", test->name,
-			       (void *)test->fn);
+		bochs_break_regs(BREAK_KTEST, test->fn, test->name,
+				 "EAX = 0x%p, the test %s; try: lb 0x%p, c",
+				 (void *)test->fn, test->name,
+				 (void *)test->fn);
 		test->fn(&ctx);
 		if (ctx.failures) {
 			failed++;

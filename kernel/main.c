@@ -19,6 +19,7 @@
 #include "kernel/string.h"
 #include "kernel/timer.h"
 #include "kernel/version.h"
+#include "kernel/vsprintf.h"
 #include "mm/init.h"
 #include "mm/memmap.h"
 #include "mm/vmalloc.h"
@@ -77,6 +78,12 @@ static int kernel_main_thread(void *arg)
 	(void)arg;
 	if (boot_options.ktest[0])
 		failures += ktest_run(boot_options.ktest);
+	if (boot_options.crash[0]) {
+		char line[CMDLINE_PATTERN_MAX + 8];
+
+		snprintf(line, sizeof(line), "crash %s", boot_options.crash);
+		shell_execute(line);
+	}
 	if (boot_options.poweroff)
 		machine_power_off(failures ? EXIT_FAILURE : EXIT_SUCCESS);
 	shell_run();

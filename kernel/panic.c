@@ -114,7 +114,10 @@ static void panic_enter(void)
 static __noreturn void panic_finish(const char *msg)
 {
 	printk("---[ end Kernel panic - not syncing: %s ]---\n", msg);
-	bochs_break_at(BREAK_PANIC, "panic: %s", msg);
+	bochs_break_regs(BREAK_PANIC, msg, read_ebp(),
+			 "%s; EAX = the message, EDX = EBP; try: x /8wx "
+			 "0x%08lx (the frame chain), then c to power off", msg,
+			 read_ebp());
 	machine_power_off(EXIT_FAILURE);
 }
 

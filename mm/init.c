@@ -167,11 +167,11 @@ void paging_init(void)
 	trap_update_cr3();
 	pr_info("kernel page tables: %u page tables (%u KiB), identity map "
 		"removed\n", nr_pte_pages, nr_pte_pages * 4);
-	bochs_break_at(BREAK_PAGING,
-		       "CR3=0x%08lx (PDPT), swapper_pg_dir at phys 0x%08lx; "
-		       "try: info tab, page 0x%08lx",
-		       read_cr3(), __pa(swapper_pg_dir),
-		       (unsigned long)_stext);
+	bochs_break_regs(BREAK_PAGING, read_cr3(), __pa(swapper_pg_dir),
+			 "EAX = CR3 = 0x%08lx (the PDPT), EDX = 0x%08lx "
+			 "(swapper_pg_dir, physical); try: xp /4gx 0x%08lx, "
+			 "page 0x%08lx", read_cr3(), __pa(swapper_pg_dir),
+			 read_cr3(), (unsigned long)_stext);
 }
 
 static unsigned long present_pages_total(void)
@@ -207,11 +207,11 @@ void mem_init(void)
 	pr_info("mem_map and free lists set up in %llu TSC cycles (under "
 		"qemu -icount shift=0: instructions)\n",
 		(unsigned long long)cycles);
-	bochs_break_at(BREAK_ZONES,
-		       "zones ready; mem_map at %p (%u sections), zones[] at "
-		       "%p; try: x /4wx %p (the first struct page)",
-		       (void *)mem_map, nr_present_sections, (void *)zones,
-		       (void *)mem_map);
+	bochs_break_regs(BREAK_ZONES, mem_map, zones,
+			 "EAX = mem_map = 0x%p (%u sections), EDX = zones = "
+			 "0x%p; try: x /4wx 0x%p (struct page of pfn 0)",
+			 (void *)mem_map, nr_present_sections, (void *)zones,
+			 (void *)mem_map);
 }
 
 static void print_area(const char *name, unsigned long start,

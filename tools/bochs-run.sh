@@ -32,6 +32,7 @@ mkdir -p "$build"
 export BX_ISO=$iso BX_MEGS=$megs
 export BX_HOST_MEGS=$((megs < 2048 ? megs : 2048))
 export BX_LOG=${BX_LOG:-$build/bochs.log} BX_SERIAL=${BX_SERIAL:-$build/bochs-com1.log}
+export BX_SYMBOLS=${BX_SYMBOLS:-$build/kernel.sym}
 
 extra=()
 plugins=/usr/lib/x86_64-linux-gnu/bochs/plugins

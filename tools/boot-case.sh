@@ -17,14 +17,32 @@ qemu)
 bochs)
 	# Bochs has no exit status for the guest: the kernel's last line
 	# ("Power off: success" or "Power off: FAILURE") says it.
+	bx_args=("$iso" "$mem")
+	[ "$debug" = 1 ] && bx_args=(--debug "${bx_args[@]}")
 	printf '%b' "$stdin" | BX_LOG=$log.bochs BX_SERIAL=$log.com1 \
-		timeout -k 5 "$timeout" tools/bochs-run.sh "$iso" "$mem" > "$log" 2>&1
+		timeout -k 5 "$timeout" tools/bochs-run.sh "${bx_args[@]}" > "$log" 2>&1
 	rc=$?
 	if [ $rc -eq 124 ]; then rc=2
 	elif grep -q '^Power off: success' "$log"; then rc=0
 	elif grep -q '^Power off: FAILURE' "$log"; then rc=1
 	else rc=2
 	fi
+	;;
+gdb)
+	# QEMU halted at reset, waiting for GDB; the case's input is the
+	# GDB commands. The kernel's own status ends QEMU as usual.
+	port=$((20000 + RANDOM % 20000))
+	QEMU_TIMEOUT=$timeout QEMU_CPU=$cpu QEMU_MACHINE=$machine \
+		tools/qemu-run.sh "$iso" "$mem" -S -gdb "tcp:127.0.0.1:$port" \
+		< /dev/null > "$log.qemu" 2>&1 &
+	qemu_pid=$!
+	printf '%b' "$stdin" > "$log.gdbcmds"
+	timeout -k 5 "$timeout" gdb -q -batch -nx -x tools/gdbinit \
+		-ex "target remote 127.0.0.1:$port" -x "$log.gdbcmds" \
+		> "$log" 2>&1
+	wait "$qemu_pid"
+	rc=$?
+	cat "$log.qemu" >> "$log"
 	;;
 esac
 case $expect:$rc in

@@ -8,10 +8,10 @@ set -eu
 PACKAGES="make gcc gcc-multilib binutils nasm clang llvm
 	grub-pc-bin grub-common xorriso mtools
 	qemu-system-x86 bochs bochsbios vgabios bochs-term
-	libcmocka-dev pkg-config gnuplot-nox libclang-rt-dev"
+	libcmocka-dev pkg-config gnuplot-nox libclang-rt-dev gdb"
 
 missing() {
-	for tool in make gcc nasm ld clang grub-mkrescue xorriso mformat \
+	for tool in make gcc nasm ld clang gdb grub-mkrescue xorriso mformat \
 		qemu-system-i386 bochs pkg-config gnuplot; do
 		command -v "$tool" >/dev/null 2>&1 || { echo "$tool"; return 0; }
 	done

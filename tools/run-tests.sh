@@ -60,7 +60,13 @@ declare_case() { # declare_case RUNNER NAME MEM EXPECT CMDLINE [OPTIONS]
 	local runner=$1 name=$2 mem=$3 expect=$4 cmdline=$5
 	shift 5
 	local stdin="" cpu=max machine=pc timeout=120 has=() lacks=() checks=()
+	local debug=0
 	while [ $# -gt 0 ]; do
+		if [ "$1" = --debug ]; then
+			debug=1
+			shift
+			continue
+		fi
 		case $1 in
 		--stdin) stdin=$2 ;;
 		--has) has+=("$2") ;;
@@ -81,8 +87,8 @@ declare_case() { # declare_case RUNNER NAME MEM EXPECT CMDLINE [OPTIONS]
 		echo "# Boot test $name: $runner, $mem, expect $expect"
 		printf 'name=%q iso=%q mem=%q expect=%q stdin=%q\n' \
 			"$name" "$iso" "$mem" "$expect" "$stdin"
-		printf 'cpu=%q machine=%q timeout=%q runner=%q\n' \
-			"$cpu" "$machine" "$timeout" "$runner"
+		printf 'cpu=%q machine=%q timeout=%q runner=%q debug=%q\n' \
+			"$cpu" "$machine" "$timeout" "$runner" "$debug"
 		echo "has=(${has[*]+$(printf '%q ' "${has[@]}")})"
 		echo "lacks=(${lacks[*]+$(printf '%q ' "${lacks[@]}")})"
 		echo "checks=(${checks[*]+$(printf '%q ' "${checks[@]}")})"
@@ -93,6 +99,7 @@ declare_case() { # declare_case RUNNER NAME MEM EXPECT CMDLINE [OPTIONS]
 	chmod +x "$T/cases/$name.sh"
 }
 qemu_case() { declare_case qemu "$@"; }
+gdb_case() { declare_case gdb "$@"; }
 bochs_case() { declare_case bochs "$@"; }
 
 echo "== boot tests"

@@ -14,6 +14,8 @@
 #                    "pc,max-ram-below-4g=2G"
 #   --timeout SECS   give up after SECS (default 120)
 #   --check CMD      run CMD LOG after the boot; it must succeed
+#   --debug          (Bochs) start at the debugger prompt; --stdin then
+#                    holds debugger commands
 
 KTEST_OK='ktest: [0-9]+ passed, 0 failed'
 NO_WARN='warning:|error:'
@@ -131,3 +133,25 @@ qemu_case cmdline-mem 2G pass "mem=256M memmap=16M\$0x4000000 ktest=all poweroff
 # The same ISO in Bochs.
 bochs_case bochs-ktest 512M pass "ktest=all poweroff" --has "$KTEST_OK" \
 	--has 'Power off: success'
+
+# GDB on QEMU: a breakpoint on a kernel function by name, a backtrace
+# through the higher-half symbols, a variable, then let the kernel finish.
+gdb_case gdb-qemu 512M pass "ktest=timer.* poweroff" \
+	--stdin 'break kmem_cache_init\ncontinue\nbt\nprint/x max_low_pfn\ninfo registers eip\ndelete\ncontinue\n' \
+	--has 'Breakpoint 1, kmem_cache_init \(\) at mm/slab.c:[0-9]+' \
+	--has '#1  0xc01[0-9a-f]+ in mem_init \(\) at mm/init.c' \
+	--has 'in start_kernel \(magic=' \
+	--has '\$1 = 0x1ffe0' --has 'eip +0xc01[0-9a-f]+ +0xc01[0-9a-f]+ <kmem_cache_init' \
+	--has 'ktest: 1 passed, 0 failed'
+
+# Bochs' debugger driven from a script: stop at the kmap breakpoint, read
+# the registers and translate the address the kernel announced, go on.
+bochs_case bochs-debugger 512M pass \
+	"bochs.break=kmap ktest=highmem.kmap_and_kmap_atomic_agree poweroff" \
+	--debug --stdin 'c\nr\npage 0xffc01000\nc\nc\n' \
+	--has 'bochs\.break: kmap: EAX = 0xffc01000 \(pkmap slot 1\)' \
+	--has '^\(0\) Magic breakpoint' \
+	--has '0008:00000000c01[0-9a-f]+ \(__bochs_break\+[0-9a-f]+\)' \
+	--has 'linear page 0x00000000ffc01000 maps to physical page' \
+	--has 'ktest: 1 passed, 0 failed' --has 'Power off: success' \
+	--check tools/check-bochs-break.sh

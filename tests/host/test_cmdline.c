@@ -90,18 +90,24 @@ static void test_too_many_memmap(void **state)
 
 static void test_bochs_break_all(void **state)
 {
-	u32 mask;
+	u32 mask, left[8];
 
 	(void)state;
-	assert_int_equal(bochs_break_parse("all", &mask), 0);
+	assert_int_equal(bochs_break_parse("all", &mask, left), 0);
 	assert_int_equal(mask, (1u << NR_BREAK_POINTS) - 1);
-	assert_int_equal(bochs_break_parse("pkmap-flush", &mask), 0);
+	assert_int_equal(bochs_break_parse("pkmap-flush", &mask, left), 0);
 	assert_int_equal(mask, 1u << BREAK_PKMAP_FLUSH);
-	assert_int_not_equal(bochs_break_parse("", &mask), 0);
-	assert_int_not_equal(bochs_break_parse("kmap,", &mask) == 0 &&
-				     mask == (1u << BREAK_KMAP),
-			     0);
-	assert_int_not_equal(bochs_break_parse("kma", &mask), 0);
+	assert_int_not_equal(bochs_break_parse("", &mask, left), 0);
+	assert_int_equal(bochs_break_parse("kmap,", &mask, left), 0);
+	assert_int_equal(mask, 1u << BREAK_KMAP);
+	assert_int_not_equal(bochs_break_parse("kma", &mask, left), 0);
+	assert_int_equal(bochs_break_parse("kmap:3,panic", &mask, left), 0);
+	assert_int_equal(mask, (1u << BREAK_KMAP) | (1u << BREAK_PANIC));
+	assert_int_equal(left[BREAK_KMAP], 3);
+	assert_int_equal(left[BREAK_PANIC], 0);
+	assert_int_not_equal(bochs_break_parse("kmap:0", &mask, left), 0);
+	assert_int_not_equal(bochs_break_parse("kmap:x", &mask, left), 0);
+	assert_int_not_equal(bochs_break_parse("kmap:", &mask, left), 0);
 }
 
 int main(void)
