@@ -87,5 +87,6 @@ bool kmap_debug_set(bool on)
 	if (kmap_atomic_depth())
 		panic("kmap_debug_set with kmap_atomic slots held");
 	kmap_debug = on;
+	kmap_atomic_update_slow();
 	return old;
 }

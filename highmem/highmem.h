@@ -25,6 +25,8 @@
 #ifndef HIGHMEM_HIGHMEM_H
 #define HIGHMEM_HIGHMEM_H
 
+#include "kernel/preempt.h"
+#include "mm/fixmap.h"
 #include "mm/page.h"
 
 /* True when lowmem pages go through kmap too (kmap.debug). */
@@ -55,6 +57,25 @@ void *kmap(struct page *page);
 /* kunmap - release a kmap. Unbalanced kunmaps panic. Context: thread. */
 void kunmap(struct page *page);
 
+/* ---- kmap_atomic: the fast path, inline ---- */
+
+extern bool kmap_atomic_slow;	/* debug mode or a Bochs breakpoint: no fast path */
+DECLARE_PER_CPU(int, kmap_atomic_idx);
+extern u64 *kmap_pte;		/* the PTE of slot 0 (FIX_KMAP_BEGIN) */
+extern u32 kmap_prot_low, kmap_prot_high; /* PTE bits of a slot, by halves */
+
+void *kmap_atomic_slowpath(struct page *page);
+void kunmap_atomic_slowpath(unsigned long vaddr);
+__noreturn void kmap_atomic_overflow(void);
+__noreturn void kunmap_atomic_bad(const void *addr);
+void kmap_atomic_update_slow(void);
+
+/* The fixmap page of this CPU's slot @idx (CPU 0: one CPU runs). */
+static inline unsigned long kmap_atomic_vaddr(int idx)
+{
+	return FIXADDR_TOP - ((unsigned long)(FIX_KMAP_BEGIN + idx) << PAGE_SHIFT);
+}
+
 /*
  * kmap_atomic - map @page at this CPU's next fixmap slot
  * @page: any page; lowmem pages return their direct-map address
@@ -63,10 +84,57 @@ void kunmap(struct page *page);
  * until the matching kunmap_atomic(), which must come in reverse order.
  * Return: the virtual address of the page.
  */
-void *kmap_atomic(struct page *page);
+static inline void *kmap_atomic(struct page *page)
+{
+	unsigned long pfn;
+	u64 *pte;
+	int idx;
+
+	preempt_disable();
+	if (unlikely(kmap_atomic_slow))
+		return kmap_atomic_slowpath(page);
+	if (!PageHighMem(page))
+		return lowmem_page_address(page);
+	idx = this_cpu(kmap_atomic_idx)++;
+	if (unlikely(idx >= KM_MAX_IDX))
+		kmap_atomic_overflow();
+	/* Slot idx's PTE: the fixmap grows down, so it is idx entries lower. */
+	pte = kmap_pte - idx;
+	pfn = page_to_pfn(page);
+	/* As set_pte: the high half first, the present bit last. */
+	((volatile u32 *)pte)[1] = (u32)(pfn >> (32 - PAGE_SHIFT)) | kmap_prot_high;
+	barrier();
+	((volatile u32 *)pte)[0] = (u32)(pfn << PAGE_SHIFT) | kmap_prot_low;
+	return (void *)kmap_atomic_vaddr(idx);
+}
 
 /* kunmap_atomic - undo the last kmap_atomic on this CPU. Context: any. */
-void kunmap_atomic(void *addr);
+static inline void kunmap_atomic(void *addr)
+{
+	unsigned long vaddr = (unsigned long)addr & PAGE_MASK;
+
+	if (vaddr >= FIXADDR_START) {
+		int idx = --this_cpu(kmap_atomic_idx);
+
+		/*
+		 * Reverse order, checked: it must be the last slot mapped.
+		 * (Debug-mode slots never match here and take the slow path.)
+		 */
+		if (unlikely(vaddr != kmap_atomic_vaddr(idx))) {
+			kunmap_atomic_slowpath(vaddr);
+		} else {
+			u64 *pte = kmap_pte - idx;
+
+			((volatile u32 *)pte)[0] = 0;
+			barrier();
+			((volatile u32 *)pte)[1] = 0;
+			__asm__ __volatile__("invlpg (%0)" : : "r"(vaddr) : "memory");
+		}
+	} else if (unlikely(!virt_addr_valid(vaddr))) {
+		kunmap_atomic_bad(addr);
+	}
+	preempt_enable();
+}
 
 #define kmap_local_page(page) kmap_atomic(page)
 #define kunmap_local(addr) kunmap_atomic(addr)

@@ -10,6 +10,11 @@
  *   fixmap, growing down from FIXADDR_TOP:
  *   | hole | cpu0 slot0 | cpu0 slot1 | ... | cpu0 slot15 | cpu1 slot0 | ...
  *   with kmap.debug: | guard | cpu0 slot0 | guard | cpu0 slot1 | ...
+ *
+ * The common case (a highmem page, no debugging) is inline in
+ * highmem/highmem.h; this file has everything else: lowmem pages in
+ * debug mode, guard slots, the Bochs breakpoint, and the checks that end
+ * in a panic.
  */
 #include "highmem/highmem.h"
 #include "highmem/pkmap.h"
@@ -21,14 +26,25 @@
 #include <asm/cpu.h>
 
 bool kmap_debug;
-static DEFINE_PER_CPU(int, kmap_atomic_idx);
-static pteval_t *kmap_pte; /* the PTE of FIX_KMAP_BEGIN */
+bool kmap_atomic_slow;
+DEFINE_PER_CPU(int, kmap_atomic_idx);
+pteval_t *kmap_pte; /* the PTE of FIX_KMAP_BEGIN */
+u32 kmap_prot_low, kmap_prot_high;
 
 void kmap_atomic_init(void)
 {
 	kmap_pte = lookup_kernel_pte(fix_to_virt(FIX_KMAP_BEGIN));
 	if (!kmap_pte)
 		panic("no page table for the fixmap");
+	kmap_prot_low = (u32)kmap_prot;
+	kmap_prot_high = (u32)(kmap_prot >> 32);
+	kmap_atomic_update_slow();
+}
+
+void kmap_atomic_update_slow(void)
+{
+	kmap_atomic_slow = kmap_debug || (boot_options.bochs_break &
+					  (1u << BREAK_KMAP_ATOMIC));
 }
 
 int kmap_atomic_depth(void)
@@ -54,23 +70,27 @@ static unsigned long slot_vaddr(unsigned int slot)
 	return fix_to_virt(FIX_KMAP_BEGIN + slot);
 }
 
-void *kmap_atomic(struct page *page)
+void __noreturn kmap_atomic_overflow(void)
+{
+	panic("kmap_atomic: more than %d nested mappings on CPU %u",
+	      KM_MAX_IDX, smp_processor_id());
+}
+
+/* Everything but a plain highmem map: debug mode, breakpoints. */
+void *kmap_atomic_slowpath(struct page *page)
 {
 	unsigned int slot;
 	unsigned long vaddr;
 	int idx;
 
-	preempt_disable();
-	pagefault_disable();
 	if (!page_needs_kmap(page))
 		return lowmem_page_address(page);
 	idx = this_cpu(kmap_atomic_idx)++;
 	if (unlikely(idx >= KM_MAX_IDX))
-		panic("kmap_atomic: more than %d nested mappings on CPU %u",
-		      KM_MAX_IDX, smp_processor_id());
+		kmap_atomic_overflow();
 	slot = kmap_slot(smp_processor_id(), idx);
 	vaddr = slot_vaddr(slot);
-	if (unlikely(kmap_debug && (kmap_pte[-(int)slot] & _PAGE_PRESENT)))
+	if (unlikely(kmap_pte[-(int)slot] & _PAGE_PRESENT))
 		panic("kmap_atomic: slot %d at 0x%08lx is still mapped", idx,
 		      vaddr);
 	set_pte(&kmap_pte[-(int)slot], pfn_pte(page_to_pfn(page), kmap_prot));
@@ -87,30 +107,32 @@ void *kmap_atomic(struct page *page)
 	return (void *)vaddr;
 }
 
-void kunmap_atomic(void *addr)
+/*
+ * The unmap that the inline path did not finish: debug-mode slots, or
+ * an address that is not the last slot mapped (a bug: say which).
+ * kmap_atomic_idx is already one lower.
+ */
+void kunmap_atomic_slowpath(unsigned long vaddr)
 {
-	unsigned long vaddr = (unsigned long)addr & PAGE_MASK;
+	unsigned int cpu = smp_processor_id(), slot;
+	int idx = this_cpu(kmap_atomic_idx);
 
-	if (vaddr >= FIXADDR_START && vaddr < FIXADDR_TOP) {
-		unsigned int cpu = smp_processor_id(), slot;
-		int idx = --this_cpu(kmap_atomic_idx);
+	if (unlikely(idx < 0))
+		panic("kunmap_atomic(0x%08lx) without a kmap_atomic on CPU %u",
+		      vaddr, cpu);
+	slot = kmap_slot(cpu, idx);
+	if (unlikely(vaddr != slot_vaddr(slot)))
+		panic("kunmap_atomic(0x%08lx) out of order: the last "
+		      "kmap_atomic on CPU %u is at 0x%08lx (slot %d)", vaddr,
+		      cpu, slot_vaddr(slot), idx);
+	pte_clear(&kmap_pte[-(int)slot]);
+	invlpg(vaddr);
+}
 
-		if (unlikely(idx < 0))
-			panic("kunmap_atomic(0x%p) without a kmap_atomic on "
-			      "CPU %u", addr, cpu);
-		slot = kmap_slot(cpu, idx);
-		if (unlikely(vaddr != slot_vaddr(slot)))
-			panic("kunmap_atomic(0x%p) out of order: the last "
-			      "kmap_atomic on CPU %u is at 0x%08lx (slot %d)",
-			      addr, cpu, slot_vaddr(slot), idx);
-		pte_clear(&kmap_pte[-(int)slot]);
-		invlpg(vaddr);
-	} else if (unlikely(!virt_addr_valid(vaddr))) {
-		panic("kunmap_atomic(0x%p): not an address kmap_atomic "
-		      "returned", addr);
-	}
-	pagefault_enable();
-	preempt_enable();
+void __noreturn kunmap_atomic_bad(const void *addr)
+{
+	panic("kunmap_atomic(0x%p): not an address kmap_atomic returned",
+	      addr);
 }
 
 /* For fault reports: is @addr one of the kmap_atomic slots or guards? */

@@ -43,6 +43,13 @@ static inline void list_add_tail(struct list_head *entry,
 	__list_add(entry, head->prev, head);
 }
 
+/* Unlink @entry, leaving its own pointers as they were (hot paths). */
+static inline void __list_del_entry(struct list_head *entry)
+{
+	entry->next->prev = entry->prev;
+	entry->prev->next = entry->next;
+}
+
 /* Unlink @entry; its own pointers are poisoned to catch reuse. */
 static inline void list_del(struct list_head *entry)
 {

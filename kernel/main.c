@@ -4,6 +4,7 @@
  * contents of the kernel. boot/entry.asm calls it on the boot stack with
  * paging on (early tables), interrupts off.
  */
+#include "kernel/bench.h"
 #include "kernel/cmdline.h"
 #include "kernel/console.h"
 #include "kernel/cpu.h"
@@ -78,6 +79,8 @@ static int kernel_main_thread(void *arg)
 	(void)arg;
 	if (boot_options.ktest[0])
 		failures += ktest_run(boot_options.ktest);
+	if (boot_options.bench[0])
+		bench_run(boot_options.bench);
 	if (boot_options.crash[0]) {
 		char line[CMDLINE_PATTERN_MAX + 8];
 

@@ -8,7 +8,6 @@
 DEFINE_PER_CPU(unsigned int, preempt_count);
 DEFINE_PER_CPU(unsigned int, hardirq_count);
 DEFINE_PER_CPU(bool, need_resched);
-DEFINE_PER_CPU(unsigned int, pagefault_disabled);
 
 void preempt_enable_no_resched(void)
 {
@@ -18,10 +17,10 @@ void preempt_enable_no_resched(void)
 	this_cpu(preempt_count)--;
 }
 
-void preempt_enable(void)
+void preempt_enable_slow(void)
 {
-	preempt_enable_no_resched();
-	if (unlikely(this_cpu(need_resched)) && this_cpu(preempt_count) == 0 &&
-	    !in_interrupt() && !irqs_disabled())
+	if ((int)this_cpu(preempt_count) < 0)
+		panic("preempt_enable without a matching preempt_disable");
+	if (this_cpu(need_resched) && !in_interrupt() && !irqs_disabled())
 		preempt_schedule();
 }

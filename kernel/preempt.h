@@ -18,7 +18,6 @@
 DECLARE_PER_CPU(unsigned int, preempt_count);
 DECLARE_PER_CPU(unsigned int, hardirq_count);
 DECLARE_PER_CPU(bool, need_resched);
-DECLARE_PER_CPU(unsigned int, pagefault_disabled);
 
 static inline unsigned int preempt_count(void)
 {
@@ -32,28 +31,27 @@ static inline void preempt_disable(void)
 	barrier();
 }
 
-/* Context: any. Reschedules here if preemption was asked for meanwhile. */
-void preempt_enable(void);
+/* The slow cases of preempt_enable: a switch is due, or an underflow. */
+void preempt_enable_slow(void);
+
+/*
+ * preempt_enable - drop one preempt_disable; if the count reaches zero
+ * and the tick asked for a switch meanwhile, switch now. Inline: it is
+ * on every spinlock's and kmap_atomic's fast path.
+ * Context: any.
+ */
+static inline void preempt_enable(void)
+{
+	unsigned int count;
+
+	barrier();
+	count = --this_cpu(preempt_count);
+	if (unlikely(count == 0 ? this_cpu(need_resched) : (int)count < 0))
+		preempt_enable_slow();
+}
 
 /* Like preempt_enable, without the reschedule (for code that cannot). */
 void preempt_enable_no_resched(void);
-
-/*
- * Page faults "disabled": kmap_atomic sections may not fault (in this
- * kernel every kernel page fault is fatal anyway; the counter lets the
- * fault report say where it happened).
- */
-static inline void pagefault_disable(void)
-{
-	this_cpu(pagefault_disabled)++;
-	barrier();
-}
-
-static inline void pagefault_enable(void)
-{
-	barrier();
-	this_cpu(pagefault_disabled)--;
-}
 
 /* True in a hardware interrupt handler. */
 static inline bool in_interrupt(void)

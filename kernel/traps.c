@@ -194,8 +194,9 @@ static void describe_address(unsigned long addr)
 		printk("%s (CPU %d, slot %d)\n", what, cpu, idx);
 	else
 		printk("in the fixmap\n");
-	if (this_cpu(pagefault_disabled))
-		printk("#PF: page faults are disabled here (inside kmap_atomic)\n");
+	if (kmap_atomic_depth())
+		printk("#PF: page faults are disabled here (inside kmap_atomic, "
+		       "%d slots held)\n", kmap_atomic_depth());
 }
 
 static void report_page_fault(struct pt_regs *regs)

@@ -85,7 +85,7 @@ static void *kmalloc_large(size_t size, gfp_t gfp)
 	return lowmem_page_address(page);
 }
 
-void *kmalloc(size_t size, gfp_t gfp)
+void *__kmalloc(size_t size, gfp_t gfp)
 {
 	unsigned int i;
 
@@ -100,7 +100,7 @@ void *kmalloc(size_t size, gfp_t gfp)
 
 void *kzalloc(size_t size, gfp_t gfp)
 {
-	return kmalloc(size, gfp | __GFP_ZERO);
+	return __kmalloc(size, gfp | __GFP_ZERO);
 }
 
 /* Panic with what @obj really is: kfree got something kmalloc never gave. */
@@ -110,37 +110,51 @@ static __noreturn void bad_kfree(const void *obj, const char *what)
 	      what);
 }
 
-/* The cache @obj came from; anything that is not a kmalloc object panics. */
-static struct kmem_cache *kfree_cache(const void *obj, struct page **large)
+/* Not slab memory: a large kmalloc block, or a bad pointer (panics). */
+static struct page *kfree_large_page(const void *obj, struct page *page)
+{
+	if (PageLargeKmalloc(page)) {
+		if (obj != lowmem_page_address(page))
+			bad_kfree(obj, "inside a large kmalloc block");
+		return page;
+	}
+	bad_kfree(obj, PageReserved(page) ? "reserved memory (kernel image "
+					    "or firmware)" :
+		       page_count(page) ? "a page from the page allocator" :
+					  "a free page");
+}
+
+/*
+ * The cache @obj came from (or, through @large, its large block).
+ * Every kfree checks that the pointer is the start of an object of a
+ * valid cache: what kmalloc never returned panics instead of corrupting
+ * a slab. Whether the object is free already (a double free) is checked
+ * with slab debugging on (slab_debug), where it is affordable.
+ */
+static __always_inline struct kmem_cache *kfree_cache(const void *obj,
+						      struct page **large)
 {
 	struct kmem_cache *c;
 	struct page *page;
 	int idx;
 
 	*large = NULL;
-	if (!virt_addr_valid((unsigned long)obj))
+	if (unlikely(!virt_addr_valid((unsigned long)obj)))
 		bad_kfree(obj, "not a direct-map address (stack, vmalloc, "
 			       "highmem kmap or garbage?)");
 	page = virt_to_page(obj);
-	if (PageLargeKmalloc(page)) {
-		if (obj != lowmem_page_address(page))
-			bad_kfree(obj, "inside a large kmalloc block");
-		*large = page;
+	if (unlikely(!PageSlab(page))) {
+		*large = kfree_large_page(obj, page);
 		return NULL;
 	}
-	if (!PageSlab(page))
-		bad_kfree(obj, PageReserved(page) ? "reserved memory (kernel "
-						    "image or firmware)" :
-			       page_count(page) ? "a page from the page allocator"
-						: "a free page");
-	c = virt_to_cache(obj);
-	if (!c)
+	c = slab_lookup_object(obj, page, &idx);
+	if (unlikely(!c))
 		bad_kfree(obj, "a slab page with no valid cache");
-	idx = slab_object_index(c, obj);
-	if (idx < 0)
+	if (unlikely(idx < 0))
 		panic("kfree(0x%p): not the start of an object of cache %s "
 		      "(objects of %u bytes)", obj, c->name, c->size);
-	if (!slab_object_active(obj, idx))
+	if (unlikely(c->flags & SLAB_DEBUG_FLAGS) &&
+	    !slab_object_active(obj, idx))
 		panic("kfree(0x%p): object of cache %s is already free "
 		      "(double free)", obj, c->name);
 	return c;
@@ -151,15 +165,18 @@ void kfree(const void *obj)
 	struct kmem_cache *c;
 	struct page *large;
 
-	if (unlikely(!obj || obj == ZERO_SIZE_PTR))
-		return;
+	if (unlikely((unsigned long)obj <= (unsigned long)ZERO_SIZE_PTR))
+		return; /* NULL or kmalloc(0) */
 	c = kfree_cache(obj, &large);
 	if (unlikely(large)) {
 		ClearPageLargeKmalloc(large);
 		__free_pages(large, page_order(large));
 		return;
 	}
-	kmem_cache_free(c, (void *)obj);
+	if (unlikely(c->flags & SLAB_DEBUG_FLAGS))
+		kmem_cache_free(c, (void *)obj);
+	else
+		magazine_put(c, (void *)obj);
 }
 
 size_t ksize(const void *obj)

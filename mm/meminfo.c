@@ -62,7 +62,7 @@ static void print_zoneinfo(const struct zone *zone)
 	printk("        protection: (%lu, %lu, %lu)\n",
 	       zone->lowmem_reserve[ZONE_DMA], zone->lowmem_reserve[ZONE_NORMAL],
 	       zone->lowmem_reserve[ZONE_HIGHMEM]);
-	printk("      nr_alloc     %lu\n", zone->stats.alloc);
+	printk("      nr_alloc     %lu\n", zone->stats.alloc + zone_pcp(zone, 0)->allocs);
 	printk("      nr_fallback  %lu\n", zone->stats.alloc_fallback);
 	printk("      nr_alloc_fail %lu\n", zone->stats.alloc_fail);
 	printk("  pagesets\n");

@@ -34,6 +34,7 @@ struct per_cpu_pages {
 	int high;  /* drain above this */
 	int batch; /* refill and drain by this many */
 	struct list_head list;
+	unsigned long allocs; /* allocations served from the list directly */
 };
 
 struct zone_stats {
@@ -78,6 +79,12 @@ static inline int zone_idx(const struct zone *zone)
 static inline struct per_cpu_pages *zone_pcp(const struct zone *zone, int cpu)
 {
 	return &per_cpu(pagesets, cpu).pcp[zone_idx(zone)];
+}
+
+/* The same by zone number: cheaper where the number is at hand. */
+static inline struct per_cpu_pages *zone_pcp_nr(enum zone_type z, int cpu)
+{
+	return &per_cpu(pagesets, cpu).pcp[z];
 }
 
 static inline struct zone *page_zone(const struct page *page)

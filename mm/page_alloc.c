@@ -178,22 +178,21 @@ static struct page *rmqueue_pcplist(struct zone *zone, gfp_t gfp)
 }
 
 /* Put a page whose last reference is gone on this CPU's list. */
-static void free_pcp_page(struct page *page, bool cold)
+static __always_inline void free_pcp_page(struct page *page, bool cold)
 {
-	struct zone *zone = page_zone(page);
+	enum zone_type z = page_zonenum(page);
 	struct per_cpu_pages *pcp;
 	unsigned long flags;
 
 	local_irq_save(flags);
-	pcp = zone_pcp(zone, smp_processor_id());
+	pcp = zone_pcp_nr(z, smp_processor_id());
 	if (cold)
 		list_add_tail(&page->lru, &pcp->list);
 	else
 		list_add(&page->lru, &pcp->list);
-	pcp->count++;
-	if (unlikely(pcp->count >= pcp->high)) {
-		free_pcppages_bulk(zone, pcp->batch, pcp);
-		zone->stats.pcp_drain++;
+	if (unlikely(++pcp->count >= pcp->high)) {
+		free_pcppages_bulk(&zones[z], pcp->batch, pcp);
+		zones[z].stats.pcp_drain++;
 	}
 	local_irq_restore(flags);
 }
@@ -370,10 +369,52 @@ static void warn_alloc_failed(gfp_t gfp, unsigned int order)
 	show_free_areas();
 }
 
+/*
+ * The fast path of an order-0 allocation: the preferred zone is well
+ * above its low watermark and this CPU's list has a page. That is one
+ * comparison, a list operation with interrupts off, and the reference
+ * count; everything else (refills, fallback, reclaim, reports) is in the
+ * general path, which rechecks it all.
+ */
+static struct page *alloc_page_fast(gfp_t gfp, enum zone_type classzone)
+{
+	struct zone *zone = &zones[classzone];
+	struct per_cpu_pages *pcp;
+	struct page *page;
+	unsigned long flags;
+
+	if (zone->free_pages <= zone->watermark[WMARK_LOW])
+		return NULL;
+	local_irq_save(flags);
+	pcp = zone_pcp_nr(classzone, smp_processor_id());
+	if (list_empty(&pcp->list)) {
+		local_irq_restore(flags);
+		return NULL;
+	}
+	page = (gfp & __GFP_COLD) ?
+		       list_last_entry(&pcp->list, struct page, lru) :
+		       list_first_entry(&pcp->list, struct page, lru);
+	__list_del_entry(&page->lru);
+	pcp->count--;
+	pcp->allocs++;
+	local_irq_restore(flags);
+	/* Pages on per-CPU lists have order 0 and no PG_head already. */
+	set_page_count(page, 1);
+	if (gfp & __GFP_ZERO)
+		clear_highpage(page);
+	return page;
+}
+
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	enum zone_type classzone = gfp_zone(gfp);
 	struct page *page;
+
+	if (likely(order == 0)) {
+		page = alloc_page_fast(gfp, classzone);
+		if (likely(page))
+			return page;
+	}
 
 	if (unlikely(order >= MAX_ORDER)) {
 		if (!(gfp & __GFP_NOWARN))
@@ -449,10 +490,22 @@ void free_hot_cold_page(struct page *page, bool cold)
 	free_pcp_page(page, cold);
 }
 
+/* Flags an order-0 page must not have when its last reference goes. */
+#define FREE_CHECK_MASK \
+	((1ul << PG_reserved) | (1ul << PG_buddy) | (1ul << PG_head) | \
+	 PAGE_ORDER_MASK)
+
 void __free_pages(struct page *page, unsigned int order)
 {
 	unsigned long flags;
 
+	/* The common case: the last reference to a clean order-0 page. */
+	if (likely(order == 0 && page->_refcount == 1 &&
+		   !(page->flags & FREE_CHECK_MASK))) {
+		page->_refcount = 0;
+		free_pcp_page(page, false);
+		return;
+	}
 	check_free(page, order);
 	if (--page->_refcount)
 		return;

@@ -24,21 +24,12 @@
 
 #define BUFCTL_END 0xFFFFu
 #define BUFCTL_ACTIVE 0xFFFEu
-#define KMEM_CACHE_MAGIC 0x5AB1CAC4u
 /* Magazines of the bootstrap caches: kmem_cache and every kmalloc class. */
 #define MAGAZINE_MAX 120
 #define BOOT_CACHES (1 + 2 * KMALLOC_CLASSES)
 #define BOOT_AC_POOL_SIZE \
 	(BOOT_CACHES * (sizeof(struct array_cache) + MAGAZINE_MAX * sizeof(void *) + 8))
 
-struct slab {
-	struct list_head list;
-	struct kmem_cache *cache;
-	void *s_mem;	    /* the first object */
-	unsigned int inuse; /* objects handed out (magazines count as out) */
-	unsigned int free;  /* first free index, or BUFCTL_END */
-	u16 bufctl[];
-};
 
 static struct kmem_cache cache_cache; /* the cache of struct kmem_cache */
 static LIST_HEAD(slab_caches);
@@ -130,10 +121,7 @@ static bool in_boot_pool(const void *p)
 
 static struct slab *obj_to_slab(const void *obj)
 {
-	struct page *page = virt_to_page(obj);
-	unsigned long mask = (PAGE_SIZE << page_order(page)) - 1;
-
-	return (struct slab *)((unsigned long)obj & ~mask);
+	return page_slab(obj, virt_to_page(obj));
 }
 
 static unsigned int obj_index(const struct kmem_cache *c,
@@ -253,8 +241,8 @@ static void free_block(struct kmem_cache *c, void **objs, unsigned int n)
  * off (*flags holds the caller's state); they are turned back on
  * around a slab allocation that may sleep.
  */
-static void *cache_alloc_refill(struct kmem_cache *c, gfp_t gfp,
-				unsigned long *flags)
+void *cache_alloc_refill(struct kmem_cache *c, gfp_t gfp,
+			 unsigned long *flags)
 {
 	struct array_cache *ac;
 
@@ -291,7 +279,7 @@ static void *cache_alloc_refill(struct kmem_cache *c, gfp_t gfp,
 }
 
 /* The magazine is full: give its oldest batch back to the slabs. */
-static void cache_flusharray(struct kmem_cache *c, struct array_cache *ac)
+void cache_flusharray(struct kmem_cache *c, struct array_cache *ac)
 {
 	unsigned int batch = min(ac->batchcount, ac->avail);
 
@@ -303,23 +291,15 @@ static void cache_flusharray(struct kmem_cache *c, struct array_cache *ac)
 	c->stats.flushes++;
 }
 
-void *kmem_cache_alloc(struct kmem_cache *c, gfp_t gfp)
+/* With debugging on: fault injection, red zones, poison, owners. */
+static __noinline void *kmem_cache_alloc_debug(struct kmem_cache *c, gfp_t gfp)
 {
-	struct array_cache *ac;
-	unsigned long flags;
 	void *obj;
 
 	if (slab_should_fail(c, gfp))
 		return NULL;
-	local_irq_save(flags);
-	ac = c->cpu_cache[smp_processor_id()];
-	if (likely(ac->avail))
-		obj = ac->entry[--ac->avail];
-	else
-		obj = cache_alloc_refill(c, gfp, &flags);
-	c->stats.allocs++;
-	local_irq_restore(flags);
-	if (unlikely(!obj))
+	obj = magazine_get(c, gfp);
+	if (!obj)
 		return NULL;
 	obj = slab_debug_alloc(c, obj);
 	if (gfp & __GFP_ZERO)
@@ -327,19 +307,23 @@ void *kmem_cache_alloc(struct kmem_cache *c, gfp_t gfp)
 	return obj;
 }
 
+void *kmem_cache_alloc(struct kmem_cache *c, gfp_t gfp)
+{
+	void *obj;
+
+	if (unlikely(c->flags & SLAB_DEBUG_FLAGS))
+		return kmem_cache_alloc_debug(c, gfp);
+	obj = magazine_get(c, gfp);
+	if (unlikely(gfp & __GFP_ZERO) && obj)
+		memset(obj, 0, c->object_size);
+	return obj;
+}
+
 void kmem_cache_free(struct kmem_cache *c, void *obj)
 {
-	struct array_cache *ac;
-	unsigned long flags;
-
-	obj = slab_debug_free(c, obj);
-	local_irq_save(flags);
-	ac = c->cpu_cache[smp_processor_id()];
-	if (unlikely(ac->avail >= ac->limit))
-		cache_flusharray(c, ac);
-	ac->entry[ac->avail++] = obj;
-	c->stats.frees++;
-	local_irq_restore(flags);
+	if (unlikely(c->flags & SLAB_DEBUG_FLAGS))
+		obj = slab_debug_free(c, obj);
+	magazine_put(c, obj);
 }
 
 /* Empty this CPU's magazine into the slabs. Interrupts off. */
@@ -387,6 +371,8 @@ static void cache_setup(struct kmem_cache *c, const char *name, size_t size,
 		c->align = max(c->align, (unsigned int)CACHE_LINE_SIZE);
 	c->size = (unsigned int)ALIGN(size, (size_t)c->align);
 	slab_debug_setup(c);
+	/* ceil(2^32 / size): exact quotients for every offset in a slab. */
+	c->reciprocal_size = (u32)((0x100000000ull + c->size - 1) / c->size);
 	c->gfp = GFP_KERNEL | ((flags & SLAB_CACHE_DMA) ? __GFP_DMA : 0);
 	spin_lock_init(&c->lock, "kmem_cache->lock");
 	INIT_LIST_HEAD(&c->slabs_partial);
@@ -509,22 +495,9 @@ struct kmem_cache *virt_to_cache(const void *obj)
 		       slab->cache : NULL;
 }
 
-/*
- * Is @obj the start of an object of @c (after the debug red zone)?
- * Return: its index in its slab, or -1.
- */
 int slab_object_index(struct kmem_cache *c, const void *obj)
 {
-	struct slab *slab = obj_to_slab(obj);
-	const char *start = (const char *)obj - c->obj_offset;
-	size_t off;
-
-	if (start < (const char *)slab->s_mem)
-		return -1;
-	off = (size_t)(start - (const char *)slab->s_mem);
-	if (off % c->size || off / c->size >= c->num)
-		return -1;
-	return (int)(off / c->size);
+	return object_index_in(c, obj_to_slab(obj), obj);
 }
 
 /* Is object @idx of @obj's slab handed out (to a user or a magazine)? */

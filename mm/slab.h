@@ -27,6 +27,7 @@
 #define SLAB_RED_ZONE 0x0010u	   /* guard words around objects (debug) */
 #define SLAB_POISON 0x0020u	   /* fill free objects with a pattern (debug) */
 #define SLAB_STORE_USER 0x0040u	   /* remember who allocated/freed (debug) */
+#define SLAB_DEBUG_FLAGS (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)
 
 #define KMEM_CACHE_NAME_LEN 24
 #define CACHE_LINE_SIZE 64
@@ -41,7 +42,6 @@ struct array_cache {
 };
 
 struct kmem_cache_stats {
-	unsigned long allocs, frees;	 /* calls */
 	unsigned long refills, flushes; /* magazine <-> slabs transfers */
 	unsigned long grown, reaped;	 /* slabs created, destroyed */
 };
@@ -61,6 +61,7 @@ struct kmem_cache {
 	unsigned int colour_off;  /* bytes per colour */
 	unsigned int colour_next; /* colour of the next slab */
 	unsigned int obj_offset;  /* where the user's bytes start (red zone) */
+	u32 reciprocal_size;	  /* ceil(2^32 / size), to divide by size */
 	gfp_t gfp;		  /* for new slabs */
 	void (*ctor)(void *obj);
 	/* The slabs. */
@@ -120,14 +121,39 @@ struct kmem_cache *virt_to_cache(const void *obj);
 /* kmalloc(0) returns this: not NULL, but faults if used. */
 #define ZERO_SIZE_PTR ((void *)16)
 
+void *__kmalloc(size_t size, gfp_t gfp);
+void *kzalloc(size_t size, gfp_t gfp);
+extern struct kmem_cache *kmalloc_caches[KMALLOC_CLASSES];
+extern struct kmem_cache *kmalloc_dma_caches[KMALLOC_CLASSES];
+
+/* The class of a constant size, folded by the compiler. */
+static __always_inline int kmalloc_index_const(size_t size)
+{
+	return size <= 8 ? 0 : size <= 16 ? 1 : size <= 32 ? 2 :
+	       size <= 64 ? 3 : size <= 96 ? 4 : size <= 128 ? 5 :
+	       size <= 192 ? 6 : size <= 256 ? 7 : size <= 512 ? 8 :
+	       size <= 1024 ? 9 : size <= 2048 ? 10 : size <= 4096 ? 11 : 12;
+}
+
 /*
  * kmalloc - @size bytes, from the size class that fits (8 .. 8192, with
  * 96 and 192), from dma-kmalloc-* with GFP_DMA, or straight from the
- * page allocator above 8192. Never highmem.
+ * page allocator above 8192. Never highmem. With a constant size (the
+ * usual sizeof), the class is chosen at compile time.
  * Context: any with GFP_ATOMIC; thread with GFP_KERNEL.
  */
-void *kmalloc(size_t size, gfp_t gfp);
-void *kzalloc(size_t size, gfp_t gfp);
+static __always_inline void *kmalloc(size_t size, gfp_t gfp)
+{
+	if (__builtin_constant_p(size) && __builtin_constant_p(gfp) &&
+	    size && size <= KMALLOC_MAX_CACHE_SIZE) {
+		int i = kmalloc_index_const(size);
+
+		return kmem_cache_alloc((gfp & __GFP_DMA) ?
+						kmalloc_dma_caches[i] :
+						kmalloc_caches[i], gfp);
+	}
+	return __kmalloc(size, gfp);
+}
 
 /* kfree - free kmalloc memory; anything else panics, naming it. Context: any. */
 void kfree(const void *obj);
@@ -138,9 +164,7 @@ size_t ksize(const void *obj);
 /* Resize, copying when the size class changes. Context: as kmalloc. */
 void *krealloc(const void *obj, size_t new_size, gfp_t gfp);
 
-/* The kmalloc cache of class @index (for tests and slabinfo). */
-extern struct kmem_cache *kmalloc_caches[KMALLOC_CLASSES];
-extern struct kmem_cache *kmalloc_dma_caches[KMALLOC_CLASSES];
+/* The sizes of the kmalloc classes (for tests and slabinfo). */
 extern const unsigned int kmalloc_sizes[KMALLOC_CLASSES];
 
 /* Set up the cache of caches and the kmalloc caches. Context: boot. */

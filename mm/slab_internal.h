@@ -4,9 +4,102 @@
 #define MM_SLAB_INTERNAL_H
 
 #include "mm/slab.h"
+#include <asm/irqflags.h>
 
 /* Create the kmalloc caches. Context: boot, from kmem_cache_init. */
 void kmalloc_init(void);
+
+#define KMEM_CACHE_MAGIC 0x5AB1CAC4u
+
+/* The slow ends of the magazine operations (mm/slab.c). */
+void *cache_alloc_refill(struct kmem_cache *c, gfp_t gfp, unsigned long *flags);
+void cache_flusharray(struct kmem_cache *c, struct array_cache *ac);
+
+/* Take an object slot from this CPU's magazine, refilling it if empty. */
+static __always_inline void *magazine_get(struct kmem_cache *c, gfp_t gfp)
+{
+	struct array_cache *ac;
+	unsigned long flags;
+	void *obj;
+
+	local_irq_save(flags);
+	ac = c->cpu_cache[smp_processor_id()];
+	if (likely(ac->avail))
+		obj = ac->entry[--ac->avail];
+	else
+		obj = cache_alloc_refill(c, gfp, &flags);
+	local_irq_restore(flags);
+	return obj;
+}
+
+static __always_inline void magazine_put(struct kmem_cache *c, void *obj)
+{
+	struct array_cache *ac;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	ac = c->cpu_cache[smp_processor_id()];
+	if (unlikely(ac->avail >= ac->limit))
+		cache_flusharray(c, ac);
+	ac->entry[ac->avail++] = obj;
+	local_irq_restore(flags);
+}
+
+
+/* The slab header, at the start of every slab (see mm/slab.c). */
+struct slab {
+	struct list_head list;
+	struct kmem_cache *cache;
+	void *s_mem;	    /* the first object */
+	unsigned int inuse; /* objects handed out (magazines count as out) */
+	unsigned int free;  /* first free index, or BUFCTL_END */
+	u16 bufctl[];
+};
+
+/* The slab holding @obj, whose page is @page (PG_slab, order in flags). */
+static inline struct slab *page_slab(const void *obj, const struct page *page)
+{
+	unsigned long mask = (PAGE_SIZE << page_order(page)) - 1;
+
+	return (struct slab *)((unsigned long)obj & ~mask);
+}
+
+/*
+ * The index of @obj in @slab of @c if it starts an object, else -1. The
+ * division is a multiplication by a precomputed reciprocal: this runs
+ * on every kfree.
+ */
+static inline int object_index_in(const struct kmem_cache *c,
+				  const struct slab *slab, const void *obj)
+{
+	const char *start = (const char *)obj - c->obj_offset;
+	u32 off, idx;
+
+	if (start < (const char *)slab->s_mem)
+		return -1;
+	off = (u32)(start - (const char *)slab->s_mem);
+	idx = (u32)(((u64)off * c->reciprocal_size) >> 32);
+	if (idx * c->size != off || idx >= c->num)
+		return -1;
+	return (int)idx;
+}
+
+/*
+ * For kfree: the cache of @obj on slab page @page (NULL if the slab
+ * header is not valid), and in @idx its object index or -1.
+ */
+static inline struct kmem_cache *slab_lookup_object(const void *obj,
+						    const struct page *page,
+						    int *idx)
+{
+	struct slab *slab = page_slab(obj, page);
+	struct kmem_cache *c = slab->cache;
+
+	if (unlikely(!c || c->magic != KMEM_CACHE_MAGIC))
+		return NULL;
+	*idx = object_index_in(c, slab, obj);
+	return c;
+}
 
 /* Index of @obj in its slab if it starts an object of @c, else -1. */
 int slab_object_index(struct kmem_cache *c, const void *obj);

@@ -4,8 +4,8 @@
  *
  * Busy areas are kept in a red-black tree by start address, so finding
  * the area of an address (vfree, vmalloc_to_page, a fault report) is
- * O(log n). A new area goes in the first gap that fits (an in-order
- * walk). Every area is followed by an unmapped guard page.
+ * O(log n). A new area goes in the next gap that fits after the last one
+ * placed. Every area is followed by an unmapped guard page.
  *
  * Freeing is lazy: vfree clears the PTEs and frees the pages at once,
  * but the TLB may still hold translations for the range, so the range
@@ -80,19 +80,61 @@ static void insert_area(struct vm_struct *area)
 	rb_insert_color(&area->rb, &vmap_area_root);
 }
 
-/* First fit: walk the areas in address order, looking at the gaps. */
-static unsigned long find_gap(unsigned long size)
+/* The first area that ends after @addr, found in O(log n); or NULL. */
+static struct rb_node *first_area_after(unsigned long addr)
 {
-	unsigned long start = VMALLOC_START;
+	struct rb_node *n = vmap_area_root.rb_node, *best = NULL;
 
-	for (struct rb_node *n = rb_first(&vmap_area_root); n; n = rb_next(n)) {
+	while (n) {
 		struct vm_struct *a = rb_to_area(n);
 
-		if (a->addr - start >= size)
-			break;
-		start = a->addr + a->size;
+		if (a->addr + a->size > addr) {
+			best = n;
+			n = n->rb_left;
+		} else {
+			n = n->rb_right;
+		}
 	}
-	return VMALLOC_END - start >= size ? start : 0;
+	return best;
+}
+
+/* The first gap of @size bytes in [from, to), or 0. */
+static unsigned long find_gap_in(unsigned long from, unsigned long to,
+				 unsigned long size)
+{
+	unsigned long start = from;
+
+	for (struct rb_node *n = first_area_after(from); n; n = rb_next(n)) {
+		struct vm_struct *a = rb_to_area(n);
+
+		if (a->addr >= to)
+			break;
+		if (a->addr > start && a->addr - start >= size)
+			return start;
+		start = max(start, a->addr + a->size);
+	}
+	return to > start && to - start >= size ? start : 0;
+}
+
+/*
+ * Next fit: search on from where the last area was placed, then from
+ * the start. Lazily freed areas pile up behind the hint, so a first fit
+ * from VMALLOC_START would walk past all of them on every vmalloc. A
+ * purge, which frees those ranges, sends the hint back to the start.
+ */
+static unsigned long alloc_hint;
+
+static unsigned long find_gap(unsigned long size)
+{
+	unsigned long addr = 0;
+
+	if (alloc_hint > VMALLOC_START)
+		addr = find_gap_in(alloc_hint, VMALLOC_END, size);
+	if (!addr)
+		addr = find_gap_in(VMALLOC_START, VMALLOC_END, size);
+	if (addr)
+		alloc_hint = addr + size;
+	return addr;
 }
 
 void vmalloc_purge(void)
@@ -114,6 +156,7 @@ void vmalloc_purge(void)
 	}
 	vmalloc_stats.lazy_pages = 0;
 	vmalloc_stats.purges++;
+	alloc_hint = VMALLOC_START;
 	spin_unlock_irqrestore(&vmap_lock, flags);
 	list_for_each_entry_safe(a, tmp, &done, lazy)
 		kfree(a);
@@ -213,7 +256,8 @@ struct vm_struct *area_to_free(const void *addr, unsigned int flags,
 	return area;
 }
 
-static void *__vmalloc(unsigned long size, gfp_t gfp, const void *caller)
+static void *__vmalloc_caller(unsigned long size, gfp_t gfp,
+			      const void *caller)
 {
 	struct vm_struct *area = get_vm_area(size, VM_ALLOC, caller);
 	unsigned int n;
@@ -243,15 +287,20 @@ fail:
 	return NULL;
 }
 
+void *__vmalloc(unsigned long size, gfp_t gfp)
+{
+	return __vmalloc_caller(size, gfp, __builtin_return_address(0));
+}
+
 void *vmalloc(unsigned long size)
 {
-	return __vmalloc(size, GFP_KERNEL | __GFP_HIGHMEM,
+	return __vmalloc_caller(size, GFP_KERNEL | __GFP_HIGHMEM,
 			 __builtin_return_address(0));
 }
 
 void *vzalloc(unsigned long size)
 {
-	return __vmalloc(size, GFP_KERNEL | __GFP_HIGHMEM | __GFP_ZERO,
+	return __vmalloc_caller(size, GFP_KERNEL | __GFP_HIGHMEM | __GFP_ZERO,
 			 __builtin_return_address(0));
 }
 

@@ -36,6 +36,8 @@ struct vm_struct {
  * Context: thread; may sleep. Return: the address, or NULL.
  */
 void *vmalloc(unsigned long size);
+/* vmalloc with the caller's choice of pages (@gfp, e.g. lowmem only). */
+void *__vmalloc(unsigned long size, gfp_t gfp);
 void *vzalloc(unsigned long size);
 
 /*

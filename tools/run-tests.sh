@@ -99,6 +99,30 @@ declare_case() { # declare_case RUNNER NAME MEM EXPECT CMDLINE [OPTIONS]
 	chmod +x "$T/cases/$name.sh"
 }
 qemu_case() { declare_case qemu "$@"; }
+
+# script_case NAME COMMAND...: a test that is a command (run from the top
+# of the tree); it passes if the command exits with 0.
+script_case() {
+	local name=$1
+	shift
+	[ -n "$FILTER" ] && ! [[ $name =~ $FILTER ]] && return
+	{
+		echo '#!/bin/bash'
+		printf 'name=%q log=%q\n' "$name" "$T/logs/$name.log"
+		printf 'cmd=(' && printf '%q ' "$@" && echo ')'
+		cat <<'BODY'
+start=$(date +%s)
+if "${cmd[@]}" > "$log" 2>&1; then
+	echo "PASS $name ($(($(date +%s) - start))s)"
+else
+	echo "FAIL $name ($(($(date +%s) - start))s): ${cmd[*]} failed"
+	echo "     log: $log"
+	tail -n 15 "$log" | sed 's/^/     | /'
+fi
+BODY
+	} > "$T/cases/$name.sh"
+	chmod +x "$T/cases/$name.sh"
+}
 gdb_case() { declare_case gdb "$@"; }
 bochs_case() { declare_case bochs "$@"; }
 

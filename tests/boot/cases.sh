@@ -100,7 +100,7 @@ qemu_case crash-kunmap-unbalanced 6G fail "" --stdin 'crash kunmap-unbalanced\n'
 qemu_case crash-kmap-overrun 64M fail "kmap.debug" --stdin 'crash kmap-overrun\n' \
 	--has 'is the guard page after a kmap_atomic slot \(CPU 0, slot 1\)' \
 	--has 'crash_kmap_overrun\+0x' \
-	--has 'page faults are disabled here \(inside kmap_atomic\)'
+	--has 'page faults are disabled here \(inside kmap_atomic, 2 slots held\)'
 qemu_case crash-kmap-leak 6G fail "" --stdin 'crash kmap-leak\n' \
 	--has 'kmap leak: thread leaky \(pid [0-9]+\) exits holding 1 kmap slots'
 
@@ -143,6 +143,10 @@ gdb_case gdb-qemu 512M pass "ktest=timer.* poweroff" \
 	--has 'in start_kernel \(magic=' \
 	--has '\$1 = 0x1ffe0' --has 'eip +0xc01[0-9a-f]+ +0xc01[0-9a-f]+ <kmem_cache_init' \
 	--has 'ktest: 1 passed, 0 failed'
+
+# make bench in its quick form: every benchmark runs (at 1/100 of its
+# operations), the CSV, the table and the plot are made and checked.
+script_case bench-quick tests/boot/bench-quick.sh
 
 # Bochs' debugger driven from a script: stop at the kmap breakpoint, read
 # the registers and translate the address the kernel announced, go on.

@@ -198,12 +198,21 @@ static void test_destroy_reports_leaks(void **state)
 	assert_int_equal(kmem_cache_destroy(c), 0);
 }
 
+/*
+ * Always checked: pointers that are not slab objects at all, or not the
+ * start of one. Checked on debug caches (SLAB_STORE_USER here; the
+ * slab_debug option sets it on all): the cache given to
+ * kmem_cache_free, and double frees.
+ */
 static void test_bad_kfree_is_caught(void **state)
 {
 	int on_stack;
 	char *p = kmalloc(64, GFP_KERNEL), *q;
 	struct page *page = alloc_page(GFP_KERNEL);
-	struct kmem_cache *other = kmem_cache_create("other", 64, 0, 0, NULL);
+	struct kmem_cache *other = kmem_cache_create("other", 64, 0,
+						     SLAB_STORE_USER, NULL);
+	struct kmem_cache *dbg = kmem_cache_create("dbg", 64, 0,
+						   SLAB_STORE_USER, NULL);
 
 	(void)state;
 	assert_true(HOST_EXPECT_PANIC(kfree(&on_stack)));
@@ -214,17 +223,20 @@ static void test_bad_kfree_is_caught(void **state)
 	assert_non_null(strstr(host_panic_msg, "a page from the page allocator"));
 	assert_true(HOST_EXPECT_PANIC(kmem_cache_free(other, p)));
 	assert_non_null(strstr(host_panic_msg, "belongs to kmalloc-64"));
+	kfree(p);
 	/* A neighbour keeps the slab alive once p is back in it. */
+	p = kmem_cache_alloc(dbg, GFP_KERNEL);
 	do {
-		q = kmalloc(64, GFP_KERNEL);
+		q = kmem_cache_alloc(dbg, GFP_KERNEL);
 	} while (((unsigned long)q ^ (unsigned long)p) & PAGE_MASK);
 	kfree(p);
-	kmem_cache_shrink(kmalloc_caches[3]); /* back to its slab: now free */
+	kmem_cache_shrink(dbg); /* back to its slab: now free */
 	assert_true(HOST_EXPECT_PANIC(kfree(p)));
 	assert_non_null(strstr(host_panic_msg, "double free"));
 	kfree(q);
 	__free_page(page);
 	kmem_cache_destroy(other);
+	assert_int_equal(kmem_cache_destroy(dbg), 0);
 }
 
 static void test_large_krealloc_kzalloc(void **state)

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The cost of reaching a page: kmap_atomic and kmap on lowmem pages
+ * (the direct map, nearly free) and on highmem pages, and what the
+ * mapping adds to clearing, copying and small copies.
+ */
+#include "highmem/highmem.h"
+#include "highmem/pkmap.h"
+#include "kernel/bench.h"
+#include "kernel/errno.h"
+#include "kernel/string.h"
+#include "mm/gfp.h"
+#include "mm/mmzone.h"
+#include "mm/slab.h"
+
+#define NEW_PAGES 500	/* fewer than LAST_PKMAP: no wrap */
+#define WRAP_PAGES 1024 /* two laps of the pool per round */
+
+struct pages {
+	unsigned int n;
+	struct page *page[];
+};
+
+static gfp_t zone_gfp(unsigned long arg)
+{
+	return (arg & 1) ? GFP_HIGHUSER : GFP_KERNEL;
+}
+
+/* ctx->data: an array of arg >> 1 pages from lowmem (arg bit 0 clear) or highmem. */
+static int alloc_pages_setup(struct bench_ctx *ctx)
+{
+	unsigned int n = (unsigned int)(ctx->arg >> 1);
+	struct pages *p = kmalloc(sizeof(*p) + n * sizeof(struct page *),
+				  GFP_KERNEL);
+
+	if (!p)
+		return -ENOMEM;
+	for (p->n = 0; p->n < n; p->n++) {
+		p->page[p->n] = alloc_page(zone_gfp(ctx->arg));
+		if (!p->page[p->n] ||
+		    PageHighMem(p->page[p->n]) != (ctx->arg & 1)) {
+			if (p->page[p->n])
+				__free_page(p->page[p->n]);
+			ctx->data = p;
+			return -ENOMEM; /* no highmem here */
+		}
+	}
+	ctx->data = p;
+	return 0;
+}
+
+static void free_pages_teardown(struct bench_ctx *ctx)
+{
+	struct pages *p = ctx->data;
+
+	while (p->n)
+		__free_page(p->page[--p->n]);
+	kfree(p);
+}
+
+#define ARG(pages, high) (((unsigned long)(pages) << 1) | (high))
+
+static struct page *page_of(struct bench_ctx *ctx, unsigned int i)
+{
+	struct pages *p = ctx->data;
+
+	return p->page[i % p->n];
+}
+
+static void kmap_atomic_op(struct bench_ctx *ctx)
+{
+	kunmap_atomic(kmap_atomic(page_of(ctx, 0)));
+}
+
+BENCH(kmap_atomic, lowmem, alloc_pages_setup, kmap_atomic_op,
+      free_pages_teardown, 20000, ARG(1, 0));
+BENCH(kmap_atomic, highmem, alloc_pages_setup, kmap_atomic_op,
+      free_pages_teardown, 20000, ARG(1, 1));
+
+/* kmap of a page that stays mapped (the setup holds one reference). */
+static int kmap_held_setup(struct bench_ctx *ctx)
+{
+	int err = alloc_pages_setup(ctx);
+
+	if (!err)
+		kmap(page_of(ctx, 0));
+	return err;
+}
+
+static void kmap_held_teardown(struct bench_ctx *ctx)
+{
+	kunmap(page_of(ctx, 0));
+	free_pages_teardown(ctx);
+}
+
+static void kmap_op(struct bench_ctx *ctx)
+{
+	struct page *page = page_of(ctx, (unsigned int)ctx->i);
+
+	kmap(page);
+	kunmap(page);
+}
+
+BENCH_FULL(kmap_mapped, lowmem, kmap_held_setup, kmap_op,
+	   kmap_held_teardown, 20000, ARG(1, 0), true);
+BENCH_FULL(kmap_mapped, highmem, kmap_held_setup, kmap_op,
+	   kmap_held_teardown, 20000, ARG(1, 1), true);
+/*
+ * A new page each time: NEW_PAGES per round, fewer than the pool, so the
+ * rounds measure slot search, PTE write and hash insert; the wrap flush
+ * between rounds falls outside them only if the pool wraps there, which
+ * the second variant includes on purpose (1024 pages: two laps).
+ */
+BENCH_FULL(kmap_new_page, highmem, alloc_pages_setup, kmap_op,
+	   free_pages_teardown, NEW_PAGES, ARG(NEW_PAGES, 1), true);
+BENCH_FULL(kmap_new_page_wrap, highmem, alloc_pages_setup, kmap_op,
+	   free_pages_teardown, WRAP_PAGES, ARG(WRAP_PAGES, 1), true);
+
+static void clear_op(struct bench_ctx *ctx)
+{
+	clear_highpage(page_of(ctx, 0));
+}
+
+BENCH(clear_page, lowmem, alloc_pages_setup, clear_op, free_pages_teardown,
+      2000, ARG(1, 0));
+BENCH(clear_page, highmem, alloc_pages_setup, clear_op, free_pages_teardown,
+      2000, ARG(1, 1));
+
+/* copy_page: arg bit 1 set means the source is highmem, bit 0 the target. */
+static int copy_setup(struct bench_ctx *ctx)
+{
+	struct pages *p = kmalloc(sizeof(*p) + 2 * sizeof(struct page *),
+				  GFP_KERNEL);
+
+	if (!p)
+		return -ENOMEM;
+	p->n = 0;
+	ctx->data = p;
+	for (int i = 0; i < 2; i++) {
+		bool high = ctx->arg & (2u >> i);
+
+		p->page[i] = alloc_page(high ? GFP_HIGHUSER : GFP_KERNEL);
+		if (!p->page[i])
+			return -ENOMEM;
+		p->n++;
+		if (PageHighMem(p->page[i]) != high)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+static void copy_op(struct bench_ctx *ctx)
+{
+	struct pages *p = ctx->data;
+
+	copy_highpage(p->page[1], p->page[0]);
+}
+
+BENCH(copy_page, low_to_low, copy_setup, copy_op, free_pages_teardown, 2000, 0);
+BENCH(copy_page, high_to_high, copy_setup, copy_op, free_pages_teardown, 2000, 3);
+BENCH(copy_page, low_to_high, copy_setup, copy_op, free_pages_teardown, 2000, 1);
+BENCH(copy_page, high_to_low, copy_setup, copy_op, free_pages_teardown, 2000, 2);
+
+/* Small copies into a page through its mapping: arg >> 8 bytes. */
+static u8 copy_src[PAGE_SIZE];
+
+static void small_copy_op(struct bench_ctx *ctx)
+{
+	memcpy_to_page(page_of(ctx, 0), 0, copy_src, ctx->arg >> 8);
+}
+
+static int small_copy_setup(struct bench_ctx *ctx)
+{
+	unsigned long arg = ctx->arg;
+	int err;
+
+	ctx->arg = ARG(1, arg & 1);
+	err = alloc_pages_setup(ctx);
+	ctx->arg = arg;
+	return err;
+}
+
+#define SMALL_COPY(bytes)                                                    \
+	BENCH(copy_to_page_##bytes##B, lowmem, small_copy_setup, small_copy_op, \
+	      free_pages_teardown, 10000, ((unsigned long)(bytes) << 8));     \
+	BENCH(copy_to_page_##bytes##B, highmem, small_copy_setup,            \
+	      small_copy_op, free_pages_teardown, 10000,                     \
+	      ((unsigned long)(bytes) << 8) | 1)
+SMALL_COPY(64);
+SMALL_COPY(512);
+SMALL_COPY(4096);
