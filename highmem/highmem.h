@@ -169,6 +169,9 @@ bool kmap_debug_set(bool on);
 /* Name the kmap_atomic slot or guard page @addr is in, else NULL. */
 const char *kmap_atomic_describe(unsigned long addr, int *cpu, int *idx);
 
+/* Print the kmap_atomic slots this CPU holds (leak reports). Context: any. */
+void kmap_atomic_print_held(void);
+
 /* Panic if @task still holds kmap or kmap_atomic slots (thread exit). */
 struct task_struct;
 void kmap_check_none_held(struct task_struct *task);

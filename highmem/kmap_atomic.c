@@ -22,6 +22,7 @@
 #include "kernel/panic.h"
 #include "kernel/percpu.h"
 #include "kernel/preempt.h"
+#include "kernel/printk.h"
 #include "mm/fixmap.h"
 #include <asm/cpu.h>
 
@@ -153,4 +154,16 @@ const char *kmap_atomic_describe(unsigned long addr, int *cpu, int *idx)
 	*cpu = (int)(rel / KM_MAX_IDX);
 	*idx = (int)(rel % KM_MAX_IDX);
 	return what;
+}
+
+void kmap_atomic_print_held(void)
+{
+	unsigned int cpu = smp_processor_id();
+
+	for (int idx = 0; idx < this_cpu(kmap_atomic_idx); idx++) {
+		unsigned int slot = kmap_slot(cpu, idx);
+
+		printk("  kmap_atomic slot %d at 0x%08lx maps pfn 0x%lx\n", idx,
+		       slot_vaddr(slot), pte_pfn(kmap_pte[-(int)slot]));
+	}
 }

@@ -183,10 +183,23 @@ void kunmap(struct page *page)
 
 void kmap_check_none_held(struct task_struct *task)
 {
-	if (task->kmap_count || kmap_atomic_depth())
-		panic("kmap leak: thread %s (pid %d) exits holding %u kmap "
-		      "slots and %d kmap_atomic slots", task->comm, task->pid,
-		      task->kmap_count, kmap_atomic_depth());
+	if (!task->kmap_count && !kmap_atomic_depth())
+		return;
+	printk("BUG: kmap leak in thread %s (pid %d)\n", task->comm, task->pid);
+	if (task->kmap_count) {
+		printk("pkmap slots in use now (the pool is shared; the "
+		       "thread holds %u of these):\n", task->kmap_count);
+		for (unsigned int i = 0; i < LAST_PKMAP; i++)
+			if (pkmap_count[i] > 1)
+				printk("  pkmap slot %u at 0x%08lx maps pfn 0x%lx "
+				       "(%d users)\n", i, PKMAP_ADDR(i),
+				       pte_pfn(pkmap_page_table[i]),
+				       pkmap_count[i] - 1);
+	}
+	kmap_atomic_print_held();
+	panic("kmap leak: thread %s (pid %d) exits holding %u kmap "
+	      "slots and %d kmap_atomic slots", task->comm, task->pid,
+	      task->kmap_count, kmap_atomic_depth());
 }
 
 static int cmd_pkmapinfo(int argc, char **argv)

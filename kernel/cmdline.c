@@ -22,9 +22,18 @@ struct cmdline_option {
 	const char *name;
 	const char *usage;
 	/* Returns 0, or -EINVAL after printing what is wrong. */
-	int (*parse)(struct boot_options *opts, const char *name,
-		     const char *value);
+	int (*parse)(struct boot_options *opts,
+		     const struct cmdline_option *opt, const char *value);
+	size_t field; /* offsetof the value, for the generic parsers */
 };
+
+#define FIELD(member) offsetof(struct boot_options, member)
+
+static void *field_of(struct boot_options *opts,
+		      const struct cmdline_option *opt)
+{
+	return (char *)opts + opt->field;
+}
 
 static int bad_value(const char *name, const char *value, const char *why)
 {
@@ -33,128 +42,151 @@ static int bad_value(const char *name, const char *value, const char *why)
 	return -EINVAL;
 }
 
-static int parse_mem(struct boot_options *opts, const char *name,
-		     const char *value)
+static int parse_mem(struct boot_options *opts,
+		     const struct cmdline_option *opt, const char *value)
 {
 	u64 size;
 
 	if (!value || parse_size(value, NULL, &size))
-		return bad_value(name, value,
+		return bad_value(opt->name, value,
 				 "not a size (use e.g. mem=512M or mem=6G)");
 	if (size < MEM_LIMIT_MIN)
-		return bad_value(name, value,
-				 "too small; the kernel needs at least 16M");
+		return bad_value(opt->name, value,
+				 "too small; the kernel needs at least 8M");
 	opts->mem_limit = size;
 	return 0;
 }
 
-static int parse_memmap(struct boot_options *opts, const char *name,
-			const char *value)
+static int parse_memmap(struct boot_options *opts,
+			const struct cmdline_option *opt, const char *value)
 {
 	const char *p;
 	u64 size, addr;
 
 	if (!value || parse_size(value, &p, &size) || *p != '$' ||
 	    parse_size(p + 1, NULL, &addr))
-		return bad_value(name, value,
+		return bad_value(opt->name, value,
 				 "expected SIZE$ADDR, e.g. memmap=64M$0x10000000");
 	if (size == 0 || addr + size < addr)
-		return bad_value(name, value, "empty or wrapping range");
+		return bad_value(opt->name, value, "empty or wrapping range");
 	if (opts->nr_memmap == MAX_MEMMAP_OPTIONS)
-		return bad_value(name, value, "too many memmap= options");
+		return bad_value(opt->name, value, "too many memmap= options");
 	opts->memmap[opts->nr_memmap].addr = addr;
 	opts->memmap[opts->nr_memmap].size = size;
 	opts->nr_memmap++;
 	return 0;
 }
 
-static int parse_highmem(struct boot_options *opts, const char *name,
-			 const char *value)
+static int parse_highmem(struct boot_options *opts,
+			 const struct cmdline_option *opt, const char *value)
 {
 	if (value && strcmp(value, "off") == 0)
 		opts->highmem_off = true;
 	else if (value && strcmp(value, "on") == 0)
 		opts->highmem_off = false;
 	else
-		return bad_value(name, value, "expected on or off");
+		return bad_value(opt->name, value, "expected on or off");
 	return 0;
 }
 
-static int copy_pattern(char *dst, const char *name, const char *value)
+/* NAME=all|PATTERN into a CMDLINE_PATTERN_MAX string field. */
+static int parse_pattern(struct boot_options *opts,
+			 const struct cmdline_option *opt, const char *value)
 {
 	if (!value || !*value)
-		return bad_value(name, value, "expected all or a name pattern");
-	if (strlcpy(dst, value, CMDLINE_PATTERN_MAX) >= CMDLINE_PATTERN_MAX)
-		return bad_value(name, value, "pattern too long");
+		return bad_value(opt->name, value,
+				 "expected all or a name pattern");
+	if (strlcpy(field_of(opts, opt), value, CMDLINE_PATTERN_MAX) >=
+	    CMDLINE_PATTERN_MAX)
+		return bad_value(opt->name, value, "pattern too long");
 	return 0;
 }
 
-static int parse_ktest(struct boot_options *opts, const char *name,
-		       const char *value)
-{
-	return copy_pattern(opts->ktest, name, value);
-}
-
-static int parse_bench(struct boot_options *opts, const char *name,
-		       const char *value)
-{
-	return copy_pattern(opts->bench, name, value);
-}
-
-static int parse_bochs_break(struct boot_options *opts, const char *name,
+static int parse_bochs_break(struct boot_options *opts,
+			     const struct cmdline_option *opt,
 			     const char *value)
 {
 	u32 mask;
 
 	if (!value || bochs_break_parse(value, &mask, opts->bochs_break_left))
-		return bad_value(name, value,
+		return bad_value(opt->name, value,
 				 "expected all or a list of breakpoint names "
 				 "(NAME or NAME:COUNT)");
 	opts->bochs_break = mask;
 	return 0;
 }
 
-static int parse_crash(struct boot_options *opts, const char *name,
-		       const char *value)
+/* NAME (on), NAME=on|1 or NAME=off|0 into a bool field. */
+static int parse_flag(struct boot_options *opts,
+		      const struct cmdline_option *opt, const char *value)
 {
-	return copy_pattern(opts->crash, name, value);
-}
+	bool *flag = field_of(opts, opt);
 
-static int parse_flag_poweroff(struct boot_options *opts, const char *name,
-			       const char *value)
-{
-	if (value)
-		return bad_value(name, value, "takes no value");
-	opts->poweroff = true;
+	if (!value || strcmp(value, "on") == 0 || strcmp(value, "1") == 0)
+		*flag = true;
+	else if (strcmp(value, "off") == 0 || strcmp(value, "0") == 0)
+		*flag = false;
+	else
+		return bad_value(opt->name, value, "expected on or off");
 	return 0;
 }
 
-static int parse_flag_kmap_debug(struct boot_options *opts, const char *name,
-				 const char *value)
+/* NAME=N, N >= 1, into an unsigned long field. */
+static int parse_count(struct boot_options *opts,
+		       const struct cmdline_option *opt, const char *value)
 {
-	if (value && strcmp(value, "on") && strcmp(value, "1"))
-		return bad_value(name, value, "takes no value (or on)");
-	opts->kmap_debug = true;
+	unsigned long n;
+
+	if (!value || kstrtoul(value, 0, &n) || n == 0)
+		return bad_value(opt->name, value,
+				 "expected a positive whole number");
+	*(unsigned long *)field_of(opts, opt) = n;
 	return 0;
 }
 
 static const struct cmdline_option options[] = {
-	{ "mem", "mem=SIZE         use RAM below SIZE only", parse_mem },
+	{ "mem", "mem=SIZE         use RAM below SIZE only", parse_mem, 0 },
 	{ "memmap", "memmap=SIZE$ADDR reserve a physical range",
-	  parse_memmap },
+	  parse_memmap, 0 },
 	{ "highmem", "highmem=off      no HighMem zone (lowmem only)",
-	  parse_highmem },
-	{ "ktest", "ktest=all|PATTERN run in-kernel tests", parse_ktest },
-	{ "bench", "bench=all|NAME   run benchmarks", parse_bench },
+	  parse_highmem, 0 },
+	{ "ktest", "ktest=all|PATTERN run in-kernel tests", parse_pattern,
+	  FIELD(ktest) },
+	{ "bench", "bench=all|NAME   run benchmarks", parse_pattern,
+	  FIELD(bench) },
 	{ "bochs.break", "bochs.break=P,.. stop in the Bochs debugger at P",
-	  parse_bochs_break },
+	  parse_bochs_break, 0 },
 	{ "poweroff", "poweroff         power off when boot work is done",
-	  parse_flag_poweroff },
+	  parse_flag, FIELD(poweroff) },
 	{ "kmap.debug", "kmap.debug       lowmem through kmap too, guard slots",
-	  parse_flag_kmap_debug },
+	  parse_flag, FIELD(kmap_debug) },
 	{ "crash", "crash=KIND       fault on purpose after boot (see crash)",
-	  parse_crash },
+	  parse_pattern, FIELD(crash) },
+	{ "page_poison", "page_poison      poison freed pages, check on alloc",
+	  parse_flag, FIELD(page_poison) },
+	{ "debug_pagealloc",
+	  "debug_pagealloc  unmap freed lowmem pages from the direct map",
+	  parse_flag, FIELD(debug_pagealloc) },
+	{ "slab_debug", "slab_debug       red zones, poison, owners in all caches",
+	  parse_flag, FIELD(slab_debug) },
+	{ "fail_page_alloc", "fail_page_alloc=N every Nth page allocation fails",
+	  parse_count, FIELD(fail_page_alloc) },
+	{ "failslab", "failslab=N       every Nth slab allocation fails",
+	  parse_count, FIELD(failslab) },
+	{ "stress", "stress=OPS       run the memory stress test after boot",
+	  parse_count, FIELD(stress) },
 };
+
+void boot_options_defaults(struct boot_options *opts)
+{
+	memset(opts, 0, sizeof(*opts));
+#ifdef CONFIG_DEBUG
+	opts->page_poison = true;
+	opts->debug_pagealloc = true;
+	opts->slab_debug = true;
+	opts->kmap_debug = true;
+#endif
+}
 
 static int parse_word(struct boot_options *opts, char *word)
 {
@@ -167,7 +199,7 @@ static int parse_word(struct boot_options *opts, char *word)
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(options); i++)
 		if (strcmp(options[i].name, word) == 0)
-			return options[i].parse(opts, word, value) ? 1 : 0;
+			return options[i].parse(opts, &options[i], value) ? 1 : 0;
 	pr_warn("unknown option '%s' ignored\n", word);
 	return 1;
 }

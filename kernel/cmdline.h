@@ -13,7 +13,7 @@
 #define CMDLINE_PATTERN_MAX 64
 #define MAX_MEMMAP_OPTIONS 8
 /* mem= below this leaves too little for page tables and mem_map. */
-#define MEM_LIMIT_MIN (16ull << 20)
+#define MEM_LIMIT_MIN (8ull << 20)
 
 struct memmap_option {
 	u64 addr;
@@ -32,11 +32,24 @@ struct boot_options {
 	bool poweroff;			/* poweroff when the boot work is done */
 	bool kmap_debug;		/* kmap.debug: lowmem through kmap too */
 	char crash[CMDLINE_PATTERN_MAX]; /* crash=KIND after the boot work */
+	/* Memory debugging (docs/hardening.md); on by default in DEBUG=1. */
+	bool page_poison;		/* fill freed pages, check on alloc */
+	bool debug_pagealloc;		/* unmap freed lowmem pages */
+	bool slab_debug;		/* red zones, poison, owners: all caches */
+	unsigned long fail_page_alloc;	/* every Nth page allocation fails */
+	unsigned long failslab;		/* every Nth slab allocation fails */
+	unsigned long stress;		/* stress=OPS after the boot work */
 };
 
 extern struct boot_options boot_options;
 /* The command line as the boot loader passed it. */
 extern char saved_command_line[CMDLINE_MAX];
+
+/*
+ * boot_options_defaults - the options before the command line is read:
+ * all off, except the memory debugging a DEBUG=1 build turns on.
+ */
+void boot_options_defaults(struct boot_options *opts);
 
 /*
  * cmdline_parse - parse @cmdline into @opts

@@ -16,6 +16,8 @@
 #include "mm/slab.h"
 #include "mm/vmalloc.h"
 #include "mm/layout.h"
+#include "mm/page_debug.h"
+#include "kernel/cmdline.h"
 
 /* volatile: the compiler must really do these accesses. */
 static __noinline void crash_null_read(void)
@@ -191,6 +193,98 @@ static void crash_kfree_bad(void)
 	kfree(p + 16);
 }
 
+/* ---- misuse that the memory debugging options catch ---- */
+
+static bool needs(bool on, const char *option)
+{
+	if (!on)
+		printk("crash: this needs %s (boot with %s, or use a DEBUG=1 "
+		       "build)\n", option, option);
+	return on;
+}
+
+/* A highmem page written through kmap_atomic after it was freed. */
+static void crash_page_uaf(void)
+{
+	struct page *page = alloc_page(GFP_HIGHUSER);
+	char *p;
+
+	if (!needs(page_debug & PAGE_DEBUG_POISON, "page_poison") || !page)
+		return;
+	__free_page(page);
+	p = kmap_atomic(page);
+	p[100] = 1;
+	kunmap_atomic(p);
+	/* The per-CPU list is LIFO: the same page comes back and is checked. */
+	alloc_page(GFP_HIGHUSER);
+}
+
+/* A lowmem page read through the direct map after it was freed. */
+static void crash_pagealloc_uaf(void)
+{
+	unsigned long addr = __get_free_page(GFP_KERNEL);
+
+	if (!needs(page_debug & PAGE_DEBUG_UNMAP, "debug_pagealloc") || !addr)
+		return;
+	free_page(addr);
+	printk("read 0x%x\n", *(volatile u32 *)addr);
+}
+
+static void crash_slab_overflow(void)
+{
+	char *p = kmalloc(64, GFP_KERNEL);
+
+	if (!needs(boot_options.slab_debug, "slab_debug") || !p)
+		return;
+	p[64] = 'x'; /* one byte past the end */
+	kfree(p);
+}
+
+static void crash_slab_uaf(void)
+{
+	char *p = kmalloc(64, GFP_KERNEL);
+
+	if (!needs(boot_options.slab_debug, "slab_debug") || !p)
+		return;
+	kfree(p);
+	p[10] = 'x';
+	/* The magazine is LIFO: the same object comes back and is checked. */
+	kmalloc(64, GFP_KERNEL);
+}
+
+static void crash_slab_double_free(void)
+{
+	char *p = kmalloc(64, GFP_KERNEL);
+
+	if (!needs(boot_options.slab_debug, "slab_debug") || !p)
+		return;
+	kfree(p);
+	kfree(p);
+}
+
+static void crash_vfree_twice(void)
+{
+	void *p = vmalloc(3 * PAGE_SIZE);
+
+	vfree(p);
+	vfree(p);
+}
+
+static int atomic_leaky_thread(void *arg)
+{
+	kmap_atomic(arg);
+	return 0;
+}
+
+static void crash_kmap_atomic_leak(void)
+{
+	struct task_struct *task = kthread_run(atomic_leaky_thread,
+					       crash_highpage(), "atomic-leaky");
+
+	if (task)
+		kthread_join(task);
+}
+
 struct crash_kind {
 	const char *name;
 	void (*fn)(void);
@@ -216,6 +310,13 @@ static const struct crash_kind crash_kinds[] = {
 	{ "kmap-leak", crash_kmap_leak },
 	{ "vmalloc-overrun", crash_vmalloc_overrun },
 	{ "kfree-bad", crash_kfree_bad },
+	{ "page-uaf", crash_page_uaf },
+	{ "pagealloc-uaf", crash_pagealloc_uaf },
+	{ "slab-overflow", crash_slab_overflow },
+	{ "slab-uaf", crash_slab_uaf },
+	{ "slab-double-free", crash_slab_double_free },
+	{ "vfree-twice", crash_vfree_twice },
+	{ "kmap-atomic-leak", crash_kmap_atomic_leak },
 };
 
 static int cmd_crash(int argc, char **argv)

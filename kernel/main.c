@@ -21,6 +21,7 @@
 #include "kernel/timer.h"
 #include "kernel/version.h"
 #include "kernel/vsprintf.h"
+#include "mm/stress.h"
 #include "mm/init.h"
 #include "mm/memmap.h"
 #include "mm/vmalloc.h"
@@ -81,6 +82,8 @@ static int kernel_main_thread(void *arg)
 		failures += ktest_run(boot_options.ktest);
 	if (boot_options.bench[0])
 		bench_run(boot_options.bench);
+	if (boot_options.stress && stress_run(boot_options.stress))
+		failures++;
 	if (boot_options.crash[0]) {
 		char line[CMDLINE_PATTERN_MAX + 8];
 
@@ -103,7 +106,12 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	trap_init();
 
 	read_boot_information(magic);
+	boot_options_defaults(&boot_options);
 	cmdline_parse(saved_command_line, &boot_options);
+#ifdef CONFIG_DEBUG
+	printk("DEBUG=1 build: page_poison, debug_pagealloc, slab_debug and "
+	       "kmap.debug are on unless the command line turns them off\n");
+#endif
 	cpu_init();
 	pat_init();
 

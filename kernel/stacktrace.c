@@ -35,3 +35,21 @@ int walk_stack(unsigned long ebp, void (*fn)(unsigned long addr))
 	}
 	return depth;
 }
+
+__noinline unsigned long stack_return_address(unsigned int level)
+{
+	/* Our own frame first: [0] is the caller's ebp, [1] our return. */
+	unsigned long ebp = (unsigned long)__builtin_frame_address(0);
+
+	for (unsigned int i = 0; i <= level; i++) {
+		unsigned long next;
+
+		if (!frame_readable(ebp))
+			return 0;
+		next = ((unsigned long *)ebp)[0];
+		if (next <= ebp)
+			return 0;
+		ebp = next;
+	}
+	return frame_readable(ebp) ? ((unsigned long *)ebp)[1] : 0;
+}

@@ -13,6 +13,7 @@
 #include "highmem/highmem.h"
 #include "highmem/pkmap.h"
 #include "kernel/sched.h"
+#include "mm/page_debug.h"
 #include "mm/fixmap.h"
 #include "mm/pgtable.h"
 #include "mm/vmalloc.h"
@@ -177,7 +178,12 @@ static void describe_address(unsigned long addr)
 	else if (task && addr < task->stack)
 		printk("in the stack guard page of thread %s (pid %d)\n",
 		       task->comm, task->pid);
-	else if (virt_addr_valid(addr))
+	else if (page_debug_unmapped(addr)) {
+		printk("a free page (pfn 0x%lx) that debug_pagealloc unmapped "
+		       "from the direct map: a use after free\n",
+		       (unsigned long)__pa(addr) >> PAGE_SHIFT);
+		page_debug_history((unsigned long)__pa(addr) >> PAGE_SHIFT);
+	} else if (virt_addr_valid(addr))
 		printk("in the direct map (pfn 0x%lx)\n",
 		       (unsigned long)__pa(addr) >> PAGE_SHIFT);
 	else if (addr < VMALLOC_START)

@@ -25,7 +25,9 @@
 #include "mm/fixmap.h"
 #include "mm/init.h"
 #include "mm/gfp.h"
+#include "mm/fault_inject.h"
 #include "mm/internal.h"
+#include "mm/page_debug.h"
 #include "mm/mmzone.h"
 #include "mm/memblock.h"
 #include "mm/memmap.h"
@@ -86,6 +88,34 @@ static void add_usable_ram(void)
  * address 0 from ever being handed out), the kernel image, the boot
  * information and the boot modules. Context: boot.
  */
+/*
+ * Free lowmem needed after the kernel image and boot data are reserved:
+ * 2 MiB for the page tables of the kernel half (all made at boot, so
+ * that vmalloc never allocates one) and 2 MiB to run in.
+ */
+#define MIN_FREE_LOWMEM (4ull << 20)
+
+/*
+ * Stop with a clear message on a machine too small to boot, before the
+ * page tables run out of memory somewhere less obvious.
+ */
+static void check_enough_memory(void)
+{
+	u64 usable = memblock_phys_mem_size();
+	u64 taken = memblock_reserved_size();
+	u64 free = usable > taken ? usable - taken : 0;
+
+	if (free >= MIN_FREE_LOWMEM)
+		return;
+	pr_err("%llu KiB of usable lowmem, %llu KiB of it taken by the "
+	       "kernel and boot data: %llu KiB left for page tables, mem_map "
+	       "and the first allocations\n", usable >> 10, taken >> 10,
+	       free >> 10);
+	panic("not enough memory to boot: %llu KiB free, the kernel needs "
+	      "%llu KiB (give the machine more memory, or check mem= and "
+	      "memmap=)", free >> 10, MIN_FREE_LOWMEM >> 10);
+}
+
 void memblock_setup(void)
 {
 	find_pfn_limits();
@@ -100,6 +130,7 @@ void memblock_setup(void)
 		memblock_reserve(boot_info.modules[i].start,
 				 boot_info.modules[i].end -
 					 boot_info.modules[i].start);
+	check_enough_memory();
 }
 
 /* The page table behind the kernel PDE for @vaddr, allocated if missing. */
@@ -192,6 +223,9 @@ void mem_init(void)
 	mm_core_init();
 	kmap_init();
 	kmem_cache_init();
+	page_debug_init();
+	fault_inject_init();
+	page_alloc_debug_changed();
 	cycles = rdtsc() - start;
 	managed = totalram_pages();
 	present = present_pages_total();

@@ -16,6 +16,13 @@ void __free_one_page(struct zone *zone, unsigned long pfn, unsigned int order);
  */
 void mm_core_init(void);
 
+/*
+ * Page debugging or fault injection was switched on or off: choose the
+ * allocator's fast or checked paths. Context: boot, or a test with no
+ * allocation in flight.
+ */
+void page_alloc_debug_changed(void);
+
 /* Print the zone ranges and the memory totals (boot log). */
 void print_zone_ranges(void);
 
@@ -26,6 +33,6 @@ void map_area_page(struct vm_struct *area, unsigned int i, phys_addr_t phys,
 		   pteval_t prot);
 void free_area_lazily(struct vm_struct *area);
 struct vm_struct *area_to_free(const void *addr, unsigned int flags,
-			       const char *fn);
+			       const char *fn, const void *caller);
 
 #endif /* MM_INTERNAL_H */

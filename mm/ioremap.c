@@ -93,5 +93,6 @@ void *ioremap_wc(phys_addr_t phys, unsigned long size)
 void iounmap(void *addr)
 {
 	free_area_lazily(area_to_free((void *)((unsigned long)addr & PAGE_MASK),
-				      VM_IOREMAP, "iounmap"));
+				      VM_IOREMAP, "iounmap",
+				      __builtin_return_address(0)));
 }

@@ -13,6 +13,7 @@
 #include "kernel/panic.h"
 #include "kernel/printk.h"
 #include "kernel/shell.h"
+#include "kernel/stacktrace.h"
 #include "kernel/string.h"
 #include "kernel/vsprintf.h"
 #include "mm/slab_internal.h"
@@ -87,6 +88,7 @@ static void *kmalloc_large(size_t size, gfp_t gfp)
 
 void *__kmalloc(size_t size, gfp_t gfp)
 {
+	struct kmem_cache *c;
 	unsigned int i;
 
 	if (unlikely(size == 0))
@@ -94,8 +96,11 @@ void *__kmalloc(size_t size, gfp_t gfp)
 	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
 		return kmalloc_large(size, gfp);
 	i = kmalloc_index(size);
-	return kmem_cache_alloc((gfp & __GFP_DMA) ? kmalloc_dma_caches[i] :
-						    kmalloc_caches[i], gfp);
+	c = (gfp & __GFP_DMA) ? kmalloc_dma_caches[i] : kmalloc_caches[i];
+	if (unlikely(c->flags & SLAB_SLOW_FLAGS))
+		return kmem_cache_alloc_debug(c, gfp, stack_return_address(0),
+					      stack_return_address(1));
+	return kmem_cache_alloc(c, gfp);
 }
 
 void *kzalloc(size_t size, gfp_t gfp)
@@ -153,10 +158,6 @@ static __always_inline struct kmem_cache *kfree_cache(const void *obj,
 	if (unlikely(idx < 0))
 		panic("kfree(0x%p): not the start of an object of cache %s "
 		      "(objects of %u bytes)", obj, c->name, c->size);
-	if (unlikely(c->flags & SLAB_DEBUG_FLAGS) &&
-	    !slab_object_active(obj, idx))
-		panic("kfree(0x%p): object of cache %s is already free "
-		      "(double free)", obj, c->name);
 	return c;
 }
 
@@ -173,8 +174,9 @@ void kfree(const void *obj)
 		__free_pages(large, page_order(large));
 		return;
 	}
-	if (unlikely(c->flags & SLAB_DEBUG_FLAGS))
-		kmem_cache_free(c, (void *)obj);
+	if (unlikely(c->flags & SLAB_SLOW_FLAGS))
+		kmem_cache_free_debug(c, (void *)obj, stack_return_address(0),
+				      stack_return_address(1));
 	else
 		magazine_put(c, (void *)obj);
 }

@@ -19,8 +19,11 @@
 #include "kernel/panic.h"
 #include "kernel/printk.h"
 #include "kernel/vsprintf.h"
+#include "kernel/stacktrace.h"
+#include "mm/fault_inject.h"
 #include "mm/internal.h"
 #include "mm/mmzone.h"
+#include "mm/page_debug.h"
 
 /* How hard get_page_from_freelist may dig (alloc_flags). */
 #define ALLOC_WMARK_MIN WMARK_MIN
@@ -31,6 +34,18 @@
 
 struct zone zones[MAX_NR_ZONES];
 DEFINE_PER_CPU(struct per_cpu_pageset, pagesets);
+
+/*
+ * Set when page debugging or fault injection is on: every allocation
+ * and free then takes the general path, where the hooks are. Without
+ * them the fast paths cost one extra test of this flag.
+ */
+static bool page_alloc_slow;
+
+void page_alloc_debug_changed(void)
+{
+	page_alloc_slow = page_debug || fail_page_alloc.interval;
+}
 
 /* ---- the buddy lists ---- */
 
@@ -293,15 +308,18 @@ static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
 	return NULL;
 }
 
-static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+static void prep_new_page(struct page *page, unsigned int order)
 {
 	set_page_count(page, 1);
 	set_page_order(page, order);
 	if (order)
 		SetPageHead(page);
-	if (gfp & __GFP_ZERO)
-		for (unsigned long i = 0; i < (1ul << order); i++)
-			clear_highpage(page + i);
+}
+
+static void zero_new_page(struct page *page, unsigned int order)
+{
+	for (unsigned long i = 0; i < (1ul << order); i++)
+		clear_highpage(page + i);
 }
 
 static struct page *alloc_pages_slowpath(gfp_t gfp, unsigned int order,
@@ -410,11 +428,13 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	enum zone_type classzone = gfp_zone(gfp);
 	struct page *page;
 
-	if (likely(order == 0)) {
+	if (likely(order == 0 && !page_alloc_slow)) {
 		page = alloc_page_fast(gfp, classzone);
 		if (likely(page))
 			return page;
 	}
+	if (unlikely(page_alloc_slow) && should_fail(&fail_page_alloc, gfp))
+		return NULL;
 
 	if (unlikely(order >= MAX_ORDER)) {
 		if (!(gfp & __GFP_NOWARN))
@@ -431,7 +451,13 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 			warn_alloc_failed(gfp, order);
 		return NULL;
 	}
-	prep_new_page(page, order, gfp);
+	prep_new_page(page, order);
+	/* Called here, not deeper: the callers are levels 0 and 1 from here. */
+	if (unlikely(page_debug))
+		page_debug_alloc(page, order, stack_return_address(0),
+				 stack_return_address(1));
+	if (gfp & __GFP_ZERO)
+		zero_new_page(page, order);
 	return page;
 }
 
@@ -446,6 +472,8 @@ static __noreturn void bad_free(struct page *page, unsigned int order,
 {
 	unsigned long pfn = page_to_pfn(page);
 
+	if (page_debug)
+		page_debug_history(pfn);
 	for (unsigned int o = 1; o < MAX_ORDER && page_count(page) == 0; o++) {
 		unsigned long head = pfn & ~((1ul << o) - 1);
 		struct page *hp;
@@ -487,6 +515,9 @@ void free_hot_cold_page(struct page *page, bool cold)
 	check_free(page, 0);
 	if (--page->_refcount)
 		return;
+	if (unlikely(page_debug))
+		page_debug_free(page, 0, stack_return_address(0),
+				stack_return_address(1));
 	free_pcp_page(page, cold);
 }
 
@@ -501,7 +532,7 @@ void __free_pages(struct page *page, unsigned int order)
 
 	/* The common case: the last reference to a clean order-0 page. */
 	if (likely(order == 0 && page->_refcount == 1 &&
-		   !(page->flags & FREE_CHECK_MASK))) {
+		   !(page->flags & FREE_CHECK_MASK) && !page_alloc_slow)) {
 		page->_refcount = 0;
 		free_pcp_page(page, false);
 		return;
@@ -509,6 +540,9 @@ void __free_pages(struct page *page, unsigned int order)
 	check_free(page, order);
 	if (--page->_refcount)
 		return;
+	if (unlikely(page_debug))
+		page_debug_free(page, order, stack_return_address(0),
+				stack_return_address(1));
 	ClearPageHead(page);
 	set_page_order(page, 0);
 	if (order == 0) {

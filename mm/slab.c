@@ -19,6 +19,7 @@
 #include "kernel/errno.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
+#include "kernel/stacktrace.h"
 #include "kernel/string.h"
 #include "mm/slab_internal.h"
 
@@ -291,8 +292,10 @@ void cache_flusharray(struct kmem_cache *c, struct array_cache *ac)
 	c->stats.flushes++;
 }
 
-/* With debugging on: fault injection, red zones, poison, owners. */
-static __noinline void *kmem_cache_alloc_debug(struct kmem_cache *c, gfp_t gfp)
+/* With debugging or failslab on: fault injection, red zones, poison, owners. */
+__noinline void *kmem_cache_alloc_debug(struct kmem_cache *c, gfp_t gfp,
+					unsigned long caller,
+					unsigned long caller2)
 {
 	void *obj;
 
@@ -301,18 +304,26 @@ static __noinline void *kmem_cache_alloc_debug(struct kmem_cache *c, gfp_t gfp)
 	obj = magazine_get(c, gfp);
 	if (!obj)
 		return NULL;
-	obj = slab_debug_alloc(c, obj);
+	obj = slab_debug_alloc(c, obj, caller, caller2);
 	if (gfp & __GFP_ZERO)
 		memset(obj, 0, c->object_size);
 	return obj;
+}
+
+__noinline void kmem_cache_free_debug(struct kmem_cache *c, void *obj,
+				      unsigned long caller,
+				      unsigned long caller2)
+{
+	magazine_put(c, slab_debug_free(c, obj, caller, caller2));
 }
 
 void *kmem_cache_alloc(struct kmem_cache *c, gfp_t gfp)
 {
 	void *obj;
 
-	if (unlikely(c->flags & SLAB_DEBUG_FLAGS))
-		return kmem_cache_alloc_debug(c, gfp);
+	if (unlikely(c->flags & SLAB_SLOW_FLAGS))
+		return kmem_cache_alloc_debug(c, gfp, stack_return_address(0),
+					      stack_return_address(1));
 	obj = magazine_get(c, gfp);
 	if (unlikely(gfp & __GFP_ZERO) && obj)
 		memset(obj, 0, c->object_size);
@@ -321,9 +332,11 @@ void *kmem_cache_alloc(struct kmem_cache *c, gfp_t gfp)
 
 void kmem_cache_free(struct kmem_cache *c, void *obj)
 {
-	if (unlikely(c->flags & SLAB_DEBUG_FLAGS))
-		obj = slab_debug_free(c, obj);
-	magazine_put(c, obj);
+	if (unlikely(c->flags & SLAB_SLOW_FLAGS))
+		kmem_cache_free_debug(c, obj, stack_return_address(0),
+				      stack_return_address(1));
+	else
+		magazine_put(c, obj);
 }
 
 /* Empty this CPU's magazine into the slabs. Interrupts off. */
@@ -443,10 +456,13 @@ static unsigned long report_leaks(struct kmem_cache *c)
 			for (unsigned int i = 0; i < c->num; i++) {
 				if (slab->bufctl[i] != BUFCTL_ACTIVE)
 					continue;
-				if (leaked < 16)
+				if (leaked < 16) {
+					void *slot = index_to_obj(c, slab, i);
+
 					printk("  leaked object %p\n",
-					       index_to_obj(c, slab, i) +
-						       c->obj_offset);
+					       (char *)slot + c->obj_offset);
+					slab_debug_print_owner(c, slot);
+				}
 				leaked++;
 			}
 	}
@@ -498,12 +514,6 @@ struct kmem_cache *virt_to_cache(const void *obj)
 int slab_object_index(struct kmem_cache *c, const void *obj)
 {
 	return object_index_in(c, obj_to_slab(obj), obj);
-}
-
-/* Is object @idx of @obj's slab handed out (to a user or a magazine)? */
-bool slab_object_active(const void *obj, int idx)
-{
-	return obj_to_slab(obj)->bufctl[idx] == BUFCTL_ACTIVE;
 }
 
 static unsigned long slab_shrink(struct shrinker *s)

@@ -28,6 +28,9 @@
 #define SLAB_POISON 0x0020u	   /* fill free objects with a pattern (debug) */
 #define SLAB_STORE_USER 0x0040u	   /* remember who allocated/freed (debug) */
 #define SLAB_DEBUG_FLAGS (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)
+#define SLAB_FAILSLAB 0x0100u	   /* failslab= applies (set by the kernel) */
+/* Flags that send allocations and frees through the checked path. */
+#define SLAB_SLOW_FLAGS (SLAB_DEBUG_FLAGS | SLAB_FAILSLAB)
 
 #define KMEM_CACHE_NAME_LEN 24
 #define CACHE_LINE_SIZE 64
@@ -61,6 +64,7 @@ struct kmem_cache {
 	unsigned int colour_off;  /* bytes per colour */
 	unsigned int colour_next; /* colour of the next slab */
 	unsigned int obj_offset;  /* where the user's bytes start (red zone) */
+	unsigned int track_offset; /* debug: the object's state and owners */
 	u32 reciprocal_size;	  /* ceil(2^32 / size), to divide by size */
 	gfp_t gfp;		  /* for new slabs */
 	void (*ctor)(void *obj);

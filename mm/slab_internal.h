@@ -104,17 +104,30 @@ static inline struct kmem_cache *slab_lookup_object(const void *obj,
 /* Index of @obj in its slab if it starts an object of @c, else -1. */
 int slab_object_index(struct kmem_cache *c, const void *obj);
 
-/* True if object @idx of @obj's slab is handed out. */
-bool slab_object_active(const void *obj, int idx);
 
 /*
- * Debug hooks (mm/slab_debug.c). Without debugging they cost nothing:
- * slab_debug_alloc/free return the object unchanged.
+ * The checked paths, for caches with SLAB_SLOW_FLAGS (mm/slab.c). The
+ * callers are recorded for the debug reports: @caller is whoever called
+ * the allocator, @caller2 its caller.
+ */
+void *kmem_cache_alloc_debug(struct kmem_cache *c, gfp_t gfp,
+			     unsigned long caller, unsigned long caller2);
+void kmem_cache_free_debug(struct kmem_cache *c, void *obj,
+			   unsigned long caller, unsigned long caller2);
+
+/*
+ * Debug hooks (mm/slab_debug.c), used by the checked paths only.
+ * slab_debug_setup adds the debug layout to a cache being created;
+ * slab_debug_alloc turns a free slot into the user's object, and
+ * slab_debug_free the user's object back into the slot, checking them.
  */
 void slab_debug_setup(struct kmem_cache *c);
 void slab_debug_init_object(struct kmem_cache *c, void *slot);
-void *slab_debug_alloc(struct kmem_cache *c, void *slot);
-void *slab_debug_free(struct kmem_cache *c, void *obj);
+void *slab_debug_alloc(struct kmem_cache *c, void *slot, unsigned long caller,
+		       unsigned long caller2);
+void *slab_debug_free(struct kmem_cache *c, void *obj, unsigned long caller,
+		      unsigned long caller2);
+void slab_debug_print_owner(struct kmem_cache *c, void *slot);
 bool slab_should_fail(struct kmem_cache *c, gfp_t gfp);
 
 #endif /* MM_SLAB_INTERNAL_H */

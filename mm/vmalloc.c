@@ -238,22 +238,43 @@ void free_area_lazily(struct vm_struct *area)
 		vmalloc_purge();
 }
 
-/* The live area starting at @addr with one of @flags, or panic. */
+/*
+ * The live area starting at @addr with one of @flags, or panic. @caller
+ * is who frees it: remembered, so that a second free can name the first.
+ */
 struct vm_struct *area_to_free(const void *addr, unsigned int flags,
-			       const char *fn)
+			       const char *fn, const void *caller)
 {
 	struct vm_struct *area = find_vm_area(addr);
 
 	if (!area)
-		panic("%s(0x%p): not in any vmalloc area (double free after "
-		      "a purge, or never allocated)", fn, addr);
+		panic("%s(0x%p) from %pS: not in any vmalloc area (double "
+		      "free after a purge, or never allocated)", fn, addr,
+		      caller);
 	if (area->flags & VM_LAZY_FREE)
-		panic("%s(0x%p): the area was already freed (double free)", fn,
-		      addr);
+		panic("%s(0x%p) from %pS: the area was already freed (double "
+		      "free); allocated by %pS, freed by %pS", fn, addr, caller,
+		      area->caller, area->free_caller);
 	if ((unsigned long)addr != area->addr || !(area->flags & flags))
-		panic("%s(0x%p): not the start of an area it can free (area "
-		      "0x%08lx, flags 0x%x)", fn, addr, area->addr, area->flags);
+		panic("%s(0x%p) from %pS: not the start of an area it can free "
+		      "(area 0x%08lx, flags 0x%x, allocated by %pS)", fn, addr,
+		      caller, area->addr, area->flags, area->caller);
+	area->free_caller = caller;
 	return area;
+}
+
+/* vfree for @caller (recorded before GCC can split vfree). */
+static void vfree_caller(const void *addr, const void *caller)
+{
+	struct vm_struct *area = area_to_free(addr, VM_ALLOC, "vfree", caller);
+	struct page **pages = area->pages;
+	unsigned int n = area->nr_pages;
+
+	area->pages = NULL;
+	free_area_lazily(area); /* unmaps before the pages go */
+	for (unsigned int i = 0; i < n; i++)
+		__free_page(pages[i]);
+	kfree(pages);
 }
 
 static void *__vmalloc_caller(unsigned long size, gfp_t gfp,
@@ -280,10 +301,11 @@ static void *__vmalloc_caller(unsigned long size, gfp_t gfp,
 	vmalloc_stats.used_pages += n;
 	return (void *)area->addr;
 fail:
-	pr_warn("vmalloc(%lu) from %pS: out of memory after %u pages\n",
-		size, caller, area->nr_pages);
+	if (!(gfp & __GFP_NOWARN))
+		pr_warn("vmalloc(%lu) from %pS: out of memory after %u pages\n",
+			size, caller, area->nr_pages);
 	vmalloc_stats.used_pages += area->nr_pages;
-	vfree((void *)area->addr);
+	vfree_caller((void *)area->addr, caller);
 	return NULL;
 }
 
@@ -306,20 +328,8 @@ void *vzalloc(unsigned long size)
 
 void vfree(const void *addr)
 {
-	struct vm_struct *area;
-	struct page **pages;
-	unsigned int n;
-
-	if (!addr)
-		return;
-	area = area_to_free(addr, VM_ALLOC, "vfree");
-	pages = area->pages;
-	n = area->nr_pages;
-	area->pages = NULL;
-	free_area_lazily(area); /* unmaps before the pages go */
-	for (unsigned int i = 0; i < n; i++)
-		__free_page(pages[i]);
-	kfree(pages);
+	if (addr)
+		vfree_caller(addr, __builtin_return_address(0));
 }
 
 void *vmap(struct page **pages, unsigned int count, pteval_t prot)
@@ -339,7 +349,8 @@ void *vmap(struct page **pages, unsigned int count, pteval_t prot)
 
 void vunmap(const void *addr)
 {
-	free_area_lazily(area_to_free(addr, VM_MAP, "vunmap"));
+	free_area_lazily(area_to_free(addr, VM_MAP, "vunmap",
+				      __builtin_return_address(0)));
 }
 
 struct page *vmalloc_to_page(const void *addr)

@@ -27,7 +27,8 @@ struct vm_struct {
 	unsigned int nr_pages;
 	struct page **pages;
 	phys_addr_t phys_addr;	   /* ioremap */
-	const void *caller;
+	const void *caller;	   /* who allocated (or mapped) it */
+	const void *free_caller;   /* who freed it, once freed */
 };
 
 /*

@@ -115,6 +115,74 @@ qemu_case crash-vmalloc-overrun 64M fail "" --stdin 'crash vmalloc-overrun\n' \
 qemu_case crash-kfree-bad 64M fail "" --stdin 'crash kfree-bad\n' \
 	--has 'kfree\(0x[0-9a-f]+\): not the start of an object of cache kmalloc-64'
 
+# Memory debugging (docs/hardening.md): each kind of misuse is provoked
+# and its report checked: what, where, who allocated and freed it last.
+qemu_case debug-options-ktest 6G pass "page_poison debug_pagealloc slab_debug ktest=all poweroff" \
+	--has 'page_debug: on: page_poison debug_pagealloc' --has "$KTEST_OK"
+qemu_case crash-page-uaf 6G fail "page_poison" --stdin 'crash page-uaf\n' \
+	--has 'BUG: page poison overwritten: pfn 0x[0-9a-f]+ \(highmem\) offset 100 holds 0x01, not 0xaa: the page was written after it was freed' \
+	--has 'last freed \(order 0 block at 0x[0-9a-f]+\) by crash_page_uaf\+0x' \
+	--has 'last allocated \(order 0 block at 0x[0-9a-f]+\) by crash_page_uaf\+0x' \
+	--has 'Kernel panic - not syncing: page poison overwritten at pfn 0x[0-9a-f]+ offset 100 \(use after free\)'
+qemu_case crash-pagealloc-uaf 512M fail "debug_pagealloc" --stdin 'crash pagealloc-uaf\n' \
+	--has 'is a free page \(pfn 0x[0-9a-f]+\) that debug_pagealloc unmapped from the direct map: a use after free' \
+	--has 'last freed \(order 0 block at 0x[0-9a-f]+\) by free_pages\+0x[0-9a-f]+/0x[0-9a-f]+, from crash_pagealloc_uaf\+0x' \
+	--has 'EIP: 0008:\[<c01[0-9a-f]+>\] crash_pagealloc_uaf\+0x'
+qemu_case crash-slab-overflow 64M fail "slab_debug" --stdin 'crash slab-overflow\n' \
+	--has 'BUG kmalloc-64: red zone after the object overwritten \(buffer overflow\)' \
+	--has 'in the slab at 0x[0-9a-f]+ \(pfn 0x[0-9a-f]+\), cache kmalloc-64' \
+	--has 'first bad byte at 0x[0-9a-f]+ \(object offset 64\): 0x78' \
+	--has 'last allocated by crash_slab_overflow\+0x' --has 'last freed: never'
+qemu_case crash-slab-uaf 64M fail "slab_debug" --stdin 'crash slab-uaf\n' \
+	--has 'BUG kmalloc-64: poison overwritten: the object was written after it was freed \(use after free\)' \
+	--has '\(object offset 10\): 0x78' --has 'last freed by crash_slab_uaf\+0x'
+qemu_case crash-slab-double-free 64M fail "slab_debug" --stdin 'crash slab-double-free\n' \
+	--has 'double free by crash_slab_double_free\+0x' \
+	--has 'BUG kmalloc-64: object already free \(double free\)' \
+	--has 'last freed by crash_slab_double_free\+0x'
+qemu_case crash-vfree-twice 64M fail "" --stdin 'crash vfree-twice\n' \
+	--has 'vfree\(0x[0-9a-f]+\) from crash_vfree_twice\+0x[0-9a-f]+/0x[0-9a-f]+: the area was already freed \(double free\); allocated by crash_vfree_twice\+0x[0-9a-f]+/0x[0-9a-f]+, freed by crash_vfree_twice\+0x'
+qemu_case crash-kmap-atomic-leak 6G fail "" --stdin 'crash kmap-atomic-leak\n' \
+	--has 'kmap_atomic slot 0 at 0xff[0-9a-f]+ maps pfn 0x[0-9a-f]+' \
+	--has 'kmap leak: thread atomic-leaky \(pid [0-9]+\) exits holding 0 kmap slots and 1 kmap_atomic slots'
+qemu_case crash-needs-option 64M pass "" --stdin 'crash slab-overflow\ncrash page-uaf\npoweroff\n' \
+	--has 'crash: this needs slab_debug \(boot with slab_debug' \
+	--has 'crash: this needs page_poison' --has 'Power off: success'
+script_case debug-build tests/boot/debug-build.sh
+
+# Stress runs: threads and the timer interrupt allocating, mapping,
+# checking and freeing at random; nothing damaged, nothing lost. With
+# fault injection every Nth allocation fails and the callers cope.
+STRESS_OK='stress: PASS: no damage, nothing lost'
+INJECTED='fault injection: [1-9][0-9]* page and [1-9][0-9]* slab allocations failed on purpose'
+qemu_case stress-512M 512M pass "stress=20000 poweroff" --has "$STRESS_OK" --lacks "$NO_WARN"
+qemu_case stress-6G 6G pass "stress=20000 poweroff" --has "$STRESS_OK" \
+	--has 'HighMem [1-9][0-9]* pages' --lacks "$NO_WARN"
+qemu_case stress-61G 61G pass "stress=20000 poweroff" --has "$STRESS_OK" \
+	--has 'HighMem [1-9][0-9]* pages' --lacks "$NO_WARN" --timeout 300
+qemu_case stress-512M-faults-debug 512M pass \
+	"stress=20000 fail_page_alloc=5 failslab=5 page_poison debug_pagealloc slab_debug poweroff" \
+	--has "$STRESS_OK" --has "$INJECTED"
+qemu_case stress-6G-faults 6G pass "stress=20000 fail_page_alloc=7 failslab=11 poweroff" \
+	--has "$STRESS_OK" --has "$INJECTED"
+qemu_case stress-61G-faults 61G pass "stress=20000 fail_page_alloc=3 failslab=3 poweroff" \
+	--has "$STRESS_OK" --has "$INJECTED" --timeout 300
+qemu_case stress-shell 64M pass "" --stdin 'stress 3000\nstress 0\npoweroff\n' \
+	--has "$STRESS_OK" --has 'usage: stress \[OPS\]'
+
+# Bad input: mem= beyond RAM, a machine just big enough, and one too
+# small, which stops with the reason instead of failing somewhere deep.
+qemu_case mem-beyond-ram 512M pass "mem=4G poweroff" \
+	--has 'mem=4 GiB is beyond the end of RAM; no effect' --has 'Power off: success'
+qemu_case small-machine-6M 6M pass "" --stdin 'meminfo\nstress 2000\npoweroff\n' \
+	--has 'MemTotal: +[0-9]+ kB' --has "$STRESS_OK"
+qemu_case too-small-machine 6M fail 'memmap=2M$0x400000' \
+	--has 'mm: [0-9]+ KiB of usable lowmem, [0-9]+ KiB of it taken by the kernel and boot data' \
+	--has 'not enough memory to boot: [0-9]+ KiB free, the kernel needs 4096 KiB \(give the machine more memory, or check mem= and memmap=\)'
+
+# The fuzzers, a fixed number of inputs each from the seed corpus.
+script_case fuzz-short tools/fuzz.sh --runs 20000
+
 # 64 MiB of vmalloc on a machine whose free lowmem cannot hold it: most
 # of lowmem is reserved with memmap=, the pages come from highmem.
 qemu_case vmalloc-lowmem-short 6G pass "memmap=832M\$0x4000000 ktest=vmalloc.* poweroff" \
@@ -122,8 +190,9 @@ qemu_case vmalloc-lowmem-short 6G pass "memmap=832M\$0x4000000 ktest=vmalloc.* p
 	--has "$KTEST_OK"
 
 # Command-line handling.
-qemu_case cmdline-bad 64M pass "mem=banana mem=1K frobnicate ktest=cmdline.* poweroff" \
+qemu_case cmdline-bad 64M pass "mem=banana mem=1K mem=6M frobnicate ktest=cmdline.* poweroff" \
 	--has 'mem=banana: not a size' --has 'mem=1K: too small' \
+	--has 'mem=6M: too small; the kernel needs at least 8M; option ignored' \
 	--has "unknown option 'frobnicate' ignored" --has "$KTEST_OK"
 qemu_case cmdline-mem 2G pass "mem=256M memmap=16M\$0x4000000 ktest=all poweroff" \
 	--has 'warning: memmap: 1.7 GiB of RAM above mem=256 MiB ignored' \

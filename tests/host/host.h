@@ -23,6 +23,18 @@ int host_log_has(const char *needle);
 /* Set up "physical memory" (@bytes, backed lazily) for __va(). */
 void host_phys_mem_init(unsigned long long bytes);
 
+/* A range of RAM of a fake machine. */
+struct ram {
+	unsigned long long start, end;
+};
+
+/*
+ * What a machine's boot would do: memblock from @ram, then mm_core_init;
+ * without @highmem, RAM above lowmem is left out. Set up host memory
+ * for it first (host_phys_mem_init).
+ */
+void host_boot_machine(const struct ram *ram, int n, int highmem);
+
 /*
  * Run @stmt expecting it to panic: returns 1 if it panicked (message in
  * host_panic_msg), 0 if it returned normally.

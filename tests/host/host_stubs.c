@@ -155,3 +155,39 @@ void schedule(void)
 void preempt_schedule(void)
 {
 }
+
+/* kernel/sched.c: host tests run "after boot", where fault injection counts. */
+#include "kernel/sched.h"
+enum system_states system_state = SYSTEM_RUNNING;
+
+/*
+ * kernel/stacktrace.c: the host's frames are not the kernel's, so every
+ * level is answered with our own return address: nonzero, as a real
+ * caller would be.
+ */
+__attribute__((noinline)) unsigned long stack_return_address(unsigned int level)
+{
+	(void)level;
+	return (unsigned long)__builtin_return_address(0);
+}
+
+/*
+ * mm/page_debug.c maps and unmaps kernel page tables, which the host
+ * tests do not have; page debugging is tested in the kernel (ktest).
+ */
+#include "mm/page_debug.h"
+unsigned int page_debug;
+
+void page_debug_alloc(struct page *page, unsigned int order,
+		      unsigned long caller, unsigned long caller2)
+{
+}
+
+void page_debug_free(struct page *page, unsigned int order,
+		     unsigned long caller, unsigned long caller2)
+{
+}
+
+void page_debug_history(unsigned long pfn)
+{
+}

@@ -68,6 +68,28 @@ static void test_bad_values_are_reported_and_ignored(void **state)
 	assert_int_equal(parse("ktest="), 1);
 }
 
+static void test_debug_options(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("page_poison debug_pagealloc=on slab_debug=1 "
+			       "fail_page_alloc=7 failslab=0x10 stress=5000"), 0);
+	assert_true(opts.page_poison);
+	assert_true(opts.debug_pagealloc);
+	assert_true(opts.slab_debug);
+	assert_int_equal(opts.fail_page_alloc, 7);
+	assert_int_equal(opts.failslab, 16);
+	assert_int_equal(opts.stress, 5000);
+	/* A DEBUG=1 build's defaults can be turned off one by one. */
+	assert_int_equal(parse("page_poison slab_debug page_poison=off slab_debug=0"), 0);
+	assert_false(opts.page_poison);
+	assert_false(opts.slab_debug);
+	assert_int_equal(parse("failslab=0 fail_page_alloc=-1 stress=lots "
+			       "page_poison=maybe"), 4);
+	assert_int_equal(opts.failslab, 0);
+	assert_int_equal(opts.stress, 0);
+	assert_true(host_log_has("stress=lots: expected a positive whole number"));
+}
+
 static void test_unknown_option_warns(void **state)
 {
 	(void)state;
@@ -116,6 +138,7 @@ int main(void)
 		cmocka_unit_test(test_all_options),
 		cmocka_unit_test(test_empty_and_blanks),
 		cmocka_unit_test(test_bad_values_are_reported_and_ignored),
+		cmocka_unit_test(test_debug_options),
 		cmocka_unit_test(test_unknown_option_warns),
 		cmocka_unit_test(test_too_many_memmap),
 		cmocka_unit_test(test_bochs_break_all),

@@ -17,40 +17,13 @@
 #define MiB (1ull << 20)
 #define GiB (1ull << 30)
 
-struct ram {
-	u64 start, end;
-};
-
-/* What a machine's boot would do: memblock from a map, then mm_core_init. */
-static void boot_machine(const struct ram *ram, int n, bool highmem)
-{
-	u64 end = 0;
-
-	for (int i = 0; i < n; i++)
-		end = end > ram[i].end ? end : ram[i].end;
-	max_pfn = end >> PAGE_SHIFT;
-	max_low_pfn = max_pfn < MAXMEM_PFN ? max_pfn : MAXMEM_PFN;
-	if (!highmem)
-		max_pfn = max_low_pfn;
-	memblock_reset(PFN_PHYS(max_low_pfn));
-	for (int i = 0; i < n; i++) {
-		u64 s = ram[i].start, e = ram[i].end;
-
-		if (s < PFN_PHYS(max_pfn))
-			memblock_add(s, (e < PFN_PHYS(max_pfn) ? e : PFN_PHYS(max_pfn)) - s);
-	}
-	memblock_reserve(0, PAGE_SIZE);
-	memblock_reserve(MiB, MiB); /* "the kernel image" */
-	mm_core_init();
-}
-
 static const struct ram pc_1500m[] = { { 0, 0x9fc00 }, { MiB, 1500 * MiB } };
 
 static int setup_pc_1500m(void **state)
 {
 	(void)state;
 	host_phys_mem_init(4 * GiB);
-	boot_machine(pc_1500m, 2, true);
+	host_boot_machine(pc_1500m, 2, true);
 	return 0;
 }
 
@@ -172,7 +145,7 @@ static void test_sparse_holes_cost_nothing(void **state)
 					    { 60 * GiB, 60 * GiB + 64 * MiB } };
 
 	(void)state;
-	boot_machine(split, 2, true);
+	host_boot_machine(split, 2, true);
 	assert_int_equal(nr_present_sections, 8);
 	assert_false(pfn_valid((30 * GiB) >> PAGE_SHIFT));
 	assert_true(pfn_valid((60 * GiB) >> PAGE_SHIFT));
@@ -182,7 +155,7 @@ static void test_sparse_holes_cost_nothing(void **state)
 	assert_int_equal(zones[ZONE_HIGHMEM].spanned_pages, 64 * MiB >> 12);
 	assert_int_equal(zones[ZONE_HIGHMEM].zone_start_pfn, 60 * GiB >> 12);
 	check_free_lists(NULL);
-	boot_machine(pc_1500m, 2, true);
+	host_boot_machine(pc_1500m, 2, true);
 }
 
 static void test_zone_choice(void **state)

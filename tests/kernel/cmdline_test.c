@@ -43,7 +43,7 @@ KTEST(cmdline, this_boot)
 	struct boot_options o;
 
 	/* The options in force are exactly those of the saved line. */
-	memset(&o, 0, sizeof(o));
+	boot_options_defaults(&o);
 	cmdline_parse(saved_command_line, &o);
 	KT_EXPECT_EQ(t, memcmp(&o, &boot_options, sizeof(o)), 0);
 }

@@ -126,6 +126,7 @@ KTEST(ioremap, refuses_allocator_ram)
 {
 	struct page *page = alloc_page(GFP_KERNEL);
 
+	KT_ASSERT_NOT_NULL(t, page);
 	printk("    (one refusal expected:)\n");
 	KT_EXPECT_NULL(t, ioremap(page_to_phys(page), PAGE_SIZE));
 	__free_page(page);
