@@ -15,13 +15,11 @@
 
 static int setup(void **state)
 {
+	static const struct ram machine[] = { { MiB, 512 * MiB } };
+
 	(void)state;
 	host_phys_mem_init(1ull << 30);
-	max_pfn = max_low_pfn = (512 * MiB) >> PAGE_SHIFT;
-	memblock_reset(512 * MiB);
-	memblock_add(MiB, 511 * MiB);
-	memblock_reserve(MiB, MiB);
-	mm_core_init();
+	host_boot_machine(machine, 1, 0);
 	kmem_cache_init();
 	return 0;
 }

@@ -8,7 +8,6 @@
 #include "mm/fault_inject.h"
 #include "mm/gfp.h"
 #include "mm/internal.h"
-#include "mm/memblock.h"
 #include "mm/mmzone.h"
 #include "mm/slab.h"
 
@@ -20,13 +19,11 @@ static struct kmem_cache *dbg;
 
 static int setup(void **state)
 {
+	static const struct ram machine[] = { { MiB, 256 * MiB } };
+
 	(void)state;
 	host_phys_mem_init(1ull << 30);
-	max_pfn = max_low_pfn = (256 * MiB) >> PAGE_SHIFT;
-	memblock_reset(256 * MiB);
-	memblock_add(MiB, 255 * MiB);
-	memblock_reserve(MiB, MiB);
-	mm_core_init();
+	host_boot_machine(machine, 1, 0);
 	kmem_cache_init();
 	dbg = kmem_cache_create("dbg-60", 60, 0, SLAB_DEBUG_FLAGS, NULL);
 	return dbg ? 0 : -1;
