@@ -18,6 +18,12 @@ char *strchr(const char *s, int c);
 /* Copy at most @size - 1 bytes and always terminate; returns strlen(src). */
 size_t strlcpy(char *dst, const char *src, size_t size);
 
+/*
+ * memchr_inv - the first of @n bytes at @p that is not @c, or NULL if
+ * all are: for checking poison patterns and red zones. Context: any.
+ */
+void *memchr_inv(const void *p, int c, size_t n);
+
 /* True if the NUL-terminated @s starts with @prefix. */
 bool str_has_prefix(const char *s, const char *prefix);
 

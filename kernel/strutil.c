@@ -6,6 +6,16 @@
  */
 #include "kernel/string.h"
 
+void *memchr_inv(const void *p, int c, size_t n)
+{
+	const u8 *b = p;
+
+	for (size_t i = 0; i < n; i++)
+		if (b[i] != (u8)c)
+			return (void *)(b + i);
+	return NULL;
+}
+
 bool str_has_prefix(const char *s, const char *prefix)
 {
 	while (*prefix)

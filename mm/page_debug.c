@@ -8,6 +8,7 @@
 #include "kernel/panic.h"
 #include "kernel/printk.h"
 #include "kernel/spinlock.h"
+#include "kernel/string.h"
 #include "mm/gfp.h"
 #include "mm/pgtable.h"
 
@@ -107,20 +108,17 @@ static void set_direct_map(struct page *page, unsigned int order, bool map)
 	}
 }
 
-/* The first byte of @page that is not the poison, or -1. */
+/* The offset of the first byte of @page that is not the poison, or -1. */
 static int find_poison_damage(struct page *page, u8 *value)
 {
 	const u8 *p = kmap_atomic(page);
-	int bad = -1;
+	const u8 *bad = memchr_inv(p, PAGE_POISON, PAGE_SIZE);
+	int off = bad ? (int)(bad - p) : -1;
 
-	for (unsigned int i = 0; i < PAGE_SIZE; i++)
-		if (p[i] != PAGE_POISON) {
-			bad = (int)i;
-			*value = p[i];
-			break;
-		}
+	if (bad)
+		*value = *bad;
 	kunmap_atomic((void *)p);
-	return bad;
+	return off;
 }
 
 static void check_poison(struct page *page)

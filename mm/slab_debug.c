@@ -97,18 +97,9 @@ static void poison_object(struct kmem_cache *c, void *obj)
 	((u8 *)obj)[c->object_size - 1] = POISON_END;
 }
 
-/* The first byte of @len at @p that is not @value, or NULL. */
-static u8 *first_bad_byte(u8 *p, size_t len, u8 value)
-{
-	for (size_t i = 0; i < len; i++)
-		if (p[i] != value)
-			return p + i;
-	return NULL;
-}
-
 static u8 *first_bad_poison(struct kmem_cache *c, u8 *obj)
 {
-	u8 *bad = first_bad_byte(obj, c->object_size - 1, POISON_FREE);
+	u8 *bad = memchr_inv(obj, POISON_FREE, c->object_size - 1);
 
 	if (!bad && obj[c->object_size - 1] != POISON_END)
 		bad = obj + c->object_size - 1;
@@ -178,13 +169,13 @@ static void check_red_zones(struct kmem_cache *c, void *slot, u8 value,
 
 	if (!(c->flags & SLAB_RED_ZONE))
 		return;
-	bad = first_bad_byte(red_zone1(c, slot), RED_ZONE_SIZE, value);
+	bad = memchr_inv(red_zone1(c, slot), value, RED_ZONE_SIZE);
 	if (bad) {
 		snprintf(what, sizeof(what), "red zone before the object "
 			 "overwritten%s (buffer underflow)", when);
 		slab_bug(c, slot, bad, what);
 	}
-	bad = first_bad_byte(red_zone2(c, slot), RED_ZONE_SIZE, value);
+	bad = memchr_inv(red_zone2(c, slot), value, RED_ZONE_SIZE);
 	if (bad) {
 		snprintf(what, sizeof(what), "red zone after the object "
 			 "overwritten%s (buffer overflow)", when);

@@ -118,16 +118,6 @@ long stress_check(const void *p, size_t bytes, u32 seed, u32 *got,
 	return -1;
 }
 
-static bool all_zero(const void *p, size_t bytes)
-{
-	const u32 *w = p;
-
-	for (size_t i = 0; i < bytes / 4; i++)
-		if (w[i])
-			return false;
-	return true;
-}
-
 static u32 page_seed(struct page *page)
 {
 	return hash32((u32)page_to_pfn(page) * 0x9e3779b1u);
@@ -194,7 +184,7 @@ static bool alloc_pages_buf(struct stress_worker *w, struct stress_buf *b)
 		struct page *page = b->page + i;
 		void *p = map_page(w, page, b->filled_atomic);
 
-		if (zero && !all_zero(p, PAGE_SIZE)) {
+		if (zero && memchr_inv(p, 0, PAGE_SIZE)) {
 			w->stats.corrupt++;
 			pr_err("%s: __GFP_ZERO page pfn 0x%lx is not zeroed\n",
 			       w->name, page_to_pfn(page));
@@ -432,7 +422,7 @@ static void stop_interrupts(void)
 	free_all(&irq_worker);
 }
 
-static void print_summary(const struct stress_stats *s, unsigned long ops)
+static void print_summary(const struct stress_stats *s)
 {
 	pr_info("%lu operations (%lu in threads, %lu in timer interrupts)\n",
 		s->ops, s->ops - irq_worker.stats.ops, irq_worker.stats.ops);
@@ -448,7 +438,6 @@ static void print_summary(const struct stress_stats *s, unsigned long ops)
 		pr_info("fault injection: %lu page and %lu slab allocations "
 			"failed on purpose so far\n", fail_page_alloc.injected,
 			failslab.injected);
-	(void)ops;
 }
 
 int stress_run(unsigned long ops)
@@ -479,7 +468,7 @@ int stress_run(unsigned long ops)
 		sum.corrupt++; /* objects leaked: reported by the cache */
 	stress_cache = NULL;
 	end = settle(after);
-	print_summary(&sum, ops);
+	print_summary(&sum);
 	pr_info("free pages: %lu at the start, %lu at the end\n", start, end);
 	for (int z = 0; z < MAX_NR_ZONES; z++)
 		if (before[z] != after[z]) {

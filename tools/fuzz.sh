@@ -32,7 +32,7 @@ for f in buddy slab multiboot2; do
 			"($(find "$work" -type f | wc -l) new inputs in the corpus)"
 	else
 		echo "fuzz_$f: FAILED (log: $log)"
-		grep -E 'ERROR|SUMMARY|fuzz_[a-z0-9]+: |Test unit written' "$log" | head -10
+		grep -E 'ERROR|SUMMARY|check failed|Test unit written' "$log" | head -10
 		failed=1
 	fi
 	[ "$keep" = 1 ] || rm -rf "$work"

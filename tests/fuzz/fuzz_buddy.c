@@ -11,12 +11,11 @@
  * was and every free block well formed. Any violation aborts.
  */
 #include "host.h"
+#include "fuzz.h"
 #include "highmem/highmem.h"
 #include "mm/gfp.h"
 #include "mm/mmzone.h"
 
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define MiB (1ull << 20)
@@ -30,15 +29,6 @@ struct block {
 static struct block live[MAX_LIVE];
 static unsigned char *owned; /* one bit per pfn: allocated by us */
 static unsigned long baseline;
-
-#define CHECK(cond)                                                        \
-	do {                                                               \
-		if (!(cond)) {                                             \
-			fprintf(stderr, "fuzz_buddy: %s:%d: %s\n", __FILE__, \
-				__LINE__, #cond);                          \
-			abort();                                           \
-		}                                                          \
-	} while (0)
 
 static bool test_and_flip(unsigned long pfn)
 {

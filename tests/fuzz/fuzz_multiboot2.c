@@ -9,22 +9,12 @@
  * overlaps; limiting it keeps that true.
  */
 #include "host.h"
+#include "fuzz.h"
 #include "kernel/cmdline.h"
 #include "kernel/multiboot2.h"
 #include "mm/memmap.h"
 
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-
-#define CHECK(cond)                                                         \
-	do {                                                                \
-		if (!(cond)) {                                              \
-			fprintf(stderr, "fuzz_multiboot2: %s:%d: %s\n",     \
-				__FILE__, __LINE__, #cond);                 \
-			abort();                                            \
-		}                                                           \
-	} while (0)
 
 static void check_map(const struct memory_map *map)
 {

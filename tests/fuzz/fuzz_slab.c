@@ -12,12 +12,11 @@
  * and the free page count must be what it was.
  */
 #include "host.h"
+#include "fuzz.h"
 #include "mm/gfp.h"
 #include "mm/mmzone.h"
 #include "mm/slab.h"
 
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define MiB (1ull << 20)
@@ -34,15 +33,6 @@ struct buf {
 static struct buf live[MAX_LIVE];
 static struct kmem_cache *caches[NR_CACHES];
 static unsigned long baseline;
-
-#define CHECK(cond)                                                         \
-	do {                                                                \
-		if (!(cond)) {                                              \
-			fprintf(stderr, "fuzz_slab: %s:%d: %s\n", __FILE__, \
-				__LINE__, #cond);                           \
-			abort();                                            \
-		}                                                           \
-	} while (0)
 
 static unsigned long settled_free_pages(void)
 {

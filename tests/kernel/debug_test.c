@@ -15,13 +15,8 @@
 #include "mm/slab.h"
 #include "mm/stress.h"
 
-static bool all_bytes(const u8 *p, size_t len, u8 value)
-{
-	for (size_t i = 0; i < len; i++)
-		if (p[i] != value)
-			return false;
-	return true;
-}
+/* True if all @len bytes at @p are @value. */
+#define all_bytes(p, len, value) (memchr_inv((p), (value), (len)) == NULL)
 
 /* A freed page holds the poison, highmem pages too (seen via kmap_atomic). */
 KTEST(debug, freed_pages_are_poisoned)
