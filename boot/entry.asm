@@ -1,8 +1,9 @@
 ; SPDX-License-Identifier: MIT
 ; 32-bit entry from GRUB: paging is off, we run at physical addresses
 ; while the kernel is linked at 0xC0100000. This code
-;   1. zeroes the bss and checks that the CPU has PAE (else says so and
-;      halts);
+;   1. zeroes the bss and checks that the CPU has what the kernel is
+;      built for: PAE, CMOV, TSC (else says which it lacks and powers
+;      off with a failure status);
 ;   2. copies the multiboot2 information into the kernel image, so that
 ;      C code never has to find it in physical memory;
 ;   3. builds early PAE tables that map the first GiB twice, at 0 and at
@@ -14,7 +15,10 @@
 
 %include "boot/boot.inc"
 
+CPUID_TSC            equ 1 << 4
 CPUID_PAE            equ 1 << 6
+CPUID_CMOV           equ 1 << 15
+CPUID_REQUIRED       equ CPUID_PAE | CPUID_CMOV | CPUID_TSC
 CPUID_PGE            equ 1 << 13
 CPUID_EXT_NX         equ 1 << 20
 EFLAGS_ID            equ 1 << 21
@@ -27,6 +31,9 @@ PDE_2M_KERNEL        equ 0x83         ; present, writable, 2 MiB page
 PDPTE_PRESENT        equ 0x01         ; PAE PDPTEs have no R/W or U/S bits
 EARLY_MAP_ENTRIES    equ 512          ; 512 x 2 MiB = the first GiB
 MB2_BOOTLOADER_MAGIC equ 0x36D76289
+QEMU_DEBUG_EXIT_PORT equ 0xF4
+QEMU_EXIT_FAILURE    equ 0x11         ; QEMU exits with status 35
+BOCHS_SHUTDOWN_PORT  equ 0x8900
 COM1                 equ 0x3F8
 COM1_LSR             equ COM1 + 5
 VGA_TEXT             equ 0xB8000
@@ -56,7 +63,7 @@ _start:
 	rep stosb
 	mov esp, PA(boot_stack_top)
 
-	call check_pae
+	call check_cpu
 	call copy_mbi
 	call build_early_tables
 	call enable_paging
@@ -64,9 +71,12 @@ _start:
 	mov eax, higher_half
 	jmp eax
 
-; Halt with a message unless CPUID reports PAE. CPUs without CPUID
-; (EFLAGS.ID cannot be toggled) have no PAE either.
-check_pae:
+; Refuse to run unless CPUID reports what the kernel is built to use:
+; PAE (the page tables), CMOV (gcc -march=i686 emits it anywhere in C
+; code) and TSC (rdtsc at the start of start_kernel). CPUs without CPUID
+; (EFLAGS.ID cannot be toggled) have none of these. The refusal names
+; each missing feature, then powers off with a failure status.
+check_cpu:
 	pushfd
 	pop eax
 	mov ecx, eax
@@ -78,23 +88,63 @@ check_pae:
 	push ecx
 	popfd
 	cmp eax, ecx
-	je .no_pae
+	je .no_cpuid
 	mov eax, 1
 	cpuid
-	test edx, CPUID_PAE
-	jz .no_pae
+	mov ebx, edx
+	and ebx, CPUID_REQUIRED
+	cmp ebx, CPUID_REQUIRED
+	jne .missing
 	ret
-.no_pae:
-	mov esi, PA(no_pae_msg)
+.no_cpuid:
+	xor edx, edx			; as if CPUID said: nothing
+.missing:
+	mov ebx, edx
+	mov edi, VGA_TEXT		; early_puts' cursor
+	mov esi, PA(cpu_refusal_msg)
 	call early_puts
+	test ebx, CPUID_PAE
+	jnz .have_pae
+	mov esi, PA(cpu_no_pae_msg)
+	call early_puts
+.have_pae:
+	test ebx, CPUID_CMOV
+	jnz .have_cmov
+	mov esi, PA(cpu_no_cmov_msg)
+	call early_puts
+.have_cmov:
+	test ebx, CPUID_TSC
+	jnz .have_tsc
+	mov esi, PA(cpu_no_tsc_msg)
+	call early_puts
+.have_tsc:
+	mov esi, PA(cpu_refusal_end_msg)
+	call early_puts
+	jmp early_power_off_failure
+
+; The kernel cannot go on: tell the emulator so, as machine_power_off
+; does (kernel/power.c): QEMU's isa-debug-exit, then Bochs' shutdown
+; port. Elsewhere, halt for good.
+early_power_off_failure:
+	mov dx, QEMU_DEBUG_EXIT_PORT
+	mov al, QEMU_EXIT_FAILURE
+	out dx, al
+	mov esi, PA(bochs_shutdown_msg)
+	mov dx, BOCHS_SHUTDOWN_PORT
+.next:
+	lodsb
+	test al, al
+	jz .halt
+	out dx, al
+	jmp .next
 .halt:
+	cli
 	hlt
 	jmp .halt
 
 ; Print the NUL-terminated string at esi (physical) on COM1, on port 0xE9
-; and at the top of the VGA text screen. Paging is off.
+; and on the VGA text screen at edi (which it advances). Paging is off.
 early_puts:
-	mov edi, VGA_TEXT
 .next:
 	lodsb
 	test al, al
@@ -206,8 +256,18 @@ higher_half:
 	jmp .hang
 
 section .rodata
-no_pae_msg:
-	db "This kernel needs a CPU with PAE (CPUID.01h:EDX bit 6); halting.", 13, 10, 0
+cpu_refusal_msg:
+	db "This kernel needs a CPU with PAE, CMOV and TSC (CPUID.01h:EDX bits 6, 15, 4); this CPU lacks:", 0
+cpu_no_pae_msg:
+	db " PAE", 0
+cpu_no_cmov_msg:
+	db " CMOV", 0
+cpu_no_tsc_msg:
+	db " TSC", 0
+cpu_refusal_end_msg:
+	db ". Powering off.", 13, 10, 0
+bochs_shutdown_msg:
+	db "Shutdown", 0
 
 section .bss
 alignb 4096

@@ -28,6 +28,7 @@
 #include "kernel/preempt.h"
 #include "mm/fixmap.h"
 #include "mm/page.h"
+#include "mm/pgtable.h"
 
 /* True when lowmem pages go through kmap too (kmap.debug). */
 extern bool kmap_debug;
@@ -48,11 +49,27 @@ void *page_address(const struct page *page);
 /* The pkmap address of @page if it is kmapped, else NULL. Context: any. */
 void *pkmap_address(const struct page *page);
 
-/*
- * kmap - map @page in the persistent pool (or return its direct-map
- * address). Context: thread; may sleep while all slots are in use.
+/**
+ * kmap - map @page in the persistent pool
+ * @page: any page; lowmem pages return their direct-map address
+ *
+ * Context: thread; may sleep while all slots are in use.
+ * Return: the page's kernel address, valid until the matching kunmap().
  */
 void *kmap(struct page *page);
+
+/**
+ * kmap_try - kmap() that never sleeps for a slot
+ * @page: any page
+ *
+ * For callers that must not wait on the pool (the shell, whose own
+ * mappings might be what fills it). Context: thread, or preemption off.
+ * Return: the address, or NULL if every pkmap slot is in use.
+ */
+void *kmap_try(struct page *page);
+
+/* pkmap slots mapped and in use now (a snapshot). Context: any. */
+unsigned int pkmap_slots_in_use(void);
 
 /* kunmap - release a kmap. Unbalanced kunmaps panic. Context: thread. */
 void kunmap(struct page *page);
@@ -95,7 +112,13 @@ static inline void *kmap_atomic(struct page *page)
 		return kmap_atomic_slowpath(page);
 	if (!PageHighMem(page))
 		return lowmem_page_address(page);
-	idx = this_cpu(kmap_atomic_idx)++;
+	/*
+	 * Claim the slot before writing its PTE: an interrupt arriving in
+	 * between then takes the next slot, not this one.
+	 */
+	idx = this_cpu(kmap_atomic_idx);
+	this_cpu(kmap_atomic_idx) = idx + 1;
+	barrier();
 	if (unlikely(idx >= KM_MAX_IDX))
 		kmap_atomic_overflow();
 	/* Slot idx's PTE: the fixmap grows down, so it is idx entries lower. */
@@ -114,7 +137,7 @@ static inline void kunmap_atomic(void *addr)
 	unsigned long vaddr = (unsigned long)addr & PAGE_MASK;
 
 	if (vaddr >= FIXADDR_START) {
-		int idx = --this_cpu(kmap_atomic_idx);
+		int idx = this_cpu(kmap_atomic_idx) - 1;
 
 		/*
 		 * Reverse order, checked: it must be the last slot mapped.
@@ -129,6 +152,12 @@ static inline void kunmap_atomic(void *addr)
 			barrier();
 			((volatile u32 *)pte)[1] = 0;
 			__asm__ __volatile__("invlpg (%0)" : : "r"(vaddr) : "memory");
+			/*
+			 * Release the slot only now that no TLB holds it: an
+			 * interrupt that took it earlier would map its page
+			 * while our translation may still be cached.
+			 */
+			this_cpu(kmap_atomic_idx) = idx;
 		}
 	} else if (unlikely(!virt_addr_valid(vaddr))) {
 		kunmap_atomic_bad(addr);
@@ -141,6 +170,13 @@ static inline void kunmap_atomic(void *addr)
 
 /* kmap_atomic slots in use on this CPU. */
 int kmap_atomic_depth(void);
+
+/*
+ * The PTE of this CPU's kmap_atomic slot @idx (guard-page layout
+ * included): the next kmap_atomic uses slot kmap_atomic_depth().
+ * For tests and debugger announcements. Context: preemption off.
+ */
+pteval_t *kmap_atomic_slot_pte(int idx);
 
 /* Fill the page with zeroes. Context: any; never sleeps. */
 void clear_highpage(struct page *page);

@@ -71,6 +71,11 @@ static unsigned long slot_vaddr(unsigned int slot)
 	return fix_to_virt(FIX_KMAP_BEGIN + slot);
 }
 
+pteval_t *kmap_atomic_slot_pte(int idx)
+{
+	return &kmap_pte[-(int)kmap_slot(smp_processor_id(), idx)];
+}
+
 void __noreturn kmap_atomic_overflow(void)
 {
 	panic("kmap_atomic: more than %d nested mappings on CPU %u",
@@ -86,7 +91,9 @@ void *kmap_atomic_slowpath(struct page *page)
 
 	if (!page_needs_kmap(page))
 		return lowmem_page_address(page);
-	idx = this_cpu(kmap_atomic_idx)++;
+	idx = this_cpu(kmap_atomic_idx);
+	this_cpu(kmap_atomic_idx) = idx + 1; /* claimed before the PTE is set */
+	barrier();
 	if (unlikely(idx >= KM_MAX_IDX))
 		kmap_atomic_overflow();
 	slot = kmap_slot(smp_processor_id(), idx);
@@ -109,14 +116,14 @@ void *kmap_atomic_slowpath(struct page *page)
 }
 
 /*
- * The unmap that the inline path did not finish: debug-mode slots, or
- * an address that is not the last slot mapped (a bug: say which).
- * kmap_atomic_idx is already one lower.
+ * The unmap that the inline path did not do: debug-mode slots, or an
+ * address that is not the last slot mapped (a bug: say which). As in
+ * the inline path, the slot is released only after the TLB flush.
  */
 void kunmap_atomic_slowpath(unsigned long vaddr)
 {
 	unsigned int cpu = smp_processor_id(), slot;
-	int idx = this_cpu(kmap_atomic_idx);
+	int idx = this_cpu(kmap_atomic_idx) - 1;
 
 	if (unlikely(idx < 0))
 		panic("kunmap_atomic(0x%08lx) without a kmap_atomic on CPU %u",
@@ -128,6 +135,8 @@ void kunmap_atomic_slowpath(unsigned long vaddr)
 		      cpu, slot_vaddr(slot), idx);
 	pte_clear(&kmap_pte[-(int)slot]);
 	invlpg(vaddr);
+	barrier();
+	this_cpu(kmap_atomic_idx) = idx;
 }
 
 void __noreturn kunmap_atomic_bad(const void *addr)

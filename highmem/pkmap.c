@@ -74,8 +74,12 @@ static void flush_all_zero_pkmaps(void)
 			 (void *)pkmap_page_table);
 }
 
-/* Find a free slot and map @page there. kmap_lock held; may drop it. */
-static void *map_new_virtual(struct page *page)
+/*
+ * Find a free slot and map @page there. kmap_lock held; it is dropped
+ * while the caller sleeps for a slot (@may_sleep), else NULL is returned
+ * when every slot is in use.
+ */
+static void *map_new_virtual(struct page *page, bool may_sleep)
 {
 	unsigned int count;
 	void *vaddr;
@@ -92,11 +96,11 @@ start:
 			break;
 		if (--count)
 			continue;
+		if (!may_sleep)
+			return NULL;
 		/* Every slot is in use: sleep until a kunmap frees one. */
 		{
-			struct wait_queue_entry wait = {
-				current, LIST_HEAD_INIT(wait.entry)
-			};
+			DEFINE_WAIT(wait);
 
 			pkmap_stats.waits++;
 			prepare_to_wait(&pkmap_map_wait, &wait);
@@ -130,11 +134,10 @@ start:
 	return vaddr;
 }
 
-void *kmap(struct page *page)
+static void *__kmap(struct page *page, bool may_sleep)
 {
 	void *vaddr;
 
-	might_sleep();
 	if (!page_needs_kmap(page))
 		return lowmem_page_address(page);
 	spin_lock(&kmap_lock);
@@ -142,11 +145,34 @@ void *kmap(struct page *page)
 	if (vaddr)
 		pkmap_stats.hits++;
 	else
-		vaddr = map_new_virtual(page);
-	pkmap_count[PKMAP_NR(vaddr)]++;
-	current->kmap_count++;
+		vaddr = map_new_virtual(page, may_sleep);
+	if (vaddr) {
+		pkmap_count[PKMAP_NR(vaddr)]++;
+		current->kmap_count++;
+	}
 	spin_unlock(&kmap_lock);
 	return vaddr;
+}
+
+void *kmap(struct page *page)
+{
+	might_sleep();
+	return __kmap(page, true);
+}
+
+void *kmap_try(struct page *page)
+{
+	return __kmap(page, false);
+}
+
+unsigned int pkmap_slots_in_use(void)
+{
+	unsigned int used = 0;
+
+	for (unsigned int i = 0; i < LAST_PKMAP; i++)
+		if (READ_ONCE(pkmap_count[i]) > 1)
+			used++;
+	return used;
 }
 
 void kunmap(struct page *page)
@@ -228,44 +254,3 @@ static int cmd_pkmapinfo(int argc, char **argv)
 	return 0;
 }
 SHELL_COMMAND("pkmapinfo", "", "the persistent kmap pool", cmd_pkmapinfo);
-
-static int shell_pfn(int argc, char **argv, struct page **page)
-{
-	unsigned long pfn;
-
-	if (argc != 2 || kstrtoul(argv[1], 0, &pfn))
-		return shell_usage(argv[0]);
-	if (!pfn_valid(pfn) || PageReserved(pfn_to_page(pfn)) ||
-	    page_count(pfn_to_page(pfn)) == 0) {
-		printk("pfn 0x%lx is not an allocated page (see alloc)\n", pfn);
-		return -EINVAL;
-	}
-	*page = pfn_to_page(pfn);
-	return 0;
-}
-
-static int cmd_kmap(int argc, char **argv)
-{
-	struct page *page;
-	int err = shell_pfn(argc, argv, &page);
-
-	if (err)
-		return err;
-	printk("pfn 0x%lx mapped at 0x%p\n", page_to_pfn(page), kmap(page));
-	return 0;
-}
-SHELL_COMMAND("kmap", "PFN", "kmap an allocated page (held until kunmap)",
-	      cmd_kmap);
-
-static int cmd_kunmap(int argc, char **argv)
-{
-	struct page *page;
-	int err = shell_pfn(argc, argv, &page);
-
-	if (err)
-		return err;
-	kunmap(page);
-	printk("pfn 0x%lx unmapped\n", page_to_pfn(page));
-	return 0;
-}
-SHELL_COMMAND("kunmap", "PFN", "release a kmap taken with kmap", cmd_kunmap);

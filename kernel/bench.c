@@ -15,6 +15,7 @@
 #include "kernel/string.h"
 #include "kernel/timer.h"
 #include "kernel/vsprintf.h"
+#include "mm/mmzone.h"
 #include <asm/cpu.h>
 #include <asm/irqflags.h>
 
@@ -92,6 +93,12 @@ static u64 measure(const struct bench *b, void (*op)(struct bench_ctx *),
 	return median(rounds, BENCH_ROUNDS);
 }
 
+/* The variants named for highmem ("highmem", "high_to_low", ...) need it. */
+static bool bench_needs_highmem(const struct bench *b)
+{
+	return strstr(b->variant, "high") != NULL;
+}
+
 static bool selected(const struct bench *b, const char *pattern)
 {
 	char full[64];
@@ -116,6 +123,11 @@ static void run_one(const struct bench *b, bool quick)
 	u64 total, empty, per_op_x100, ns_x100;
 	char per_op[24], ns[24];
 
+	if (bench_needs_highmem(b) && !populated_zone(&zones[ZONE_HIGHMEM])) {
+		printk("bench: %s/%s: skipped (no HighMem on this machine)\n",
+		       b->name, b->variant);
+		return;
+	}
 	if (b->setup && b->setup(&ctx)) {
 		printk("bench: %s/%s: setup failed, skipped\n", b->name,
 		       b->variant);
@@ -154,12 +166,27 @@ static const struct bench *next_bench(const struct bench *prev)
 	return next;
 }
 
-void bench_run(const char *pattern)
+static unsigned int count_selected(const char *pattern)
+{
+	const struct bench *b = NULL;
+	unsigned int n = 0;
+
+	while ((b = next_bench(b)))
+		n += selected(b, pattern);
+	return n;
+}
+
+int bench_run(const char *pattern)
 {
 	bool quick = !strcmp(pattern, "quick");
 	const struct bench *b = NULL;
 	unsigned int n = 0;
 
+	if (!count_selected(pattern)) {
+		printk("bench: no benchmark matches '%s' (`bench list` names "
+		       "them)\n", pattern);
+		return -ENOENT;
+	}
 	calibrate_tsc();
 	printk("bench: running '%s' (TSC %lu per us; %d rounds, median, "
 	       "empty loop subtracted)\n", pattern, tsc_per_us, BENCH_ROUNDS);
@@ -172,13 +199,26 @@ void bench_run(const char *pattern)
 		n++;
 	}
 	printk("bench: finished %u benchmarks\n", n);
+	return 0;
+}
+
+static void bench_list(void)
+{
+	const struct bench *b = NULL;
+
+	while ((b = next_bench(b)))
+		printk("  %s/%s%s\n", b->name, b->variant,
+		       bench_needs_highmem(b) ? " (needs HighMem)" : "");
 }
 
 static int cmd_bench(int argc, char **argv)
 {
 	if (argc != 2)
 		return shell_usage(argv[0]);
-	bench_run(argv[1]);
-	return 0;
+	if (!strcmp(argv[1], "list")) {
+		bench_list();
+		return 0;
+	}
+	return bench_run(argv[1]);
 }
-SHELL_COMMAND("bench", "all|quick|PATTERN", "run benchmarks", cmd_bench);
+SHELL_COMMAND("bench", "all|quick|list|PATTERN", "run benchmarks", cmd_bench);

@@ -44,12 +44,17 @@ struct bench {
 #define BENCH(name_, variant_, setup_, op_, teardown_, ops_, arg_) \
 	BENCH_FULL(name_, variant_, setup_, op_, teardown_, ops_, arg_, false)
 
-/*
+/**
  * bench_run - run every benchmark whose "name" or "name/variant" matches
- * @pattern ("all", or "quick" for every benchmark at 1/100 of its ops).
- * Prints a table and one CSV line per benchmark. Context: thread.
+ * @pattern: "all", "quick" (every benchmark at 1/100 of its ops), or a glob
+ *
+ * Prints a table and one CSV line per benchmark. A variant whose name
+ * contains "high" measures highmem pages; on a machine without HighMem
+ * it is reported as skipped, never measured on lowmem.
+ * Context: thread.
+ * Return: 0, or -ENOENT if no benchmark matches.
  */
-void bench_run(const char *pattern);
+int bench_run(const char *pattern);
 
 /* TSC ticks per microsecond, measured against the PIT at boot. */
 extern unsigned long tsc_per_us;

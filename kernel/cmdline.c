@@ -21,6 +21,7 @@ char saved_command_line[CMDLINE_MAX];
 struct cmdline_option {
 	const char *name;
 	const char *usage;
+	bool repeatable; /* each occurrence adds (memmap=); else the last wins */
 	/* Returns 0, or -EINVAL after printing what is wrong. */
 	int (*parse)(struct boot_options *opts,
 		     const struct cmdline_option *opt, const char *value);
@@ -145,36 +146,23 @@ static int parse_count(struct boot_options *opts,
 }
 
 static const struct cmdline_option options[] = {
-	{ "mem", "mem=SIZE         use RAM below SIZE only", parse_mem, 0 },
-	{ "memmap", "memmap=SIZE$ADDR reserve a physical range",
-	  parse_memmap, 0 },
-	{ "highmem", "highmem=off      no HighMem zone (lowmem only)",
-	  parse_highmem, 0 },
-	{ "ktest", "ktest=all|PATTERN run in-kernel tests", parse_pattern,
+	{ "mem", "mem=SIZE         use RAM below SIZE only", false, parse_mem, 0 },
+	{ "memmap", "memmap=SIZE$ADDR reserve a physical range", true, parse_memmap, 0 },
+	{ "highmem", "highmem=off      no HighMem zone (lowmem only)", false, parse_highmem, 0 },
+	{ "ktest", "ktest=all|PATTERN run in-kernel tests", false, parse_pattern,
 	  FIELD(ktest) },
-	{ "bench", "bench=all|NAME   run benchmarks", parse_pattern,
+	{ "bench", "bench=all|NAME   run benchmarks", false, parse_pattern,
 	  FIELD(bench) },
-	{ "bochs.break", "bochs.break=P,.. stop in the Bochs debugger at P",
-	  parse_bochs_break, 0 },
-	{ "poweroff", "poweroff         power off when boot work is done",
-	  parse_flag, FIELD(poweroff) },
-	{ "kmap.debug", "kmap.debug       lowmem through kmap too, guard slots",
-	  parse_flag, FIELD(kmap_debug) },
-	{ "crash", "crash=KIND       fault on purpose after boot (see crash)",
-	  parse_pattern, FIELD(crash) },
-	{ "page_poison", "page_poison      poison freed pages, check on alloc",
-	  parse_flag, FIELD(page_poison) },
-	{ "debug_pagealloc",
-	  "debug_pagealloc  unmap freed lowmem pages from the direct map",
-	  parse_flag, FIELD(debug_pagealloc) },
-	{ "slab_debug", "slab_debug       red zones, poison, owners in all caches",
-	  parse_flag, FIELD(slab_debug) },
-	{ "fail_page_alloc", "fail_page_alloc=N every Nth page allocation fails",
-	  parse_count, FIELD(fail_page_alloc) },
-	{ "failslab", "failslab=N       every Nth slab allocation fails",
-	  parse_count, FIELD(failslab) },
-	{ "stress", "stress=OPS       run the memory stress test after boot",
-	  parse_count, FIELD(stress) },
+	{ "bochs.break", "bochs.break=P,.. stop in the Bochs debugger at P", false, parse_bochs_break, 0 },
+	{ "poweroff", "poweroff         power off when boot work is done", false, parse_flag, FIELD(poweroff) },
+	{ "kmap.debug", "kmap.debug       lowmem through kmap too, guard slots", false, parse_flag, FIELD(kmap_debug) },
+	{ "crash", "crash=KIND       fault on purpose after boot (see crash)", false, parse_pattern, FIELD(crash) },
+	{ "page_poison", "page_poison      poison freed pages, check on alloc", false, parse_flag, FIELD(page_poison) },
+	{ "debug_pagealloc", "debug_pagealloc  unmap freed lowmem pages from the direct map", false, parse_flag, FIELD(debug_pagealloc) },
+	{ "slab_debug", "slab_debug       red zones, poison, owners in all caches", false, parse_flag, FIELD(slab_debug) },
+	{ "fail_page_alloc", "fail_page_alloc=N every Nth page allocation fails", false, parse_count, FIELD(fail_page_alloc) },
+	{ "failslab", "failslab=N       every Nth slab allocation fails", false, parse_count, FIELD(failslab) },
+	{ "stress", "stress=OPS       run the memory stress test after boot", false, parse_count, FIELD(stress) },
 };
 
 void boot_options_defaults(struct boot_options *opts)
@@ -188,7 +176,8 @@ void boot_options_defaults(struct boot_options *opts)
 #endif
 }
 
-static int parse_word(struct boot_options *opts, char *word)
+/* @seen: one bit per option already given on this line. */
+static int parse_word(struct boot_options *opts, char *word, u32 *seen)
 {
 	char *eq = strchr(word, '=');
 	const char *value = NULL;
@@ -197,17 +186,33 @@ static int parse_word(struct boot_options *opts, char *word)
 		*eq = '\0';
 		value = eq + 1;
 	}
-	for (size_t i = 0; i < ARRAY_SIZE(options); i++)
-		if (strcmp(options[i].name, word) == 0)
-			return options[i].parse(opts, &options[i], value) ? 1 : 0;
+	for (size_t i = 0; i < ARRAY_SIZE(options); i++) {
+		const struct cmdline_option *opt = &options[i];
+
+		if (strcmp(opt->name, word) != 0)
+			continue;
+		if (opt->parse(opts, opt, value))
+			return 1;
+		if (!opt->repeatable && (*seen & (1u << i))) {
+			pr_warn("%s given more than once: the last one (%s%s%s) "
+				"is used\n", opt->name, opt->name,
+				value ? "=" : "", value ? value : "");
+			return 1;
+		}
+		*seen |= 1u << i;
+		return 0;
+	}
 	pr_warn("unknown option '%s' ignored\n", word);
 	return 1;
 }
+
+_Static_assert(ARRAY_SIZE(options) <= 32, "parse_word keeps one bit per option");
 
 int cmdline_parse(const char *cmdline, struct boot_options *opts)
 {
 	char word[WORD_MAX];
 	int problems = 0;
+	u32 seen = 0;
 
 	while (*cmdline) {
 		size_t len = 0;
@@ -225,11 +230,31 @@ int cmdline_parse(const char *cmdline, struct boot_options *opts)
 		} else {
 			memcpy(word, cmdline, len);
 			word[len] = '\0';
-			problems += parse_word(opts, word);
+			problems += parse_word(opts, word, &seen);
 		}
 		cmdline += len;
 	}
 	return problems;
+}
+
+int cmdline_save(const char *line)
+{
+	size_t len = strlen(line), keep;
+
+	if (len < CMDLINE_MAX) {
+		memcpy(saved_command_line, line, len + 1);
+		return 0;
+	}
+	/* Cut before the word that would not fit whole: a cut word lies. */
+	keep = CMDLINE_MAX - 1;
+	while (keep && line[keep] != ' ' && line[keep] != '\t')
+		keep--;
+	memcpy(saved_command_line, line, keep);
+	saved_command_line[keep] = '\0';
+	pr_warn("the command line is %zu bytes; the kernel keeps %d: "
+		"everything from byte %zu ('%.16s...') is ignored\n", len,
+		CMDLINE_MAX - 1, keep, line + keep + (keep ? 1 : 0));
+	return 1;
 }
 
 void cmdline_print_options(void)

@@ -60,6 +60,17 @@ void boot_options_defaults(struct boot_options *opts);
  */
 int cmdline_parse(const char *cmdline, struct boot_options *opts);
 
+/**
+ * cmdline_save - keep the boot loader's command line in saved_command_line
+ * @line: the line as passed
+ *
+ * A line longer than CMDLINE_MAX - 1 bytes is cut before the first word
+ * that does not fit whole, with a warning: a cut word would mean
+ * something else ("poweroff" cut to "po").
+ * Context: boot, or a host test. Return: 0, or 1 if the line was cut.
+ */
+int cmdline_save(const char *line);
+
 /* Print the options the kernel understands, for `help`-like output. */
 void cmdline_print_options(void);
 

@@ -39,6 +39,8 @@ int serial_getc(void);
 int serial_read(void);
 /* Let the UART raise IRQ 4 for received bytes. Context: after irq_init. */
 void serial_enable_rx_irq(void);
+/* Times the receive ring filled and input was held back in the UART. */
+unsigned long serial_rx_throttle_count(void);
 
 /* VGA text console (kernel/vga.c). */
 #define VGA_TEXT_PHYS 0xB8000u

@@ -42,11 +42,18 @@ static __noinline void crash_unmapped_read(void)
 	printk("read 0x%x\n", *p);
 }
 
+/*
+ * In C the compiler may turn 1 / x into a comparison (the quotient is
+ * 0, 1 or -1), which never divides: the div instruction is written out.
+ */
 static __noinline void crash_divide(void)
 {
-	volatile int zero = 0;
+	u32 quotient, high = 0, low = 1, zero = 0;
 
-	printk("%d\n", 1 / zero);
+	__asm__ __volatile__("divl %2"
+			     : "=a"(quotient), "+d"(high)
+			     : "rm"(zero), "0"(low));
+	printk("1 / 0 = %u\n", quotient);
 }
 
 static __noinline void crash_invalid_opcode(void)
@@ -153,11 +160,18 @@ static void crash_kunmap_unbalanced(void)
 	kunmap(page);
 }
 
+static bool needs(bool on, const char *option);
+
 /* With kmap.debug, the guard page after a slot catches the overrun. */
 static void crash_kmap_overrun(void)
 {
-	char *a = kmap_atomic(crash_highpage());
-	char *b = kmap_atomic(crash_highpage());
+	char *a, *b;
+
+	/* Without guard pages the overrun writes the next slot's page. */
+	if (!needs(kmap_debug, "kmap.debug"))
+		return;
+	a = kmap_atomic(crash_highpage());
+	b = kmap_atomic(crash_highpage());
 
 	memset(b, 0x55, PAGE_SIZE + 16);
 	kunmap_atomic(b);
@@ -206,10 +220,13 @@ static bool needs(bool on, const char *option)
 /* A highmem page written through kmap_atomic after it was freed. */
 static void crash_page_uaf(void)
 {
-	struct page *page = alloc_page(GFP_HIGHUSER);
+	struct page *page;
 	char *p;
 
-	if (!needs(page_debug & PAGE_DEBUG_POISON, "page_poison") || !page)
+	if (!needs(page_debug & PAGE_DEBUG_POISON, "page_poison"))
+		return;
+	page = alloc_page(GFP_HIGHUSER);
+	if (!page)
 		return;
 	__free_page(page);
 	p = kmap_atomic(page);
@@ -222,9 +239,12 @@ static void crash_page_uaf(void)
 /* A lowmem page read through the direct map after it was freed. */
 static void crash_pagealloc_uaf(void)
 {
-	unsigned long addr = __get_free_page(GFP_KERNEL);
+	unsigned long addr;
 
-	if (!needs(page_debug & PAGE_DEBUG_UNMAP, "debug_pagealloc") || !addr)
+	if (!needs(page_debug & PAGE_DEBUG_UNMAP, "debug_pagealloc"))
+		return;
+	addr = __get_free_page(GFP_KERNEL);
+	if (!addr)
 		return;
 	free_page(addr);
 	printk("read 0x%x\n", *(volatile u32 *)addr);
@@ -232,9 +252,12 @@ static void crash_pagealloc_uaf(void)
 
 static void crash_slab_overflow(void)
 {
-	char *p = kmalloc(64, GFP_KERNEL);
+	char *p;
 
-	if (!needs(boot_options.slab_debug, "slab_debug") || !p)
+	if (!needs(boot_options.slab_debug, "slab_debug"))
+		return;
+	p = kmalloc(64, GFP_KERNEL);
+	if (!p)
 		return;
 	p[64] = 'x'; /* one byte past the end */
 	kfree(p);
@@ -242,9 +265,12 @@ static void crash_slab_overflow(void)
 
 static void crash_slab_uaf(void)
 {
-	char *p = kmalloc(64, GFP_KERNEL);
+	char *p;
 
-	if (!needs(boot_options.slab_debug, "slab_debug") || !p)
+	if (!needs(boot_options.slab_debug, "slab_debug"))
+		return;
+	p = kmalloc(64, GFP_KERNEL);
+	if (!p)
 		return;
 	kfree(p);
 	p[10] = 'x';
@@ -254,9 +280,12 @@ static void crash_slab_uaf(void)
 
 static void crash_slab_double_free(void)
 {
-	char *p = kmalloc(64, GFP_KERNEL);
+	char *p;
 
-	if (!needs(boot_options.slab_debug, "slab_debug") || !p)
+	if (!needs(boot_options.slab_debug, "slab_debug"))
+		return;
+	p = kmalloc(64, GFP_KERNEL);
+	if (!p)
 		return;
 	kfree(p);
 	kfree(p);

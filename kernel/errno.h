@@ -3,6 +3,7 @@
 #ifndef KERNEL_ERRNO_H
 #define KERNEL_ERRNO_H
 
+#define EPERM 1
 #define ENOENT 2
 #define EINTR 4
 #define EIO 5

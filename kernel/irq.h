@@ -34,6 +34,23 @@ const char *irq_name(unsigned int irq);
 /* Called by boot/isr.asm for every vector. */
 void interrupt_dispatch(struct pt_regs *regs);
 
+/*
+ * The debug exception (#DB) is the single-step trap that EFLAGS.TF
+ * raises after each instruction. A hook set here runs for each one, with
+ * interrupts off; without a hook a #DB is a fatal exception like the
+ * others. Tests use it to put an "interrupt" between any two
+ * instructions of a fast path.
+ */
+typedef void (*debug_trap_hook_t)(struct pt_regs *regs);
+
+/**
+ * set_debug_trap_hook - run @hook at every debug exception (NULL: none)
+ * @hook: called in exception context; must not sleep or fault
+ *
+ * Context: any.
+ */
+void set_debug_trap_hook(debug_trap_hook_t hook);
+
 /* Exceptions (kernel/traps.c). */
 void handle_exception(struct pt_regs *regs);
 const char *exception_name(unsigned int vector);

@@ -4,12 +4,36 @@
  *
  *     KTEST(suite, name)
  *     {
- *             KT_EXPECT_EQ(t, 2 + 2, 4);
- *     }
+ *             struct page *p = kt_alloc_pages(t, GFP_KERNEL, 0);
+ *
+ *             KT_REQUIRE_NOT_NULL(t, p);      no memory: SKIP, not FAIL
+ *             KT_EXPECT_EQ(t, page_count(p), 1);
+ *     }                                       p is freed by the runner
  *
  * and runs when the command line says ktest=all or ktest=PATTERN
- * (matched against "suite.name", shell wildcards allowed). EXPECT
- * checks record a failure and go on; ASSERT checks also end the test.
+ * (matched against "suite.name", shell wildcards allowed), or from the
+ * shell's `ktest`. Tests run in name order, suite by suite; a suite may
+ * declare an init and an exit run around each of its tests
+ * (KTEST_SUITE), for the global switches its tests flip.
+ *
+ * EXPECT checks record a failure and go on; ASSERT checks also end the
+ * test; KT_SKIP ends it as skipped, with a reason, for what this machine
+ * lacks. Either way, what the test registered with ktest_defer (its
+ * pages, its objects) is released after it returns, last first.
+ *
+ * Results are printed in KTAP version 1, one nested block per suite:
+ *
+ *     KTAP version 1
+ *     1..2
+ *         KTAP version 1
+ *         # Subtest: highmem
+ *         1..3
+ *         ok 1 kmap_and_kmap_atomic_agree
+ *         ok 2 pages_above_4g # SKIP no RAM above 4 GiB on this machine
+ *         not ok 3 wrap_flush_never_shows_an_old_page
+ *     not ok 1 highmem
+ *     ...
+ *     # ktest: 41 passed, 1 failed, 1 skipped
  */
 #ifndef KERNEL_KTEST_H
 #define KERNEL_KTEST_H
@@ -17,14 +41,34 @@
 #include "kernel/compiler.h"
 #include "kernel/printk.h"
 
+#define KTEST_MAX_DEFERRED 64
+#define KTEST_SKIP_REASON_LEN 96
+
+struct ktest_deferred {
+	void (*fn)(void *arg);
+	void *arg;
+};
+
 struct ktest_ctx {
 	const char *name;
 	unsigned int failures;
+	bool skipped;
+	char skip_reason[KTEST_SKIP_REASON_LEN];
+	unsigned int nr_deferred;
+	struct ktest_deferred deferred[KTEST_MAX_DEFERRED];
+	void *priv; /* for the suite's init and exit */
 };
 
 struct ktest {
-	const char *name;
+	const char *name; /* "suite.test" */
 	void (*fn)(struct ktest_ctx *t);
+};
+
+/* Per-suite hooks: init before each test of the suite, exit after it. */
+struct ktest_suite {
+	const char *name;
+	void (*init)(struct ktest_ctx *t);
+	void (*exit)(struct ktest_ctx *t);
 };
 
 #define KTEST(suite, name)                                              \
@@ -35,6 +79,12 @@ struct ktest {
 		};                                                      \
 	static void ktest_##suite##_##name(struct ktest_ctx *t)
 
+#define KTEST_SUITE(suite, init_, exit_)                                \
+	static const struct ktest_suite ktest_suite_##suite             \
+		__section(".ktest_suites") __used __aligned(4) = {      \
+			#suite, init_, exit_                            \
+		}
+
 bool ktest_check(struct ktest_ctx *t, bool ok, const char *file, int line,
 		 const char *fmt, ...) __printf(5, 6);
 bool ktest_check_eq(struct ktest_ctx *t, const char *file, int line,
@@ -43,6 +93,39 @@ bool ktest_check_eq(struct ktest_ctx *t, const char *file, int line,
 bool ktest_check_str(struct ktest_ctx *t, const char *file, int line,
 		     const char *a_text, const char *b_text, const char *a,
 		     const char *b);
+
+/**
+ * ktest_skip - end the test as skipped, for the reason given
+ * @t: the test
+ * @fmt: why, printf-style: what this machine lacks
+ *
+ * Use through KT_SKIP, which also returns from the test.
+ * Context: the test's thread.
+ */
+void ktest_skip(struct ktest_ctx *t, const char *fmt, ...) __printf(2, 3);
+
+/**
+ * ktest_defer - run @fn(@arg) when the test ends, however it ends
+ * @t: the test
+ * @fn: the clean-up
+ * @arg: passed to @fn
+ *
+ * Deferred calls run last first, after the test function and before the
+ * suite's exit. With KTEST_MAX_DEFERRED already queued, @fn runs at once
+ * and the test fails. Context: the test's thread.
+ * Return: true if queued.
+ */
+bool ktest_defer(struct ktest_ctx *t, void (*fn)(void *arg), void *arg);
+
+/**
+ * ktest_release - run a deferred call now instead of at the end
+ * @t: the test
+ * @fn: as given to ktest_defer
+ * @arg: as given to ktest_defer
+ *
+ * Context: the test's thread. Return: true if the call was queued.
+ */
+bool ktest_release(struct ktest_ctx *t, void (*fn)(void *arg), void *arg);
 
 /* Both operands signed: compare as s64; otherwise as u64. */
 #define KT_IS_SIGNED_(x) (!((__typeof__(x))-1 > 0))
@@ -84,13 +167,36 @@ bool ktest_check_str(struct ktest_ctx *t, const char *file, int line,
 #define KT_ASSERT_FALSE(t, c) KT_ASSERT_(KT_EXPECT_FALSE(t, c))
 #define KT_ASSERT_NOT_NULL(t, p) KT_ASSERT_(KT_EXPECT_NOT_NULL(t, p))
 
-/*
- * ktest_run - run every test whose name matches @pattern ("all" = all)
- * Context: thread context, after boot. Return: the number of failures.
+/* End the test as skipped (and return from it). */
+#define KT_SKIP(t, fmt, ...)                          \
+	do {                                          \
+		ktest_skip(t, fmt, ##__VA_ARGS__);    \
+		return;                               \
+	} while (0)
+
+/* A resource the test needs and could not get: skip, do not fail. */
+#define KT_REQUIRE_NOT_NULL(t, p)                                     \
+	do {                                                          \
+		if (!(p))                                             \
+			KT_SKIP(t, "could not get %s (out of memory)", #p); \
+	} while (0)
+
+/**
+ * ktest_run - run every test whose name matches @pattern ("all": all)
+ * @pattern: a glob on "suite.test", or a suite name alone
+ *
+ * Fault injection (fail_page_alloc=, failslab=) is paused meanwhile:
+ * the tests check the allocators, not how callers cope with failures.
+ * Context: thread, after boot. Return: the number of failed tests (a
+ * pattern that matches nothing counts as one).
  */
 unsigned int ktest_run(const char *pattern);
 
-/* List the registered tests. */
+/**
+ * ktest_list - print the name of every registered test
+ *
+ * Context: any.
+ */
 void ktest_list(void);
 
 #endif /* KERNEL_KTEST_H */

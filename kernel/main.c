@@ -21,6 +21,7 @@
 #include "kernel/timer.h"
 #include "kernel/version.h"
 #include "kernel/vsprintf.h"
+#include "mm/fault_inject.h"
 #include "mm/stress.h"
 #include "mm/init.h"
 #include "mm/memmap.h"
@@ -53,13 +54,12 @@ static void read_boot_information(u32 magic)
 		      boot_mbi_phys, err);
 	if (firmware_memory_map.nr == 0)
 		panic("the boot loader passed no memory map");
-	strlcpy(saved_command_line, boot_info.cmdline,
-		sizeof(saved_command_line));
 
 	printk("Boot loader: %s; multiboot2 information at 0x%08x (%u bytes)\n",
 	       boot_info.bootloader[0] ? boot_info.bootloader : "unknown",
 	       boot_mbi_phys, boot_info.total_size);
-	printk("Command line: %s\n", saved_command_line);
+	printk("Command line: %s\n", boot_info.cmdline);
+	cmdline_save(boot_info.cmdline);
 	printk("Memory map from the boot loader (%u entries):\n",
 	       boot_info.mmap_entries);
 	memory_map_print(&firmware_memory_map, " ");
@@ -78,10 +78,12 @@ static int kernel_main_thread(void *arg)
 	unsigned int failures = 0;
 
 	(void)arg;
+	/* The kernel is up: from here on, fail_page_alloc= and failslab= bite. */
+	fault_inject_start();
 	if (boot_options.ktest[0])
 		failures += ktest_run(boot_options.ktest);
-	if (boot_options.bench[0])
-		bench_run(boot_options.bench);
+	if (boot_options.bench[0] && bench_run(boot_options.bench))
+		failures++;
 	if (boot_options.stress && stress_run(boot_options.stress))
 		failures++;
 	if (boot_options.crash[0]) {

@@ -3,8 +3,16 @@
  * Threads and the round-robin scheduler (see kernel/sched.h).
  *
  * The thread table is a fixed array, as in xv6: simple to list and to
- * search (ps, the double-fault handler). The run queue is a per-CPU list
- * of ready threads; the idle thread is never on it.
+ * search (ps, the double-fault handler). Each CPU has a run queue of
+ * threads that are ready and waiting for it; the thread on the CPU and
+ * the idle thread are never on it.
+ *
+ * Locking: rq->lock (interrupts off) guards a run queue and the on_rq,
+ * on_cpu and state transitions of the threads that use it. A wake-up
+ * takes wait-queue locks first, then the run-queue lock, never the other
+ * way round. __schedule() takes the lock and the next thread releases
+ * it after the switch (finish_task_switch), so a waker never sees a
+ * thread half switched out. tasks_lock guards the thread table's slots.
  */
 #define pr_fmt(fmt) "sched: " fmt
 
@@ -13,8 +21,10 @@
 #include "kernel/panic.h"
 #include "kernel/printk.h"
 #include "kernel/shell.h"
+#include "kernel/spinlock.h"
 #include "kernel/stacktrace.h"
 #include "kernel/string.h"
+#include "kernel/vsprintf.h"
 #include "kernel/wait.h"
 #include "highmem/highmem.h"
 #include "mm/gfp.h"
@@ -22,21 +32,39 @@
 #include <asm/cpu.h>
 #include <asm/irqflags.h>
 
-#define EFLAGS_RESERVED 0x2u
+struct rq {
+	spinlock_t lock;
+	struct list_head queue;	  /* ready threads, in the order they run */
+	unsigned int nr_queued;
+	struct task_struct *idle; /* runs when the queue is empty */
+};
 
-void switch_to(unsigned long *prev_esp, unsigned long next_esp);
+struct task_struct *switch_to(unsigned long *prev_esp, unsigned long next_esp,
+			      struct task_struct *prev);
+void ret_from_kthread(void);
+__noreturn void kthread_start(struct task_struct *prev);
 
 extern char boot_stack_bottom[], boot_stack_top[], boot_stack_guard[];
 
 DEFINE_PER_CPU(struct task_struct *, current_task);
-static DEFINE_PER_CPU(struct list_head, runqueue);
-static DEFINE_PER_CPU(struct task_struct *, idle_task);
+static DEFINE_PER_CPU(struct rq, runqueues);
 
 static struct task_struct tasks[MAX_THREADS];
+static DEFINE_SPINLOCK(tasks_lock);
 static int next_pid = 1;
 static DECLARE_WAIT_QUEUE_HEAD(task_exit_wait);
 unsigned long nr_context_switches;
 enum system_states system_state;
+
+static struct rq *this_rq(void)
+{
+	return &this_cpu(runqueues);
+}
+
+static struct rq *task_rq(const struct task_struct *task)
+{
+	return &per_cpu(runqueues, task->cpu);
+}
 
 static unsigned long *stack_canary(const struct task_struct *task)
 {
@@ -53,17 +81,22 @@ static unsigned long stack_top(const struct task_struct *task)
 void sched_init(void)
 {
 	struct task_struct *idle = &tasks[0];
+	struct rq *rq = this_rq();
 	int cpu;
 
-	for_each_possible_cpu(cpu)
-		INIT_LIST_HEAD(&per_cpu(runqueue, cpu));
+	for_each_possible_cpu(cpu) {
+		spin_lock_init(&per_cpu(runqueues, cpu).lock, "rq->lock");
+		INIT_LIST_HEAD(&per_cpu(runqueues, cpu).queue);
+	}
 	idle->pid = 0;
 	idle->state = TASK_RUNNING;
+	idle->on_cpu = true;
+	idle->cpu = smp_processor_id();
 	strlcpy(idle->comm, "idle", sizeof(idle->comm));
 	idle->stack = (unsigned long)boot_stack_bottom;
 	INIT_LIST_HEAD(&idle->run_list);
 	*stack_canary(idle) = STACK_END_MAGIC;
-	this_cpu(idle_task) = idle;
+	rq->idle = idle;
 	current = idle;
 }
 
@@ -75,33 +108,72 @@ static void check_stack_canary(const struct task_struct *task)
 		      task->pid, task->stack, *stack_canary(task));
 }
 
-/* Pick the next thread and switch to it. Interrupts are off. */
-static void __schedule(void)
+/* ---- the run queue; rq->lock held ---- */
+
+static void enqueue_task(struct rq *rq, struct task_struct *task)
+{
+	/* The bug this kernel once had: a thread linked twice hangs the queue. */
+	if (unlikely(task->on_rq || task == rq->idle))
+		panic("enqueue of thread %s (pid %d): %s", task->comm,
+		      task->pid, task->on_rq ? "already on the run queue" :
+					       "the idle thread is never queued");
+	list_add_tail(&task->run_list, &rq->queue);
+	task->on_rq = true;
+	rq->nr_queued++;
+}
+
+static struct task_struct *pick_next_task(struct rq *rq)
+{
+	struct task_struct *next;
+
+	if (list_empty(&rq->queue))
+		return rq->idle;
+	next = list_first_entry(&rq->queue, struct task_struct, run_list);
+	list_del_init(&next->run_list);
+	next->on_rq = false;
+	rq->nr_queued--;
+	return next;
+}
+
+/*
+ * The second half of a switch, run by the thread switched to: the one
+ * before it is off the CPU now, on its own stack no more.
+ */
+static void finish_task_switch(struct task_struct *prev)
+{
+	WRITE_ONCE(prev->on_cpu, false);
+}
+
+/*
+ * Pick the next thread and switch to it. Interrupts are off.
+ *
+ * A thread that calls schedule() itself leaves the run queue unless it
+ * is runnable. A preempted thread (@preempt) always stays queued, even
+ * if it had already marked itself sleeping: it has not reached its
+ * schedule() yet, and will call it (or find itself woken) when it runs
+ * again. Without that rule it would sleep with nobody to wake it.
+ */
+static void __schedule(bool preempt)
 {
 	struct task_struct *prev = current, *next;
-	struct list_head *rq = &this_cpu(runqueue);
+	struct rq *rq = this_rq();
 
 	check_stack_canary(prev);
-	if (prev->state == TASK_RUNNING) {
-		prev->state = TASK_READY;
-		if (prev != this_cpu(idle_task)) /* idle is never queued */
-			list_add_tail(&prev->run_list, rq);
-	}
-	if (!list_empty(rq)) {
-		next = list_first_entry(rq, struct task_struct, run_list);
-		list_del_init(&next->run_list);
-	} else {
-		next = this_cpu(idle_task);
-	}
+	spin_lock(&rq->lock);
+	if (prev != rq->idle && (preempt || prev->state == TASK_RUNNING))
+		enqueue_task(rq, prev);
+	next = pick_next_task(rq);
 	this_cpu(need_resched) = false;
-	next->state = TASK_RUNNING;
 	next->time_slice = TIMESLICE_TICKS;
-	if (next == prev)
-		return;
-	next->switches++;
-	nr_context_switches++;
-	current = next;
-	switch_to(&prev->esp, next->esp);
+	if (next != prev) {
+		next->on_cpu = true;
+		next->switches++;
+		nr_context_switches++;
+		current = next;
+		prev = switch_to(&prev->esp, next->esp, prev);
+		finish_task_switch(prev);
+	}
+	spin_unlock(&rq->lock);
 }
 
 void schedule(void)
@@ -113,7 +185,7 @@ void schedule(void)
 		      "in_interrupt %d", current->comm, current->pid,
 		      preempt_count(), in_interrupt());
 	local_irq_save(flags);
-	__schedule();
+	__schedule(false);
 	local_irq_restore(flags);
 }
 
@@ -122,68 +194,137 @@ void yield(void)
 	schedule();
 }
 
-/*
- * A thread marked sleeping but not yet in schedule() is about to call it;
- * preempting it now would leave it off the run queue with no one to
- * wake it. So only running threads are preempted.
- */
 void preempt_schedule_irq(void)
 {
-	if (this_cpu(need_resched) && preempt_count() == 0 &&
-	    current->state == TASK_RUNNING)
-		__schedule();
+	if (this_cpu(need_resched) && preempt_count() == 0)
+		__schedule(true);
 }
 
 void preempt_schedule(void)
 {
-	if (current->state == TASK_RUNNING)
-		schedule();
+	unsigned long flags;
+
+	local_irq_save(flags);
+	__schedule(true);
+	local_irq_restore(flags);
 }
 
 bool wake_up_process(struct task_struct *task)
 {
+	struct rq *rq = task_rq(task);
 	unsigned long flags;
 	bool woken = false;
 
-	local_irq_save(flags);
-	if (task->state == TASK_SLEEPING || task->state == TASK_NEW) {
-		task->state = TASK_READY;
-		list_add_tail(&task->run_list, &this_cpu(runqueue));
-		if (current == this_cpu(idle_task))
-			this_cpu(need_resched) = true;
+	spin_lock_irqsave(&rq->lock, flags);
+	if (task->state == TASK_SLEEPING) {
+		task->state = TASK_RUNNING;
+		/*
+		 * Still on its CPU (between its state change and its
+		 * schedule()) or preempted there: it runs on by itself.
+		 */
+		if (!task->on_rq && !task->on_cpu) {
+			enqueue_task(rq, task);
+			if (current == rq->idle)
+				this_cpu(need_resched) = true;
+		}
 		woken = true;
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&rq->lock, flags);
 	return woken;
+}
+
+void wake_up_new_task(struct task_struct *task)
+{
+	struct rq *rq = task_rq(task);
+	unsigned long flags;
+
+	spin_lock_irqsave(&rq->lock, flags);
+	if (task->state != TASK_NEW)
+		panic("wake_up_new_task of thread %s (pid %d), which is not "
+		      "new", task->comm, task->pid);
+	task->state = TASK_RUNNING;
+	enqueue_task(rq, task);
+	if (current == rq->idle)
+		this_cpu(need_resched) = true;
+	spin_unlock_irqrestore(&rq->lock, flags);
 }
 
 void scheduler_tick(void)
 {
 	struct task_struct *task = current;
+	struct rq *rq = this_rq();
 
 	task->ticks++;
-	if (task == this_cpu(idle_task)) {
-		if (!list_empty(&this_cpu(runqueue)))
+	if (task == rq->idle) {
+		if (READ_ONCE(rq->nr_queued))
 			this_cpu(need_resched) = true;
 	} else if (--task->time_slice <= 0) {
 		this_cpu(need_resched) = true;
 	}
 }
 
-/* Where a new thread starts: switch_to "returns" here. */
-static __noreturn void kthread_entry(void)
+bool task_sleeping(const struct task_struct *task)
 {
-	/* schedule() switched with interrupts off; a new thread enables them. */
+	return READ_ONCE(task->state) == TASK_SLEEPING &&
+	       !READ_ONCE(task->on_rq) && !READ_ONCE(task->on_cpu);
+}
+
+const char *sched_check_runqueue(void)
+{
+	static char why[96];
+	struct rq *rq = this_rq();
+	const char *bad = NULL;
+	struct task_struct *task;
+	unsigned long flags;
+	unsigned int n = 0;
+
+	spin_lock_irqsave(&rq->lock, flags);
+	list_for_each_entry(task, &rq->queue, run_list) {
+		if (++n > MAX_THREADS) {
+			bad = "the queue loops (a thread linked twice)";
+			break;
+		}
+		if (!task->on_rq || task->on_cpu || task == rq->idle ||
+		    (task->state != TASK_RUNNING &&
+		     task->state != TASK_SLEEPING)) {
+			snprintf(why, sizeof(why), "thread %s (pid %d) is queued "
+				 "with on_rq %d, on_cpu %d, state %d",
+				 task->comm, task->pid, task->on_rq,
+				 task->on_cpu, task->state);
+			bad = why;
+			break;
+		}
+	}
+	if (!bad && n != rq->nr_queued) {
+		snprintf(why, sizeof(why), "%u threads queued, nr_queued %u", n,
+			 rq->nr_queued);
+		bad = why;
+	}
+	spin_unlock_irqrestore(&rq->lock, flags);
+	return bad;
+}
+
+/* ---- threads ---- */
+
+/*
+ * Where a new thread starts (ret_from_kthread calls it): finish the
+ * switch that __schedule began in @prev, then run the thread's function.
+ */
+void kthread_start(struct task_struct *prev)
+{
+	finish_task_switch(prev);
+	spin_unlock(&this_rq()->lock);
+	/* __schedule switched with interrupts off; a new thread enables them. */
 	local_irq_enable();
 	kthread_exit(current->fn(current->arg));
 }
 
 static struct task_struct *alloc_task_slot(void)
 {
-	unsigned long flags;
 	struct task_struct *task = NULL;
+	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&tasks_lock, flags);
 	for (int i = 1; i < MAX_THREADS; i++)
 		if (tasks[i].state == TASK_UNUSED) {
 			task = &tasks[i];
@@ -192,8 +333,17 @@ static struct task_struct *alloc_task_slot(void)
 			task->pid = next_pid++;
 			break;
 		}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasks_lock, flags);
 	return task;
+}
+
+static void free_task_slot(struct task_struct *task)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasks_lock, flags);
+	task->state = TASK_UNUSED;
+	spin_unlock_irqrestore(&tasks_lock, flags);
 }
 
 /*
@@ -237,28 +387,24 @@ struct task_struct *kthread_create(int (*fn)(void *arg), void *arg,
 	if (!task)
 		return NULL;
 	if (!alloc_thread_stack(task)) {
-		task->state = TASK_UNUSED;
+		free_task_slot(task);
 		return NULL;
 	}
 	strlcpy(task->comm, name, sizeof(task->comm));
 	task->fn = fn;
 	task->arg = arg;
+	task->cpu = smp_processor_id();
 	INIT_LIST_HEAD(&task->run_list);
 	/* The frame switch_to pops: edi, esi, ebx, ebp, return address. */
 	sp = (unsigned long *)stack_top(task);
-	*--sp = 0; /* kthread_entry's own "return address": ends traces */
-	*--sp = (unsigned long)kthread_entry;
+	*--sp = 0; /* ret_from_kthread's own "return address": ends traces */
+	*--sp = (unsigned long)ret_from_kthread;
 	*--sp = 0; /* ebp */
 	*--sp = 0; /* ebx */
 	*--sp = 0; /* esi */
 	*--sp = 0; /* edi */
 	task->esp = (unsigned long)sp;
 	return task;
-}
-
-void wake_up_new_task(struct task_struct *task)
-{
-	wake_up_process(task);
 }
 
 struct task_struct *kthread_run(int (*fn)(void *arg), void *arg,
@@ -275,14 +421,15 @@ void kthread_exit(int code)
 {
 	struct task_struct *task = current;
 
-	if (task == this_cpu(idle_task))
+	if (task == this_rq()->idle)
 		panic("the idle thread cannot exit");
 	kmap_check_none_held(task);
 	local_irq_disable();
 	task->exit_code = code;
-	task->state = TASK_DEAD;
+	/* No waker touches a dead thread: wake_up_process wants TASK_SLEEPING. */
+	set_current_state(TASK_DEAD);
 	wake_up(&task_exit_wait);
-	__schedule();
+	__schedule(false);
 	panic("a dead thread was scheduled again");
 }
 
@@ -292,10 +439,13 @@ int kthread_join(struct task_struct *task)
 
 	if (task == current)
 		panic("thread %s (pid %d) joins itself", task->comm, task->pid);
-	wait_event(task_exit_wait, task->state == TASK_DEAD);
+	wait_event(task_exit_wait, READ_ONCE(task->state) == TASK_DEAD);
+	/* Its last switch may still be running on another CPU's stack. */
+	while (READ_ONCE(task->on_cpu))
+		cpu_relax();
 	code = task->exit_code;
 	free_thread_stack(task);
-	task->state = TASK_UNUSED;
+	free_task_slot(task);
 	return code;
 }
 
@@ -304,7 +454,7 @@ void cpu_idle(void)
 	for (;;) {
 		local_irq_disable();
 		if (this_cpu(need_resched))
-			__schedule();
+			__schedule(false);
 		/* sti; hlt: an interrupt cannot slip in between the two. */
 		safe_halt();
 	}
@@ -370,15 +520,21 @@ void __might_sleep(const char *file, int line)
 	      irqs_disabled(), current->comm, current->pid);
 }
 
-static const char *state_name(enum task_state state)
+/* What ps shows: a runnable thread is "running" on a CPU, else "ready". */
+static const char *state_name(const struct task_struct *task)
 {
-	static const char *const names[] = {
-		[TASK_UNUSED] = "unused", [TASK_NEW] = "new",
-		[TASK_READY] = "ready",	  [TASK_RUNNING] = "running",
-		[TASK_SLEEPING] = "sleeping", [TASK_DEAD] = "dead",
-	};
-
-	return names[state];
+	switch (task->state) {
+	case TASK_NEW:
+		return "new";
+	case TASK_RUNNING:
+		return task->on_cpu ? "running" : "ready";
+	case TASK_SLEEPING:
+		return "sleeping";
+	case TASK_DEAD:
+		return "dead";
+	default:
+		return "unused";
+	}
 }
 
 static void print_task(struct task_struct *t, void *arg)
@@ -388,7 +544,7 @@ static void print_task(struct task_struct *t, void *arg)
 
 	(void)arg;
 	printk("%5d  %-9s %-15s %5lu/%5lu/%5lu  %8lu %8lu\n", t->pid,
-	       state_name(t->state), t->comm, stack_top(t) - now,
+	       state_name(t), t->comm, stack_top(t) - now,
 	       stack_used_max(t), size, t->switches, t->ticks);
 }
 

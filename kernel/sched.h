@@ -12,6 +12,20 @@
  * timer interrupt then preempts it, unless preemption is disabled, in
  * which case preempt_enable() switches later. The boot context becomes
  * the idle thread (pid 0), which halts the CPU when nothing is ready.
+ *
+ * The state of a thread and where it is are kept apart, as in Linux:
+ *
+ *   state    TASK_RUNNING (runnable), TASK_SLEEPING, TASK_NEW, TASK_DEAD
+ *   on_rq    linked on a run queue, waiting for a CPU
+ *   on_cpu   executing on a CPU (from the switch in until the switch out
+ *            is complete)
+ *
+ * A thread that goes to sleep first sets its state, then checks its
+ * condition, then calls schedule(); a waker sets the state back to
+ * TASK_RUNNING under the run-queue lock and queues the thread only if it
+ * is neither queued nor on a CPU. So a wake-up that lands between the
+ * sleeper's state change and its schedule() is never lost, and a running
+ * thread is never queued.
  */
 #ifndef KERNEL_SCHED_H
 #define KERNEL_SCHED_H
@@ -19,6 +33,7 @@
 #include "kernel/list.h"
 #include "kernel/percpu.h"
 #include "kernel/preempt.h"
+#include <asm/barrier.h>
 
 #define MAX_THREADS 64
 #define TASK_COMM_LEN 16
@@ -30,8 +45,7 @@
 enum task_state {
 	TASK_UNUSED,   /* free slot in the thread table */
 	TASK_NEW,      /* created, not started yet */
-	TASK_READY,    /* on the run queue */
-	TASK_RUNNING,  /* on the CPU */
+	TASK_RUNNING,  /* runnable: on a CPU, or on a run queue */
 	TASK_SLEEPING, /* waiting on a wait queue or a timer */
 	TASK_DEAD,     /* exited; its stack waits for kthread_join */
 };
@@ -40,7 +54,10 @@ struct wait_queue_head;
 
 struct task_struct {
 	int pid;
-	enum task_state state;
+	enum task_state state;	   /* written by the thread and by wakers */
+	bool on_rq;		   /* on a run queue (rq->lock) */
+	bool on_cpu;		   /* executing (rq->lock) */
+	unsigned int cpu;	   /* the CPU whose run queue it uses */
 	char comm[TASK_COMM_LEN];
 	unsigned long esp;	   /* saved stack pointer while switched out */
 	unsigned long stack;	   /* lowest usable stack address */
@@ -68,66 +85,177 @@ extern enum system_states system_state;
 /* The thread running on this CPU. Context: any (in IRQ: the one interrupted). */
 #define current (this_cpu(current_task))
 
-/* Make the boot context the idle thread. Context: boot, before IRQs. */
+/*
+ * Set the calling thread's state. The set_ form orders the store before
+ * the loads that follow (the sleeper's check of its condition), so that
+ * a waker on another CPU either sees the new state or the sleeper sees
+ * the condition: Linux's set_current_state().
+ */
+#define __set_current_state(s) WRITE_ONCE(current->state, (s))
+#define set_current_state(s)                     \
+	do {                                     \
+		WRITE_ONCE(current->state, (s)); \
+		smp_mb();                        \
+	} while (0)
+
+/**
+ * sched_init - make the boot context this CPU's idle thread
+ *
+ * Context: boot, interrupts off, once.
+ */
 void sched_init(void);
 
-/*
+/**
  * kthread_create - a new thread that will run @fn(@arg), not started
+ * @fn: the thread's function; its return value is the exit code
+ * @arg: passed to @fn
  * @name: shown by `ps`; truncated to TASK_COMM_LEN - 1
+ *
  * Context: thread or boot. May sleep (allocates the stack).
  * Return: the thread, or NULL (no memory or no free slot).
  */
 struct task_struct *kthread_create(int (*fn)(void *arg), void *arg,
 				   const char *name);
 
-/* Start a thread made by kthread_create. Context: any. */
+/**
+ * wake_up_new_task - start a thread made by kthread_create
+ * @task: a thread in TASK_NEW
+ *
+ * Context: any; takes the run-queue lock with interrupts off.
+ */
 void wake_up_new_task(struct task_struct *task);
 
-/* kthread_create + wake_up_new_task. */
+/**
+ * kthread_run - kthread_create + wake_up_new_task
+ * @fn: the thread's function
+ * @arg: passed to @fn
+ * @name: shown by `ps`
+ *
+ * Context: thread or boot. May sleep.
+ * Return: the running thread, or NULL.
+ */
 struct task_struct *kthread_run(int (*fn)(void *arg), void *arg,
 				const char *name);
 
-/* End the calling thread with @code (returning from fn does the same). */
+/**
+ * kthread_exit - end the calling thread with @code
+ * @code: returned by kthread_join
+ *
+ * Returning from the thread's function does the same.
+ * Context: thread, holding no kmap or kmap_atomic slot. Never returns.
+ */
 __noreturn void kthread_exit(int code);
 
-/*
- * kthread_join - wait for @task to exit, free its stack and slot.
- * Context: thread; may sleep. Return: the thread's exit code.
+/**
+ * kthread_join - wait for @task to exit, then free its stack and slot
+ * @task: a thread started with kthread_run, not yet joined
+ *
+ * Context: thread; may sleep.
+ * Return: the thread's exit code.
  */
 int kthread_join(struct task_struct *task);
 
-/*
- * schedule - switch to the next ready thread (or idle). The caller has
- * set its state first if it wants to sleep. Context: thread, with
- * preemption enabled (panics otherwise: "scheduling while atomic").
+/**
+ * schedule - switch to the next ready thread (or idle)
+ *
+ * The caller sets its state first if it wants to sleep
+ * (set_current_state(TASK_SLEEPING)); with TASK_RUNNING, schedule()
+ * is a yield.
+ * Context: thread, with preemption enabled (panics otherwise:
+ * "scheduling while atomic").
  */
 void schedule(void);
 
-/* Give the CPU to the next ready thread, staying ready. Context: thread. */
+/**
+ * yield - give the CPU to the next ready thread, staying ready
+ *
+ * Context: thread, preemption enabled.
+ */
 void yield(void);
 
-/* Make a sleeping thread ready. Context: any. Return: true if it slept. */
+/**
+ * wake_up_process - make a sleeping thread runnable
+ * @task: the thread
+ *
+ * Sets @task to TASK_RUNNING and queues it unless it is still on a CPU
+ * or already queued. Threads that are not sleeping are left alone.
+ * Context: any, including interrupts; takes @task's run-queue lock.
+ * Return: true if @task was sleeping.
+ */
 bool wake_up_process(struct task_struct *task);
 
-/* Called by the timer interrupt each tick: time slices and accounting. */
+/**
+ * scheduler_tick - time slices and accounting, once per timer tick
+ *
+ * Context: the timer interrupt.
+ */
 void scheduler_tick(void);
 
-/* Called on the way out of an interrupt: preempt if asked and allowed. */
+/**
+ * preempt_schedule_irq - preempt on the way out of an interrupt
+ *
+ * Switches if this CPU's need_resched is set and preemption is enabled.
+ * Context: the end of interrupt_dispatch, interrupts off.
+ */
 void preempt_schedule_irq(void);
 
-/* Called by preempt_enable when the tick asked for a switch meanwhile. */
+/**
+ * preempt_schedule - switch now, for preempt_enable()
+ *
+ * Context: thread, preempt_count 0, interrupts on.
+ */
 void preempt_schedule(void);
 
-/* The idle loop. Context: the boot thread, once. */
+/**
+ * cpu_idle - the idle loop: run what is ready, else halt until an IRQ
+ *
+ * Context: the idle thread, once; never returns.
+ */
 __noreturn void cpu_idle(void);
 
-/* The thread whose guard page (or stack) holds @addr, or NULL. */
+/**
+ * task_sleeping - is @task asleep, off every CPU and run queue?
+ * @task: a thread
+ *
+ * Tests use it to wait until another thread really sleeps.
+ * Context: any. Return: true if so (a snapshot).
+ */
+bool task_sleeping(const struct task_struct *task);
+
+/**
+ * sched_check_runqueue - check this CPU's run queue for corruption
+ *
+ * Every queued thread must be marked on_rq, runnable or preempted, not
+ * on a CPU and listed once; the count must match.
+ * Context: any; takes the run-queue lock.
+ * Return: NULL if all is well, else what is wrong.
+ */
+const char *sched_check_runqueue(void);
+
+/**
+ * task_for_stack_address - the thread whose stack (or guard) holds @addr
+ * @addr: a kernel virtual address
+ *
+ * Context: any, fault reports included (no locks).
+ * Return: the thread, or NULL.
+ */
 struct task_struct *task_for_stack_address(unsigned long addr);
 
-/* Call @fn for every thread in the table (for ps and tests). */
+/**
+ * for_each_task - call @fn for every thread in the table
+ * @fn: called with each thread and @arg
+ * @arg: passed to @fn
+ *
+ * Context: thread or any; a snapshot, no lock is held across @fn.
+ */
 void for_each_task(void (*fn)(struct task_struct *task, void *arg), void *arg);
 
-/* Bytes of stack the thread has ever used (high-water mark). */
+/**
+ * stack_used_max - the most stack @task has used (high-water mark)
+ * @task: a thread
+ *
+ * Context: any. Return: bytes.
+ */
 unsigned long stack_used_max(const struct task_struct *task);
 
 /* Context switches so far, all threads. */
@@ -139,6 +267,14 @@ extern unsigned long nr_context_switches;
  * interrupts off). Put it at the top of every function that may sleep.
  */
 #define might_sleep() __might_sleep(__FILE__, __LINE__)
+
+/**
+ * __might_sleep - the check behind might_sleep()
+ * @file: the caller's file
+ * @line: the caller's line
+ *
+ * Context: any; panics where sleeping is not allowed.
+ */
 void __might_sleep(const char *file, int line);
 
 #endif /* KERNEL_SCHED_H */

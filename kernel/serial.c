@@ -34,25 +34,39 @@
 
 #define RX_RING_SIZE 256
 
+/*
+ * Receive path, with flow control: the interrupt handler moves bytes
+ * from the UART's FIFO into rx_ring while the ring has room. When the
+ * ring is full it leaves the rest in the FIFO and turns the receive
+ * interrupt off (the line is "throttled"); the sender then waits (a
+ * terminal emulator or QEMU's pipe stops feeding a full FIFO) instead of
+ * losing bytes. The reader turns the interrupt back on once it has
+ * emptied the FIFO into the ring again. rx_lock (interrupts off) guards
+ * the ring and the throttle.
+ */
 static bool uart_present;
 static DECLARE_WAIT_QUEUE_HEAD(rx_wait);
+static DEFINE_SPINLOCK(rx_lock);
 static u8 rx_ring[RX_RING_SIZE];
-static volatile unsigned int rx_head, rx_tail;
+static unsigned int rx_head, rx_tail;
+static bool rx_throttled;
+static unsigned long rx_throttle_count;
 
-static void rx_push(u8 c)
+static bool rx_ring_full(void)
 {
-	unsigned int next = (rx_head + 1) % RX_RING_SIZE;
-
-	if (next != rx_tail) { /* full: drop, the sender outran us */
-		rx_ring[rx_head] = c;
-		rx_head = next;
-	}
+	return (rx_head + 1) % RX_RING_SIZE == rx_tail;
 }
 
-static void rx_drain_uart(void)
+/* Move what the UART holds into the ring. Return: true if it still holds bytes. */
+static bool rx_drain_uart(void)
 {
-	while (inb(COM1 + UART_LSR) & LSR_DATA_READY)
-		rx_push(inb(COM1 + UART_RBR));
+	while (inb(COM1 + UART_LSR) & LSR_DATA_READY) {
+		if (rx_ring_full())
+			return true;
+		rx_ring[rx_head] = inb(COM1 + UART_RBR);
+		rx_head = (rx_head + 1) % RX_RING_SIZE;
+	}
+	return false;
 }
 
 void serial_init(void)
@@ -103,22 +117,42 @@ int serial_getc(void)
 	unsigned long flags;
 	int c = -1;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&rx_lock, flags);
 	if (uart_present)
 		rx_drain_uart(); /* also works before the IRQ is enabled */
 	if (rx_tail != rx_head) {
 		c = rx_ring[rx_tail];
 		rx_tail = (rx_tail + 1) % RX_RING_SIZE;
 	}
-	local_irq_restore(flags);
+	/* Room again: refill from the FIFO; unthrottle once it is empty. */
+	if (uart_present && !rx_drain_uart() && rx_throttled) {
+		rx_throttled = false;
+		outb(COM1 + UART_IER, IER_RX_AVAILABLE);
+	}
+	spin_unlock_irqrestore(&rx_lock, flags);
 	return c;
+}
+
+unsigned long serial_rx_throttle_count(void)
+{
+	return READ_ONCE(rx_throttle_count);
 }
 
 static void serial_irq(struct pt_regs *regs)
 {
+	bool pending;
+
 	(void)regs;
-	rx_drain_uart();
-	if (rx_head != rx_tail)
+	spin_lock(&rx_lock);
+	if (rx_drain_uart() && !rx_throttled) {
+		/* Ring full: stop taking bytes until the reader catches up. */
+		rx_throttled = true;
+		rx_throttle_count++;
+		outb(COM1 + UART_IER, 0);
+	}
+	pending = rx_head != rx_tail;
+	spin_unlock(&rx_lock);
+	if (pending)
 		wake_up(&rx_wait);
 }
 

@@ -103,15 +103,17 @@ void msleep(unsigned int ms)
 	timer_setup(&s.timer, wake_sleeper);
 	s.timer.expires = jiffies + msecs_to_jiffies(ms);
 	while (jiffies < s.timer.expires) {
-		unsigned long flags;
-
-		local_irq_save(flags);
-		current->state = TASK_SLEEPING;
+		/*
+		 * Sleeping first, then the timer: if it fires before
+		 * schedule(), it finds us sleeping and makes us runnable, so
+		 * schedule() comes straight back.
+		 */
+		set_current_state(TASK_SLEEPING);
 		add_timer(&s.timer);
-		local_irq_restore(flags);
 		schedule();
 		del_timer(&s.timer);
 	}
+	__set_current_state(TASK_RUNNING);
 }
 
 u64 uptime_ms(void)

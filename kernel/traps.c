@@ -27,6 +27,7 @@
 #define KERNEL_DS 0x10
 #define TSS_SEL 0x18
 #define DF_TSS_SEL 0x20
+#define VECTOR_DEBUG 1
 #define VECTOR_DOUBLE_FAULT 8
 #define VECTOR_PAGE_FAULT 14
 #define DF_STACK_SIZE 8192
@@ -224,8 +225,22 @@ static void report_page_fault(struct pt_regs *regs)
 	describe_address(addr);
 }
 
+static debug_trap_hook_t debug_trap_hook;
+
+void set_debug_trap_hook(debug_trap_hook_t hook)
+{
+	WRITE_ONCE(debug_trap_hook, hook);
+}
+
 void handle_exception(struct pt_regs *regs)
 {
+	debug_trap_hook_t hook = READ_ONCE(debug_trap_hook);
+
+	/* A single-step trap (EFLAGS.TF) that someone asked for. */
+	if (regs->vector == VECTOR_DEBUG && hook) {
+		hook(regs);
+		return;
+	}
 	if (regs->vector == VECTOR_PAGE_FAULT)
 		report_page_fault(regs);
 	die(regs, "%s (vector %u, error code 0x%x)",

@@ -317,19 +317,33 @@ int snprint_size(char *buf, size_t size, u64 bytes)
 {
 	static const char *const units[] = { "bytes", "KiB", "MiB", "GiB",
 					     "TiB" };
-	unsigned int u = 0;
-	u64 whole = bytes, rest = 0;
+	unsigned int u = ARRAY_SIZE(units) - 1;
+	u64 unit = 1, hundredths;
 
-	while (whole >= 1024 && u + 1 < ARRAY_SIZE(units)) {
-		rest = whole % 1024;
-		whole /= 1024;
-		u++;
+	/*
+	 * The largest unit in which the size is exact with at most two
+	 * decimals: 1.75 GiB, but 4097 MiB rather than a rounded 4.0 GiB.
+	 */
+	for (; u > 0; u--) {
+		unit = 1ull << (10 * u);
+		if (bytes >= unit && bytes <= ~0ull / 100 &&
+		    (bytes * 100) % unit == 0)
+			break;
 	}
-	if (rest)
-		return scnprintf(buf, size, "%llu.%llu %s",
-				 (unsigned long long)whole,
-				 (unsigned long long)(rest * 10 / 1024),
+	if (u == 0)
+		return scnprintf(buf, size, "%llu bytes",
+				 (unsigned long long)bytes);
+	hundredths = bytes * 100 / unit;
+	if (hundredths % 100 == 0)
+		return scnprintf(buf, size, "%llu %s",
+				 (unsigned long long)(hundredths / 100),
 				 units[u]);
-	return scnprintf(buf, size, "%llu %s", (unsigned long long)whole,
-			 units[u]);
+	if (hundredths % 10 == 0)
+		return scnprintf(buf, size, "%llu.%llu %s",
+				 (unsigned long long)(hundredths / 100),
+				 (unsigned long long)(hundredths / 10 % 10),
+				 units[u]);
+	return scnprintf(buf, size, "%llu.%02llu %s",
+			 (unsigned long long)(hundredths / 100),
+			 (unsigned long long)(hundredths % 100), units[u]);
 }

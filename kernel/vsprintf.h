@@ -20,10 +20,15 @@ int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 /* Like snprintf, but returns what was really written (without the NUL). */
 int scnprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 
-/*
- * snprint_size - write a byte count the way people read it: "640 KiB",
- * "61 GiB", "1.5 MiB" (one decimal, truncated, when not a whole unit).
- * Return: the number of characters written.
+/**
+ * snprint_size - write a byte count the way people read it, exactly
+ * @buf: where to write
+ * @size: the size of @buf
+ * @bytes: the count
+ *
+ * "640 KiB", "61 GiB", "1.75 GiB": the largest unit in which the count
+ * is exact with at most two decimals, so 4097 MiB stays "4097 MiB".
+ * Context: any. Return: the number of characters written.
  */
 int snprint_size(char *buf, size_t size, u64 bytes);
 

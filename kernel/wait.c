@@ -15,7 +15,7 @@ void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait)
 	spin_lock_irqsave(&wq->lock, flags);
 	if (list_empty(&wait->entry))
 		list_add_tail(&wait->entry, &wq->head);
-	current->state = TASK_SLEEPING;
+	set_current_state(TASK_SLEEPING);
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
 
@@ -23,8 +23,8 @@ void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait)
 {
 	unsigned long flags;
 
+	__set_current_state(TASK_RUNNING);
 	spin_lock_irqsave(&wq->lock, flags);
-	current->state = TASK_RUNNING;
 	if (!list_empty(&wait->entry))
 		list_del_init(&wait->entry);
 	spin_unlock_irqrestore(&wq->lock, flags);

@@ -12,16 +12,50 @@
 struct fault_attr fail_page_alloc = { "fail_page_alloc", 0, 0, 0 };
 struct fault_attr failslab = { "failslab", 0, 0, 0 };
 
+/* Off until the boot work starts; paused while in-kernel tests run. */
+static bool fault_inject_started;
+static unsigned int fault_inject_paused;
+
 void fault_inject_init(void)
 {
 	fail_page_alloc.interval = boot_options.fail_page_alloc;
 	failslab.interval = boot_options.failslab;
 	if (fail_page_alloc.interval)
-		pr_info("every %lu-th page allocation after boot fails\n",
+		pr_info("1 in %lu page allocations after boot fails\n",
 			fail_page_alloc.interval);
 	if (failslab.interval)
-		pr_info("every %lu-th slab allocation after boot fails\n",
+		pr_info("1 in %lu slab allocations after boot fails\n",
 			failslab.interval);
+}
+
+void fault_inject_start(void)
+{
+	WRITE_ONCE(fault_inject_started, true);
+}
+
+void fault_inject_pause(void)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	fault_inject_paused++;
+	local_irq_restore(flags);
+}
+
+void fault_inject_resume(void)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	if (fault_inject_paused)
+		fault_inject_paused--;
+	local_irq_restore(flags);
+}
+
+bool fault_inject_active(void)
+{
+	return (fail_page_alloc.interval || failslab.interval) &&
+	       READ_ONCE(fault_inject_started) && !READ_ONCE(fault_inject_paused);
 }
 
 bool should_fail(struct fault_attr *attr, gfp_t gfp)
@@ -29,7 +63,7 @@ bool should_fail(struct fault_attr *attr, gfp_t gfp)
 	unsigned long flags;
 	bool fail;
 
-	if (!attr->interval || system_state != SYSTEM_RUNNING ||
+	if (!attr->interval || !fault_inject_active() ||
 	    (gfp & __GFP_NOFAULTINJ))
 		return false;
 	local_irq_save(flags);

@@ -115,7 +115,4 @@ unsigned long shrink_all(void);
 /* Print each zone's free pages, watermarks and free lists. Context: any. */
 void show_free_areas(void);
 
-/* Parse "dma", "normal", "highmem" or a GFP name; -1 if unknown. */
-int gfp_from_name(const char *name, gfp_t *gfp);
-
 #endif /* MM_GFP_H */

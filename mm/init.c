@@ -83,12 +83,6 @@ static void add_usable_ram(void)
 }
 
 /*
- * memblock_setup - hand the usable RAM to memblock and reserve what is
- * in use: page 0 (real-mode IVT and BIOS data; also keeps physical
- * address 0 from ever being handed out), the kernel image, the boot
- * information and the boot modules. Context: boot.
- */
-/*
  * Free lowmem needed after the kernel image and boot data are reserved:
  * 2 MiB for the page tables of the kernel half (all made at boot, so
  * that vmalloc never allocates one) and 2 MiB to run in.
@@ -101,10 +95,18 @@ static void add_usable_ram(void)
  */
 static void check_enough_memory(void)
 {
-	u64 usable = memblock_phys_mem_size();
-	u64 taken = memblock_reserved_size();
-	u64 free = usable > taken ? usable - taken : 0;
+	phys_addr_t low_end = PFN_PHYS(max_low_pfn);
+	u64 free = memblock_free_below(low_end);
+	u64 usable = 0, taken;
 
+	/* Only lowmem counts: page tables and mem_map must be direct-mapped. */
+	for (unsigned int i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+
+		if (r->base < low_end)
+			usable += min(r->base + r->size, low_end) - r->base;
+	}
+	taken = usable - free;
 	if (free >= MIN_FREE_LOWMEM)
 		return;
 	pr_err("%llu KiB of usable lowmem, %llu KiB of it taken by the "
@@ -116,6 +118,14 @@ static void check_enough_memory(void)
 	      "memmap=)", free >> 10, MIN_FREE_LOWMEM >> 10);
 }
 
+/**
+ * memblock_setup - hand the usable RAM to memblock and reserve what is
+ * in use: page 0 (real-mode IVT and BIOS data; also keeps physical
+ * address 0 from ever being handed out), the kernel image, the boot
+ * information and the boot modules
+ *
+ * Context: boot, once, after memmap_setup.
+ */
 void memblock_setup(void)
 {
 	find_pfn_limits();

@@ -6,6 +6,32 @@
 #include "mm/mmzone.h"
 #include "mm/pgtable.h"
 
+/* How hard get_page_from_freelist may dig (alloc_flags). */
+#define ALLOC_WMARK_MIN WMARK_MIN
+#define ALLOC_WMARK_LOW WMARK_LOW
+#define ALLOC_WMARK_MASK 0x3
+#define ALLOC_HIGH 0x10   /* __GFP_HIGH: half the min reserve */
+#define ALLOC_HARDER 0x20 /* atomic: another quarter */
+
+/**
+ * zone_watermark_ok - may @zone give 2^@order pages to this request?
+ * @zone: the zone
+ * @order: the block size
+ * @mark: the watermark to keep (zone->watermark[...])
+ * @classzone: the highest zone the request may use
+ * @alloc_flags: ALLOC_HIGH and ALLOC_HARDER lower @mark
+ *
+ * The zone must keep @mark pages plus its reserve against @classzone,
+ * and enough of its free pages must be in blocks of at least @order:
+ * for each smaller order, the pages in blocks of that order do not
+ * count, and the mark halves.
+ * Context: any; reads the zone without its lock (a snapshot).
+ * Return: true if the allocation may go ahead.
+ */
+bool zone_watermark_ok(const struct zone *zone, unsigned int order,
+		       unsigned long mark, enum zone_type classzone,
+		       unsigned int alloc_flags);
+
 /* Return a block to @zone's free lists, merging buddies. zone->lock held. */
 void __free_one_page(struct zone *zone, unsigned long pfn, unsigned int order);
 

@@ -239,6 +239,28 @@ phys_addr_t memblock_reserved_size(void)
 	return total_size(&memblock.reserved);
 }
 
+struct free_below {
+	phys_addr_t limit, bytes;
+};
+
+static void add_free_below(phys_addr_t start, phys_addr_t end, void *arg)
+{
+	struct free_below *fb = arg;
+
+	if (end > fb->limit)
+		end = fb->limit;
+	if (end > start)
+		fb->bytes += end - start;
+}
+
+phys_addr_t memblock_free_below(phys_addr_t limit)
+{
+	struct free_below fb = { limit, 0 };
+
+	memblock_for_each_free_range(add_free_below, &fb);
+	return fb.bytes;
+}
+
 static void dump_type(const struct memblock_type *type)
 {
 	printk(" %s.cnt = %u\n", type->name, type->cnt);

@@ -71,6 +71,14 @@ void memblock_for_each_free_range(void (*fn)(phys_addr_t start,
 phys_addr_t memblock_phys_mem_size(void);
 phys_addr_t memblock_reserved_size(void);
 
+/**
+ * memblock_free_below - bytes of memory not reserved, below @limit
+ * @limit: a physical address (the end of lowmem, for one)
+ *
+ * Context: boot. Return: the free bytes under @limit.
+ */
+phys_addr_t memblock_free_below(phys_addr_t limit);
+
 /* After this, allocating panics: the free ranges belong to the buddy allocator. */
 void memblock_retire(void);
 

@@ -25,13 +25,6 @@
 #include "mm/mmzone.h"
 #include "mm/page_debug.h"
 
-/* How hard get_page_from_freelist may dig (alloc_flags). */
-#define ALLOC_WMARK_MIN WMARK_MIN
-#define ALLOC_WMARK_LOW WMARK_LOW
-#define ALLOC_WMARK_MASK 0x3
-#define ALLOC_HIGH 0x10   /* __GFP_HIGH: half the min reserve */
-#define ALLOC_HARDER 0x20 /* atomic: another quarter */
-
 struct zone zones[MAX_NR_ZONES];
 DEFINE_PER_CPU(struct per_cpu_pageset, pagesets);
 
@@ -243,13 +236,7 @@ unsigned long zone_free_pages(const struct zone *zone)
 
 /* ---- watermarks and zone choice ---- */
 
-/*
- * May @zone give 2^@order pages to a request whose highest zone is
- * @classzone? It must keep @mark pages (less for __GFP_HIGH and atomic
- * requests) plus its reserve against that class, and enough of the
- * free pages must be in blocks of at least @order.
- */
-static bool zone_watermark_ok(const struct zone *zone, unsigned int order,
+bool zone_watermark_ok(const struct zone *zone, unsigned int order,
 			      unsigned long mark, enum zone_type classzone,
 			      unsigned int alloc_flags)
 {

@@ -56,7 +56,7 @@ struct stress_buf {
 struct stress_stats {
 	unsigned long ops, allocs[NR_BUF_KINDS], failed, corrupt;
 	unsigned long zone_pages[MAX_NR_ZONES];
-	unsigned long kmaps, kmap_atomics;
+	unsigned long kmaps, kmap_atomics, pool_full;
 };
 
 struct stress_worker {
@@ -145,14 +145,27 @@ static void report_damage(struct stress_worker *w, const struct stress_buf *b,
 
 /* ---- pages, through kmap or kmap_atomic ---- */
 
-static void *map_page(struct stress_worker *w, struct page *page, bool atomic)
+/*
+ * Map @page with kmap, or kmap_atomic if *@atomic. The stress run never
+ * waits on the pkmap pool (someone else, the shell for one, may hold
+ * every slot for good): when the pool is full, kmap_atomic does instead
+ * and *@atomic says so.
+ */
+static void *map_page(struct stress_worker *w, struct page *page, bool *atomic)
 {
-	if (atomic) {
-		w->stats.kmap_atomics++;
-		return kmap_atomic(page);
+	void *addr;
+
+	if (!*atomic) {
+		addr = kmap_try(page);
+		if (addr) {
+			w->stats.kmaps++;
+			return addr;
+		}
+		w->stats.pool_full++;
+		*atomic = true;
 	}
-	w->stats.kmaps++;
-	return kmap(page);
+	w->stats.kmap_atomics++;
+	return kmap_atomic(page);
 }
 
 static void unmap_page(struct page *page, void *addr, bool atomic)
@@ -182,7 +195,8 @@ static bool alloc_pages_buf(struct stress_worker *w, struct stress_buf *b)
 	b->filled_atomic = w->in_irq || (r >> 12) % 2;
 	for (unsigned long i = 0; i < (1ul << b->order); i++) {
 		struct page *page = b->page + i;
-		void *p = map_page(w, page, b->filled_atomic);
+		bool atomic = b->filled_atomic;
+		void *p = map_page(w, page, &atomic);
 
 		if (zero && memchr_inv(p, 0, PAGE_SIZE)) {
 			w->stats.corrupt++;
@@ -190,7 +204,7 @@ static bool alloc_pages_buf(struct stress_worker *w, struct stress_buf *b)
 			       w->name, page_to_pfn(page));
 		}
 		stress_fill(p, PAGE_SIZE, page_seed(page));
-		unmap_page(page, p, b->filled_atomic);
+		unmap_page(page, p, atomic);
 	}
 	return true;
 }
@@ -201,12 +215,13 @@ static void free_pages_buf(struct stress_worker *w, struct stress_buf *b)
 
 	for (unsigned long i = 0; i < (1ul << b->order); i++) {
 		struct page *page = b->page + i;
-		void *p = map_page(w, page, atomic);
+		bool mapped_atomic = atomic;
+		void *p = map_page(w, page, &mapped_atomic);
 		u32 got = 0, want = 0;
 		long off = stress_check(p, PAGE_SIZE, page_seed(page), &got,
 				       &want);
 
-		unmap_page(page, p, atomic);
+		unmap_page(page, p, mapped_atomic);
 		if (off >= 0)
 			report_damage(w, b, (long)(i * PAGE_SIZE) + off, got,
 				      want, atomic ? " (read via kmap_atomic)" :
@@ -369,6 +384,7 @@ static void add_stats(struct stress_stats *sum, const struct stress_stats *s)
 	sum->corrupt += s->corrupt;
 	sum->kmaps += s->kmaps;
 	sum->kmap_atomics += s->kmap_atomics;
+	sum->pool_full += s->pool_full;
 	for (int k = 0; k < NR_BUF_KINDS; k++)
 		sum->allocs[k] += s->allocs[k];
 	for (int z = 0; z < MAX_NR_ZONES; z++)
@@ -426,14 +442,19 @@ static void print_summary(const struct stress_stats *s)
 {
 	pr_info("%lu operations (%lu in threads, %lu in timer interrupts)\n",
 		s->ops, s->ops - irq_worker.stats.ops, irq_worker.stats.ops);
-	pr_info("allocated: pages %lu (DMA %lu, Normal %lu, HighMem %lu "
-		"pages), kmalloc %lu, kmem_cache %lu, vmalloc %lu; %lu "
-		"allocations failed\n", s->allocs[BUF_PAGES],
+	pr_info("allocations: %lu page blocks, %lu kmalloc, %lu kmem_cache, "
+		"%lu vmalloc; %lu failed\n", s->allocs[BUF_PAGES],
+		s->allocs[BUF_KMALLOC], s->allocs[BUF_CACHE],
+		s->allocs[BUF_VMALLOC], s->failed);
+	pr_info("pages in those blocks: DMA %lu, Normal %lu, HighMem %lu\n",
 		s->zone_pages[ZONE_DMA], s->zone_pages[ZONE_NORMAL],
-		s->zone_pages[ZONE_HIGHMEM], s->allocs[BUF_KMALLOC],
-		s->allocs[BUF_CACHE], s->allocs[BUF_VMALLOC], s->failed);
-	pr_info("mappings: kmap %lu, kmap_atomic %lu\n", s->kmaps,
+		s->zone_pages[ZONE_HIGHMEM]);
+	pr_info("mappings: kmap %lu, kmap_atomic %lu", s->kmaps,
 		s->kmap_atomics);
+	if (s->pool_full)
+		printk(" (%lu kmaps found the pool full: kmap_atomic instead)",
+		       s->pool_full);
+	printk("\n");
 	if (fail_page_alloc.interval || failslab.interval)
 		pr_info("fault injection: %lu page and %lu slab allocations "
 			"failed on purpose so far\n", fail_page_alloc.injected,

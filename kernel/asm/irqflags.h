@@ -5,6 +5,7 @@
 
 #include "kernel/types.h"
 
+#define X86_EFLAGS_TF 0x100u /* trap after each instruction (single-step) */
 #define X86_EFLAGS_IF 0x200u
 
 static inline unsigned long native_save_fl(void)
@@ -13,6 +14,12 @@ static inline unsigned long native_save_fl(void)
 
 	__asm__ __volatile__("pushfl; popl %0" : "=rm"(flags) : : "memory");
 	return flags;
+}
+
+/* Load EFLAGS whole: IF, and TF for single-stepping tests. */
+static inline void native_restore_fl(unsigned long flags)
+{
+	__asm__ __volatile__("pushl %0; popfl" : : "g"(flags) : "memory", "cc");
 }
 
 static inline void local_irq_disable(void)

@@ -157,9 +157,9 @@ STRESS_OK='stress: PASS: no damage, nothing lost'
 INJECTED='fault injection: [1-9][0-9]* page and [1-9][0-9]* slab allocations failed on purpose'
 qemu_case stress-512M 512M pass "stress=20000 poweroff" --has "$STRESS_OK" --lacks "$NO_WARN"
 qemu_case stress-6G 6G pass "stress=20000 poweroff" --has "$STRESS_OK" \
-	--has 'HighMem [1-9][0-9]* pages' --lacks "$NO_WARN"
+	--has "pages in those blocks: .*HighMem [1-9]" --lacks "$NO_WARN"
 qemu_case stress-61G 61G pass "stress=20000 poweroff" --has "$STRESS_OK" \
-	--has 'HighMem [1-9][0-9]* pages' --lacks "$NO_WARN" --timeout 300
+	--has "pages in those blocks: .*HighMem [1-9]" --lacks "$NO_WARN" --timeout 300
 qemu_case stress-512M-faults-debug 512M pass \
 	"stress=20000 fail_page_alloc=5 failslab=5 page_poison debug_pagealloc slab_debug poweroff" \
 	--has "$STRESS_OK" --has "$INJECTED"
@@ -195,7 +195,7 @@ qemu_case cmdline-bad 64M pass "mem=banana mem=1K mem=6M frobnicate ktest=cmdlin
 	--has 'mem=6M: too small; the kernel needs at least 8M; option ignored' \
 	--has "unknown option 'frobnicate' ignored" --has "$KTEST_OK"
 qemu_case cmdline-mem 2G pass "mem=256M memmap=16M\$0x4000000 ktest=all poweroff" \
-	--has 'warning: memmap: 1.7 GiB of RAM above mem=256 MiB ignored' \
+	--has 'warning: memmap: 1.75 GiB of RAM above mem=256 MiB ignored' \
 	--has 'reserving \[mem 0x0000000004000000-0x0000000004ffffff\] \(memmap=\)' \
 	--has "$KTEST_OK"
 

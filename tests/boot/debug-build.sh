@@ -13,7 +13,7 @@ QEMU_TIMEOUT=300 tools/qemu-run.sh "$out/kernel.iso" 6G < /dev/null > "$log" 2>&
 for re in '^DEBUG=1 build: page_poison, debug_pagealloc, slab_debug and kmap.debug are on' \
 	'^page_debug: on: page_poison debug_pagealloc' \
 	'^kmap: debug mode' \
-	'^ktest: [0-9]+ passed, 0 failed'; do
+	'^# ktest: [0-9]+ passed, 0 failed'; do
 	grep -qE "$re" "$log" || { echo "debug-build: no /$re/ in $log"; exit 1; }
 done
-grep -E '^ktest: [0-9]+ passed' "$log"
+grep -E '^# ktest: [0-9]+ passed' "$log"

@@ -68,6 +68,10 @@ static inline int format_for_test(char *buf, size_t size, const char *fmt,
 	CASE("896 MiB", 896ull << 20)        \
 	CASE("61 GiB", 61ull << 30)          \
 	CASE("64 GiB", 1ull << 36)           \
-	CASE("1.2 GiB", 1342177280ull)
+	CASE("1.25 GiB", 1342177280ull)      \
+	CASE("1.75 GiB", 1792ull << 20)      \
+	CASE("4097 MiB", 4097ull << 20)      \
+	CASE("6.5 GiB", 6656ull << 20)       \
+	CASE("1025 bytes", 1025ull)
 
 #endif /* TESTS_COMMON_PRINTK_CASES_H */

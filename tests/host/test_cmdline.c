@@ -80,14 +80,45 @@ static void test_debug_options(void **state)
 	assert_int_equal(opts.failslab, 16);
 	assert_int_equal(opts.stress, 5000);
 	/* A DEBUG=1 build's defaults can be turned off one by one. */
-	assert_int_equal(parse("page_poison slab_debug page_poison=off slab_debug=0"), 0);
+	assert_int_equal(parse("page_poison=off slab_debug=0"), 0);
 	assert_false(opts.page_poison);
 	assert_false(opts.slab_debug);
+	/* Given twice, an option warns; the last one is used. */
+	assert_int_equal(parse("page_poison slab_debug page_poison=off slab_debug=0"), 2);
+	assert_false(opts.page_poison);
+	assert_false(opts.slab_debug);
+	assert_int_equal(parse("mem=6G mem=512M"), 1);
+	assert_int_equal(opts.mem_limit, 512ull << 20);
+	assert_true(host_log_has("mem given more than once: the last one (mem=512M) is used"));
 	assert_int_equal(parse("failslab=0 fail_page_alloc=-1 stress=lots "
 			       "page_poison=maybe"), 4);
 	assert_int_equal(opts.failslab, 0);
 	assert_int_equal(opts.stress, 0);
 	assert_true(host_log_has("stress=lots: expected a positive whole number"));
+}
+
+/* A line past CMDLINE_MAX - 1 bytes loses its last, cut word, with a warning. */
+static void test_long_line_is_cut_before_a_whole_word(void **state)
+{
+	static char line[CMDLINE_MAX + 64];
+	size_t len = 0;
+
+	(void)state;
+	while (len < CMDLINE_MAX - 8) {
+		memcpy(line + len, "nosmp ", 6);
+		len += 6;
+	}
+	strcpy(line + len, "poweroff");
+	assert_true(strlen(line) > CMDLINE_MAX - 1);
+	host_log_clear();
+	assert_int_equal(cmdline_save(line), 1);
+	assert_true(host_log_has("everything from byte"));
+	/* "poweroff" crossed the limit: gone whole, not cut to "po". */
+	assert_null(strstr(saved_command_line, "po"));
+	assert_int_equal(strlen(saved_command_line), len - 1);
+	/* A line that fits is kept as it is. */
+	assert_int_equal(cmdline_save("mem=512M poweroff"), 0);
+	assert_string_equal(saved_command_line, "mem=512M poweroff");
 }
 
 static void test_unknown_option_warns(void **state)
@@ -140,6 +171,7 @@ int main(void)
 		cmocka_unit_test(test_bad_values_are_reported_and_ignored),
 		cmocka_unit_test(test_debug_options),
 		cmocka_unit_test(test_unknown_option_warns),
+		cmocka_unit_test(test_long_line_is_cut_before_a_whole_word),
 		cmocka_unit_test(test_too_many_memmap),
 		cmocka_unit_test(test_bochs_break_all),
 	};

@@ -296,6 +296,78 @@ static void test_pcp_high_drains(void **state)
 	check_free_lists(NULL);
 }
 
+/*
+ * zone_watermark_ok on a zone built by hand: 1000 free pages, of which
+ * 100 in order-0 blocks, 400 in order-1 blocks (200 blocks), 484 in
+ * order-2 blocks (121) and 16 in order-3 blocks (2). An order-3 request
+ * with mark 100 is refused: after the pages in smaller blocks are taken
+ * away (100, then 400, then 484 pages, not 100, 200 and 121 blocks) only
+ * 9 are left against a mark of 12.
+ */
+static void test_watermark_counts_pages_not_blocks(void **state)
+{
+	static struct zone z;
+
+	(void)state;
+	memset(&z, 0, sizeof(z));
+	z.free_pages = 1000;
+	z.free_area[0].nr_free = 100;
+	z.free_area[1].nr_free = 200;
+	z.free_area[2].nr_free = 121;
+	z.free_area[3].nr_free = 2;
+	assert_false(zone_watermark_ok(&z, 3, 100, ZONE_DMA, ALLOC_WMARK_MIN));
+	/* Order 2 looks only at orders 0 and 1: 999 - 100 - 400 = 499 > 25. */
+	assert_true(zone_watermark_ok(&z, 2, 100, ZONE_DMA, ALLOC_WMARK_MIN));
+	/* Order 0: 1000 > 100; and the reserve against a higher class counts. */
+	assert_true(zone_watermark_ok(&z, 0, 100, ZONE_DMA, ALLOC_WMARK_MIN));
+	z.lowmem_reserve[ZONE_HIGHMEM] = 950;
+	assert_false(zone_watermark_ok(&z, 0, 100, ZONE_HIGHMEM,
+				       ALLOC_WMARK_MIN));
+	/* __GFP_HIGH halves the mark: 1000 > 50 + 900. */
+	z.lowmem_reserve[ZONE_HIGHMEM] = 900;
+	assert_false(zone_watermark_ok(&z, 0, 100, ZONE_HIGHMEM, 0));
+	assert_true(zone_watermark_ok(&z, 0, 100, ZONE_HIGHMEM, ALLOC_HIGH));
+}
+
+static bool on_pcp_list(const struct per_cpu_pages *pcp, const struct page *p)
+{
+	const struct page *q;
+
+	list_for_each_entry(q, &pcp->list, lru)
+		if (q == p)
+			return true;
+	return false;
+}
+
+/*
+ * When a per-CPU list passes `high`, the batch that goes back to the
+ * buddy lists comes from the cold end (the pages freed longest ago); the
+ * pages freed last, likely still in the CPU cache, stay.
+ */
+static void test_pcp_drains_from_the_cold_end(void **state)
+{
+	struct per_cpu_pages *pcp = zone_pcp(&zones[ZONE_NORMAL], 0);
+	static struct page *pages[400];
+	unsigned long drains = zones[ZONE_NORMAL].stats.pcp_drain;
+	int n = pcp->high;
+
+	(void)state;
+	assert_true(n <= 400 && pcp->batch > 1);
+	for (int i = 0; i < n; i++)
+		pages[i] = alloc_page(GFP_KERNEL);
+	drain_all_pages();
+	/* Freed one by one, each to the hot end; the last one hits high. */
+	for (int i = 0; i < n; i++)
+		__free_page(pages[i]);
+	assert_int_equal(zones[ZONE_NORMAL].stats.pcp_drain, drains + 1);
+	assert_int_equal(pcp->count, n - pcp->batch);
+	for (int i = 0; i < pcp->batch; i++)
+		assert_false(on_pcp_list(pcp, pages[i]));
+	for (int i = pcp->batch; i < n; i++)
+		assert_true(on_pcp_list(pcp, pages[i]));
+	drain_all_pages();
+}
+
 /* Allocate order-1 blocks with @gfp until it fails; return how many. */
 static int exhaust(gfp_t gfp, struct page **keep, int max)
 {
@@ -490,6 +562,8 @@ int main(void)
 		cmocka_unit_test(test_random_alloc_free),
 		cmocka_unit_test(test_pcp_hot_and_cold),
 		cmocka_unit_test(test_pcp_high_drains),
+		cmocka_unit_test(test_pcp_drains_from_the_cold_end),
+		cmocka_unit_test(test_watermark_counts_pages_not_blocks),
 		cmocka_unit_test(test_watermarks_kernel_vs_atomic),
 		cmocka_unit_test(test_lowmem_reserve),
 		cmocka_unit_test(test_dma_exhaustion_returns_null),

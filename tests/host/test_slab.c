@@ -6,6 +6,7 @@
 #include "mm/memblock.h"
 #include "mm/mmzone.h"
 #include "mm/slab.h"
+#include "mm/slab_internal.h"
 #include "kernel/vsprintf.h"
 
 #include <stdlib.h>
@@ -176,6 +177,47 @@ static void test_shrink_returns_every_empty_slab(void **state)
 	assert_int_equal(kmem_cache_destroy(c), 0);
 }
 
+static bool slab_on_list(const struct list_head *head, const struct slab *slab)
+{
+	const struct slab *s;
+
+	list_for_each_entry(s, head, list)
+		if (s == slab)
+			return true;
+	return false;
+}
+
+/*
+ * A full slab that gets an object back moves to the partial list, where
+ * the next refill looks first; left on the full list, its free object
+ * would never be handed out again.
+ */
+static void test_full_slab_becomes_partial_on_free(void **state)
+{
+	struct kmem_cache *c = kmem_cache_create("lists", 256, 0, 0, NULL);
+	void *objs[200];
+	struct slab *slab;
+	int n;
+
+	(void)state;
+	n = (int)c->num * 3;
+	assert_true(n <= 200);
+	for (int i = 0; i < n; i++)
+		objs[i] = kmem_cache_alloc(c, GFP_KERNEL);
+	kmem_cache_shrink(c); /* magazines back to their slabs */
+	slab = page_slab(objs[0], virt_to_page(objs[0]));
+	assert_int_equal(slab->inuse, c->num);
+	assert_true(slab_on_list(&c->slabs_full, slab));
+	kmem_cache_free(c, objs[0]);
+	kmem_cache_shrink(c);
+	assert_int_equal(slab->inuse, c->num - 1);
+	assert_true(slab_on_list(&c->slabs_partial, slab));
+	assert_false(slab_on_list(&c->slabs_full, slab));
+	for (int i = 1; i < n; i++)
+		kmem_cache_free(c, objs[i]);
+	assert_int_equal(kmem_cache_destroy(c), 0);
+}
+
 static void test_destroy_reports_leaks(void **state)
 {
 	struct kmem_cache *c = kmem_cache_create("leaky", 48, 0, 0, NULL);
@@ -339,6 +381,7 @@ int main(void)
 		cmocka_unit_test(test_random_never_hands_out_twice),
 		cmocka_unit_test(test_alignment_and_colouring),
 		cmocka_unit_test(test_shrink_returns_every_empty_slab),
+		cmocka_unit_test(test_full_slab_becomes_partial_on_free),
 		cmocka_unit_test(test_destroy_reports_leaks),
 		cmocka_unit_test(test_bad_kfree_is_caught),
 		cmocka_unit_test(test_large_krealloc_kzalloc),

@@ -167,6 +167,7 @@ static void test_failslab_every_third(void **state)
 	boot_options.failslab = 0;
 	failslab.interval = 3;
 	failslab.count = 0;
+	fault_inject_start();
 	for (int i = 0; i < 30; i++)
 		if (!(objs[i] = kmem_cache_alloc(c, GFP_KERNEL)))
 			failed++;

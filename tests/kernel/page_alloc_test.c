@@ -279,3 +279,133 @@ KTEST(page_alloc, get_free_pages_lowmem_only)
 	free_pages(addr, 1);
 	free_page(zeroed);
 }
+
+/* ---- zone boundaries ---- */
+
+static void expect_zone_of(struct ktest_ctx *t, unsigned long pfn,
+			   enum zone_type z)
+{
+	if (!pfn_valid(pfn) || PageReserved(pfn_to_page(pfn)))
+		return; /* a hole: no zone to check */
+	if (page_zonenum(pfn_to_page(pfn)) != z)
+		ktest_check(t, false, __FILE__, __LINE__,
+			    "pfn 0x%lx is in zone %s, expected %s", pfn,
+			    page_zone(pfn_to_page(pfn))->name, zones[z].name);
+}
+
+/*
+ * Each zone ends exactly where DESIGN.md says: DMA at 16 MiB, Normal at
+ * the end of lowmem, HighMem at the end of RAM. The pages on either side
+ * of each line belong to the zones on either side.
+ */
+KTEST(page_alloc, zones_end_where_they_should)
+{
+	unsigned long dma_end = min(DMA_ZONE_END_PFN, max_low_pfn);
+
+	KT_EXPECT_EQ(t, zones[ZONE_DMA].zone_start_pfn, 0);
+	KT_EXPECT_LE(t, zone_end_pfn(&zones[ZONE_DMA]), dma_end);
+	if (populated_zone(&zones[ZONE_NORMAL])) {
+		KT_EXPECT_GE(t, zones[ZONE_NORMAL].zone_start_pfn, dma_end);
+		KT_EXPECT_LE(t, zone_end_pfn(&zones[ZONE_NORMAL]), max_low_pfn);
+	}
+	if (populated_zone(&zones[ZONE_HIGHMEM])) {
+		KT_EXPECT_GE(t, zones[ZONE_HIGHMEM].zone_start_pfn, max_low_pfn);
+		KT_EXPECT_EQ(t, zone_end_pfn(&zones[ZONE_HIGHMEM]), max_pfn);
+	}
+	expect_zone_of(t, dma_end - 1, ZONE_DMA);
+	expect_zone_of(t, dma_end, ZONE_NORMAL);
+	expect_zone_of(t, max_low_pfn - 1,
+		       max_low_pfn > dma_end ? ZONE_NORMAL : ZONE_DMA);
+	expect_zone_of(t, max_low_pfn, ZONE_HIGHMEM);
+	expect_zone_of(t, max_pfn - 1,
+		       max_pfn > max_low_pfn ? ZONE_HIGHMEM : ZONE_NORMAL);
+}
+
+/* ---- what falling back to a lower zone leaves behind ---- */
+
+/* Allocate from @gfp until nothing comes, largest blocks first. */
+static void exhaust(gfp_t gfp, struct list_head *held)
+{
+	for (int order = MAX_ORDER - 1; order >= 0; order--) {
+		struct page *p;
+
+		while ((p = alloc_pages(gfp | __GFP_NOWARN, order)))
+			list_add(&p->lru, held);
+	}
+}
+
+static LIST_HEAD(exhausted);
+
+static void free_exhausted(void *arg)
+{
+	(void)arg;
+	free_list_of_blocks(&exhausted);
+	drain_all_pages();
+}
+
+/*
+ * A request that prefers zone @class may take a lower zone's pages only
+ * down to that zone's min watermark plus its reserve against @class: a
+ * flood of such requests must leave the rest to those who can only use
+ * the lower zone. (A per-CPU refill takes up to a batch at once after
+ * the check, hence the slack.)
+ */
+static void expect_reserve_kept(struct ktest_ctx *t, enum zone_type class,
+				gfp_t gfp)
+{
+	long before[MAX_NR_ZONES];
+
+	drain_all_pages();
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		before[z] = (long)zones[z].free_pages;
+	exhaust(gfp, &exhausted);
+	drain_all_pages();
+	for (int z = 0; z < (int)class; z++) {
+		struct zone *zone = &zones[z];
+		/* A zone already under its floor gives nothing at all. */
+		long floor = min(before[z], (long)zone->watermark[WMARK_MIN] +
+				 (long)zone->lowmem_reserve[class]) -
+			     zone_pcp(zone, 0)->batch;
+
+		if (!zone->managed_pages)
+			continue;
+		if ((long)zone->free_pages < floor)
+			ktest_check(t, false, __FILE__, __LINE__,
+				    "zone %s: %lu pages free after a %s flood, "
+				    "below min %lu + reserve %lu", zone->name,
+				    zone->free_pages, zones[class].name,
+				    zone->watermark[WMARK_MIN],
+				    zone->lowmem_reserve[class]);
+	}
+}
+
+static bool reserve_exceeds_batch(enum zone_type z, enum zone_type class)
+{
+	return zones[z].managed_pages &&
+	       zones[z].lowmem_reserve[class] > (unsigned long)zone_pcp(&zones[z], 0)->batch;
+}
+
+KTEST(page_alloc, fallback_keeps_the_lowmem_reserve)
+{
+	struct page *p;
+
+	ktest_defer(t, free_exhausted, NULL);
+	/* HighMem requests: Normal and DMA keep their reserves. */
+	expect_reserve_kept(t, ZONE_HIGHMEM, GFP_HIGHUSER);
+	/* ... which GFP_KERNEL can still have (if there is a reserve). */
+	if (reserve_exceeds_batch(ZONE_NORMAL, ZONE_HIGHMEM)) {
+		p = alloc_page(GFP_KERNEL | __GFP_NOWARN);
+		KT_EXPECT_NOT_NULL(t, p);
+		if (p)
+			list_add(&p->lru, &exhausted);
+	}
+	free_exhausted(NULL);
+	/* Normal requests: DMA keeps its reserve against Normal. */
+	expect_reserve_kept(t, ZONE_NORMAL, GFP_KERNEL);
+	if (reserve_exceeds_batch(ZONE_DMA, ZONE_NORMAL)) {
+		p = alloc_page(GFP_DMA | __GFP_NOWARN);
+		KT_EXPECT_NOT_NULL(t, p);
+		if (p)
+			list_add(&p->lru, &exhausted);
+	}
+}

@@ -5,6 +5,7 @@
 #include "kernel/mutex.h"
 #include "kernel/sched.h"
 #include "kernel/timer.h"
+#include "kernel/string.h"
 #include "kernel/wait.h"
 #include "highmem/highmem.h"
 #include "mm/gfp.h"
@@ -96,18 +97,21 @@ KTEST(sched, threads_and_irq_allocate_concurrently)
 
 	drain_all_pages();
 	free_before = nr_free_pages();
+	/* Everything the timer function counts starts afresh: run it twice. */
 	atomic_stop = false;
-	atomic_allocs = atomic_in_irq = 0;
+	atomic_next = atomic_allocs = atomic_in_irq = 0;
+	memset(atomic_held, 0, sizeof(atomic_held));
 	timer_setup(&atomic_timer, atomic_timer_fn);
 	atomic_timer.expires = jiffies + 1;
 	add_timer(&atomic_timer);
 	for (int i = 0; i < WORKERS; i++) {
 		workers[i] = kthread_run(alloc_worker, (void *)(uintptr_t)(i + 1),
 					 "alloc-worker");
-		KT_ASSERT_NOT_NULL(t, workers[i]);
+		KT_EXPECT_NOT_NULL(t, workers[i]);
 	}
 	for (int i = 0; i < WORKERS; i++)
-		KT_EXPECT_EQ(t, kthread_join(workers[i]), 0);
+		if (workers[i])
+			KT_EXPECT_EQ(t, kthread_join(workers[i]), 0);
 	/* Let the timer run a few more times, then stop it. */
 	msleep(30);
 	atomic_stop = true;
@@ -210,7 +214,7 @@ static int token_waiter(void *arg)
 
 static void wait_until_sleeping(struct task_struct *task)
 {
-	while (task->state != TASK_SLEEPING)
+	while (!task_sleeping(task))
 		yield();
 }
 
@@ -370,4 +374,127 @@ KTEST(percpu, this_cpu_is_cpu0)
 	KT_EXPECT_EQ(t, per_cpu(test_counter, 0), 5);
 	KT_EXPECT_EQ(t, per_cpu(test_counter, 3), 30);
 	KT_EXPECT_EQ(t, smp_processor_id(), 0);
+}
+
+/* ---- wake-ups that land before the sleeper reaches schedule() ---- */
+
+/*
+ * What an interrupt does when it lands between prepare_to_wait() and the
+ * sleeper's check of its condition: wake the sleeper while it is still
+ * running. The sleeper must not be queued (it is on the CPU); it becomes
+ * runnable, and the run queue stays sound through the switches after.
+ */
+KTEST(sched, wake_up_of_a_running_sleeper_does_not_queue_it)
+{
+	DECLARE_WAIT_QUEUE_HEAD(wq);
+	DEFINE_WAIT(wait);
+
+	prepare_to_wait(&wq, &wait);
+	KT_EXPECT_EQ(t, current->state, TASK_SLEEPING);
+	KT_EXPECT_EQ(t, wake_up(&wq), 1);
+	KT_EXPECT_EQ(t, current->state, TASK_RUNNING);
+	KT_EXPECT_FALSE(t, current->on_rq);
+	KT_EXPECT_TRUE(t, current->on_cpu);
+	finish_wait(&wq, &wait);
+	KT_EXPECT_NULL(t, sched_check_runqueue());
+	/* The same with the timer's kind of wake-up, then switches. */
+	set_current_state(TASK_SLEEPING);
+	KT_EXPECT_TRUE(t, wake_up_process(current));
+	KT_EXPECT_FALSE(t, wake_up_process(current)); /* already awake */
+	schedule(); /* runnable: returns after the others had a turn */
+	yield();
+	KT_EXPECT_NULL(t, sched_check_runqueue());
+	KT_EXPECT_EQ(t, current->state, TASK_RUNNING);
+}
+
+/*
+ * Preempted after marking itself sleeping, a thread stays queued (it has
+ * not reached schedule()); a wake-up then only sets it runnable.
+ */
+static volatile bool marked_sleeping;
+static volatile unsigned long preempted_spins;
+
+static int sleeper_that_gets_preempted(void *arg)
+{
+	(void)arg;
+	set_current_state(TASK_SLEEPING);
+	marked_sleeping = true;
+	/* Spin until the tick preempts us; the test thread wakes us. */
+	while (READ_ONCE(current->state) == TASK_SLEEPING)
+		preempted_spins++;
+	return 7;
+}
+
+KTEST(sched, preempted_sleeper_stays_queued_and_wakes)
+{
+	struct task_struct *task;
+
+	marked_sleeping = false;
+	preempted_spins = 0;
+	task = kthread_run(sleeper_that_gets_preempted, NULL, "presleeper");
+	KT_ASSERT_NOT_NULL(t, task);
+	while (!marked_sleeping)
+		yield();
+	/* It ran, marked itself sleeping and was preempted: still queued. */
+	KT_EXPECT_EQ(t, task->state, TASK_SLEEPING);
+	KT_EXPECT_TRUE(t, task->on_rq);
+	KT_EXPECT_FALSE(t, task_sleeping(task));
+	KT_EXPECT_NULL(t, sched_check_runqueue());
+	KT_EXPECT_TRUE(t, wake_up_process(task));
+	KT_EXPECT_EQ(t, kthread_join(task), 7);
+	KT_EXPECT_NULL(t, sched_check_runqueue());
+}
+
+/*
+ * Hammer the window: a thread waits on a queue again and again while
+ * the timer interrupt changes the condition and wakes it on every tick.
+ */
+static DECLARE_WAIT_QUEUE_HEAD(tick_wait);
+static volatile unsigned long tick_seq;
+static struct timer_list tick_timer;
+static volatile bool tick_stop;
+
+static void tick_waker(struct timer_list *timer)
+{
+	tick_seq++;
+	wake_up(&tick_wait);
+	if (!tick_stop) {
+		timer->expires = jiffies + 1;
+		add_timer(timer);
+	}
+}
+
+static int tick_follower(void *arg)
+{
+	unsigned long rounds = (unsigned long)arg;
+
+	for (unsigned long i = 0; i < rounds; i++) {
+		unsigned long seen = tick_seq;
+
+		wait_event(tick_wait, tick_seq != seen);
+	}
+	return 0;
+}
+
+KTEST(sched, wait_event_races_with_interrupt_wake_ups)
+{
+	struct task_struct *a, *b;
+
+	tick_seq = 0;
+	tick_stop = false;
+	timer_setup(&tick_timer, tick_waker);
+	tick_timer.expires = jiffies + 1;
+	add_timer(&tick_timer);
+	a = kthread_run(tick_follower, (void *)30ul, "follower");
+	b = kthread_run(tick_follower, (void *)30ul, "follower");
+	KT_EXPECT_NOT_NULL(t, a);
+	KT_EXPECT_NOT_NULL(t, b);
+	if (a)
+		KT_EXPECT_EQ(t, kthread_join(a), 0);
+	if (b)
+		KT_EXPECT_EQ(t, kthread_join(b), 0);
+	tick_stop = true;
+	del_timer(&tick_timer);
+	KT_EXPECT_GE(t, tick_seq, 30);
+	KT_EXPECT_NULL(t, sched_check_runqueue());
 }
