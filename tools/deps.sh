@@ -8,7 +8,7 @@ set -eu
 PACKAGES="make gcc gcc-multilib binutils nasm clang llvm
 	grub-pc-bin grub-common xorriso mtools
 	qemu-system-x86 bochs bochsbios vgabios bochs-term
-	libcmocka-dev pkg-config gnuplot-nox libclang-rt-dev gdb"
+	libcmocka-dev pkg-config gnuplot-nox libclang-rt-dev gdb python3"
 
 missing() {
 	for tool in make gcc nasm ld clang gdb grub-mkrescue xorriso mformat \
@@ -18,6 +18,8 @@ missing() {
 	[ -d /usr/lib/grub/i386-pc ] || { echo grub-pc-bin; return 0; }
 	[ -f /usr/share/bochs/BIOS-bochs-latest ] || { echo bochsbios; return 0; }
 	[ -f /usr/share/vgabios/vgabios.bin ] || { echo vgabios; return 0; }
+	# tools/bochs-run.py runs on Debian's Python, whatever is on PATH.
+	[ -x /usr/bin/python3 ] || { echo python3; return 0; }
 	pkg-config --exists cmocka 2>/dev/null || { echo libcmocka-dev; return 0; }
 	gcc -m32 -print-libgcc-file-name 2>/dev/null | grep -q /32/ ||
 		{ echo gcc-multilib; return 0; }

@@ -93,6 +93,7 @@ declare_case() { # declare_case RUNNER NAME MEM EXPECT CMDLINE [OPTIONS]
 		echo "lacks=(${lacks[*]+$(printf '%q ' "${lacks[@]}")})"
 		echo "checks=(${checks[*]+$(printf '%q ' "${checks[@]}")})"
 		echo "checks=(${checks[*]+$(printf '%q ' "${checks[@]}")})"
+		printf 'build=%q\n' "$BUILD"
 		echo "log=$T/logs/\$name.log"
 		cat tools/boot-case.sh
 	} > "$T/cases/$name.sh"

@@ -6,7 +6,9 @@
 #
 # EXPECT is pass (the kernel powers off with success) or fail (it powers
 # off with a failure status, e.g. after a panic). OPTIONS:
-#   --stdin TEXT     type TEXT on the serial console (printf escapes)
+#   --stdin TEXT     type TEXT on the serial console (printf escapes); in
+#                    Bochs, one line per prompt, to the shell or to the
+#                    debugger, whichever prompted last
 #   --has REGEX      the output must match REGEX (grep -E), repeatable
 #   --lacks REGEX    the output must not match REGEX, repeatable
 #   --cpu MODEL      QEMU -cpu (default max)
@@ -14,8 +16,8 @@
 #                    "pc,max-ram-below-4g=2G"
 #   --timeout SECS   give up after SECS (default 120)
 #   --check CMD      run CMD LOG after the boot; it must succeed
-#   --debug          (Bochs) start at the debugger prompt; --stdin then
-#                    holds debugger commands
+#   --debug          (Bochs) start at the debugger prompt, so the first
+#                    line of --stdin goes to the debugger
 
 KTEST_OK='ktest: [0-9]+ passed, 0 failed'
 NO_WARN='warning:|error:'
@@ -202,6 +204,32 @@ qemu_case cmdline-mem 2G pass "mem=256M memmap=16M\$0x4000000 ktest=all poweroff
 # The same ISO in Bochs.
 bochs_case bochs-ktest 512M pass "ktest=all poweroff" --has "$KTEST_OK" \
 	--has 'Power off: success'
+
+# make bochs with piped input: the shell reads COM1, its output is shown
+# once (port 0xE9's copy), and poweroff gives the runner status 0.
+bochs_case bochs-shell-piped 512M pass "" --stdin 'meminfo\nhelp\npoweroff\n' \
+	--has 'kernel> meminfo' --has 'MemTotal: +[0-9]+ kB' \
+	--has 'break +stop in the Bochs debugger' --has '^Power off: success' \
+	--lacks '^[0-9]{11}i\[' --check tools/check-bochs-shell.sh
+
+# The shell's break stops in the debugger; the next lines go to the
+# debugger (r, c), and after c to the shell again.
+bochs_case bochs-shell-break 512M pass "" \
+	--stdin 'meminfo\nbreak\nr\nc\nbuddyinfo\npoweroff\n' \
+	--has 'kernel> break' --has '^bochs\.break: shell: the break command' \
+	--has '^\(0\) Magic breakpoint' --has '\(cmd_break\+[0-9a-f]+\)' \
+	--has '^<bochs:1> r$' --has '^rip: 00000000_c01[0-9a-f]+$' \
+	--has '^<bochs:2> c$' --has 'kernel> buddyinfo' \
+	--has '^Node 0, zone +Normal' --has '^Power off: success' \
+	--lacks 'syntax error' --check tools/check-bochs-shell.sh
+
+# A panic ends Bochs with the runner's failure status (1); sizes Bochs
+# cannot start in reasonable time are refused with status 2.
+bochs_case bochs-panic-status 64M fail "" --stdin 'crash null\n' \
+	--has 'crash_null_read\+0x' --has '^Power off: FAILURE'
+script_case bochs-mem-limit tests/boot/bochs-mem-limit.sh
+# The runner's output scanner and input router, without Bochs.
+script_case bochs-run-unit /usr/bin/python3 tests/host/test_bochs_run.py
 
 # GDB on QEMU: a breakpoint on a kernel function by name, a backtrace
 # through the higher-half symbols, a variable, then let the kernel finish.
