@@ -176,8 +176,9 @@ void boot_options_defaults(struct boot_options *opts)
 #endif
 }
 
-/* @seen: one bit per option already given on this line. */
-static int parse_word(struct boot_options *opts, char *word, u32 *seen)
+/* @seen, @warned: one bit per option given, and warned about, so far. */
+static int parse_word(struct boot_options *opts, char *word, u32 *seen,
+		      u32 *warned)
 {
 	char *eq = strchr(word, '=');
 	const char *value = NULL;
@@ -194,9 +195,11 @@ static int parse_word(struct boot_options *opts, char *word, u32 *seen)
 		if (opt->parse(opts, opt, value))
 			return 1;
 		if (!opt->repeatable && (*seen & (1u << i))) {
-			pr_warn("%s given more than once: the last one (%s%s%s) "
-				"is used\n", opt->name, opt->name,
-				value ? "=" : "", value ? value : "");
+			/* Each later one overrides; say so once per option. */
+			if (!(*warned & (1u << i)))
+				pr_warn("%s given more than once: the last one "
+					"is used\n", opt->name);
+			*warned |= 1u << i;
 			return 1;
 		}
 		*seen |= 1u << i;
@@ -212,7 +215,7 @@ int cmdline_parse(const char *cmdline, struct boot_options *opts)
 {
 	char word[WORD_MAX];
 	int problems = 0;
-	u32 seen = 0;
+	u32 seen = 0, warned = 0;
 
 	while (*cmdline) {
 		size_t len = 0;
@@ -230,7 +233,7 @@ int cmdline_parse(const char *cmdline, struct boot_options *opts)
 		} else {
 			memcpy(word, cmdline, len);
 			word[len] = '\0';
-			problems += parse_word(opts, word, &seen);
+			problems += parse_word(opts, word, &seen, &warned);
 		}
 		cmdline += len;
 	}

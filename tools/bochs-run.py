@@ -310,6 +310,11 @@ class BochsRun:
                 f.write("c\n")
             cmd += ["-rc", rc]
         cmd += ["-f", os.path.join(TOOLS, "bochsrc")]
+        # Lines after -f override the file's.
+        if self.opts.no_vbe:
+            cmd += ["pci: enabled=1, chipset=i440fx", "vga: extension=none"]
+        if self.opts.smp:
+            cmd.append("cpu: count=%d" % self.opts.smp)
         # A window when there is a display and Bochs has its X plugin.
         if os.environ.get("DISPLAY") and os.path.isdir(X_PLUGIN_DIR) and any(
                 n.startswith("libbx_x_gui.so") for n in os.listdir(X_PLUGIN_DIR)):
@@ -464,6 +469,10 @@ def parse_args():
                    help="what the kernel wrote to COM1 (default BUILD/bochs-com1.log)")
     p.add_argument("--timeout", type=float,
                    help="stop Bochs after this many seconds (status 2)")
+    p.add_argument("--smp", type=int, default=0,
+                   help="processors (Bochs cpu: count=N)")
+    p.add_argument("--no-vbe", action="store_true",
+                   help="a plain VGA without the Bochs VBE framebuffer")
     p.add_argument("iso")
     p.add_argument("mem", nargs="?", default="512M",
                    help="guest RAM, QEMU style: 512M, 6G (default 512M, at most 8G)")

@@ -44,8 +44,10 @@ else
 	exit 1
 fi
 
-echo "deps: apt-get install $(echo $PACKAGES)"
+# shellcheck disable=SC2086 # the list is meant to split into words
+echo "deps: apt-get install" $PACKAGES
 $SUDO apt-get update -qq
+# shellcheck disable=SC2086
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
 	--no-install-recommends $PACKAGES
 what=$(missing)

@@ -13,12 +13,14 @@
 #   2  QEMU stopped without a status from the kernel (triple fault,
 #      reset, a hang cut short by QEMU_TIMEOUT, ...)
 # Environment: QEMU_CPU (default max), QEMU_MACHINE (default pc),
-# QEMU_TIMEOUT (seconds, default none), QEMU_LOG (also save the output).
+# QEMU_TIMEOUT (seconds, default none), QEMU_LOG (also save the output),
+# QEMU_FEED_AFTER (the text after which piped input is fed; default the
+# kernel's banner: with make MENU=1 the GRUB menu's "Use the" line).
 set -u
 iso=$1 mem=$2
 shift 2
 
-BANNER='(i386 PAE, 3G/1G split'
+BANNER=${QEMU_FEED_AFTER:-'(i386 PAE, 3G/1G split'}
 cpu=${QEMU_CPU:-max}
 machine=${QEMU_MACHINE:-pc}
 
@@ -28,7 +30,7 @@ args=(-accel tcg -cpu "$cpu"
 	-object "memory-backend-ram,id=ram,size=$mem,reserve=off"
 	-machine "$machine,memory-backend=ram" -m "$mem"
 	-cdrom "$iso" -boot d -display none -no-reboot
-	-device isa-debug-exit,iobase=0xf4,iosize=0x04 "$@")
+	-device "isa-debug-exit,iobase=0xf4,iosize=0x04" "$@")
 
 qemu=(qemu-system-i386)
 if [ -n "${QEMU_TIMEOUT:-}" ]; then

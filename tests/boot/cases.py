@@ -1,0 +1,388 @@
+# SPDX-License-Identifier: MIT
+"""The boot tests: each Case is one boot of the ISO and what must come of it.
+
+    Case(NAME, MEM, EXPECT, CMDLINE, stdin=..., has=[...], lacks=[...])
+
+EXPECT is "pass" (the kernel powers off with success) or "fail" (it
+powers off with a failure status, e.g. after a panic). Options:
+    stdin     typed on the serial console (printf escapes: \\n)
+    has       regexes the output must match (re.M), lacks: must not
+    checks    scripts run with the log file; they must exit with 0
+    cpu       QEMU -cpu (default max); machine: QEMU -machine (default pc)
+    smp       CPUs (QEMU -smp, Bochs cpu count); 0: the runner's default
+    runner    "qemu" (default), "bochs", "bochs-debug" (start at the
+              debugger prompt; stdin then holds debugger commands), "gdb"
+              (stdin holds GDB commands)
+    timeout   seconds before the run is cut short (default 120)
+
+tests/boot/test_boot.py runs them, in parallel; `make test
+TEST_FILTER=crash` (pytest's -k) picks some.
+"""
+
+from harness import Case
+
+KTEST_OK = r"ktest: [0-9]+ passed, 0 failed"
+NO_WARN = r"warning:|error:"
+STRESS_OK = r"stress: PASS: no damage, nothing lost"
+INJECTED = (r"fault injection: [1-9][0-9]* page and [1-9][0-9]* slab "
+            r"allocations failed on purpose")
+ZONES = r"zoneinfo\nmeminfo\nbuddyinfo\npoweroff\n"
+CHECK_ZONES = "tools/check-zones.sh"
+
+CASES = []
+
+
+def case(*args, **kwargs):
+    CASES.append(Case(*args, **kwargs))
+
+
+# ---- in-kernel tests across memory sizes, machines and low/high splits;
+# then zoneinfo and meminfo, which must match the firmware map exactly.
+for size in ["32M", "512M", "4G", "16G", "61G"]:
+    case(f"ktest-{size}", size, "pass", "ktest=all", stdin=ZONES,
+         has=[KTEST_OK], checks=[CHECK_ZONES], timeout=300)
+case("ktest-q35-6G", "6G", "pass", "ktest=all", machine="q35", stdin=ZONES,
+     has=[KTEST_OK], checks=[CHECK_ZONES])
+# q35 reserves a 32 GiB 64-bit PCI hole above RAM: with 36 physical
+# address bits QEMU 7.2 starts it with at most about 30G.
+case("ktest-q35-30G", "30G", "pass", "ktest=all", machine="q35",
+     stdin=ZONES, has=[KTEST_OK], checks=[CHECK_ZONES], timeout=300)
+case("ktest-below4g-1G", "6G", "pass", "ktest=all", stdin=ZONES,
+     machine="pc,max-ram-below-4g=1G",
+     has=[r"\[mem 0x0000000000100000-0x000000003ffdffff\] usable", KTEST_OK],
+     checks=[CHECK_ZONES])
+case("ktest-below4g-512M", "3G", "pass", "ktest=all", stdin=ZONES,
+     machine="pc,max-ram-below-4g=512M", has=[KTEST_OK], checks=[CHECK_ZONES])
+# Less than 16 MiB of RAM: the tests that need more say so and skip.
+case("ktest-mem-12M", "512M", "pass", "mem=12M ktest=all poweroff",
+     has=[KTEST_OK, r"^    ok \d+ pages_above_4g # SKIP no RAM above 4 GiB"])
+
+# highmem=off: lowmem only, like mem=896M.
+case("highmem-off", "4G", "pass", "highmem=off ktest=all", stdin=ZONES,
+     has=[r"highmem=off: .* of RAM above 896 MiB ignored",
+          r"HighTotal: +0 kB", KTEST_OK])
+
+# A CPU with 32 physical address bits: RAM above 4 GiB is dropped with
+# one warning line, and the kernel still works.
+case("phys-bits-32", "6G", "pass", "ktest=all poweroff", cpu="qemu32",
+     has=[r"CPU: 32-bit physical addresses",
+          r"warning: memmap: 3 GiB of RAM above the CPU's 32-bit physical "
+          r"address limit ignored", KTEST_OK])
+
+# CPUs that lack what the kernel is built for: refused in the entry
+# code, by name, then powered off with a failure status.
+case("cpu-no-pae", "64M", "fail", cpu="pentium",
+     has=[r"this CPU lacks: PAE CMOV\. Powering off\."],
+     lacks=[r"hmkernel 0\.1"])
+case("cpu-no-cmov", "64M", "fail", cpu="pentium,+pae",
+     has=[r"this CPU lacks: CMOV\. Powering off\."])
+case("cpu-486", "64M", "fail", cpu="486",
+     has=[r"this CPU lacks: PAE CMOV TSC\. Powering off\."])
+case("cpu-pentium2", "512M", "pass", "ktest=all poweroff", cpu="pentium2",
+     has=[KTEST_OK])
+
+# make MENU=1: GRUB's menu waits on the serial console too; its hotkeys
+# boot the other entries (t: the self-tests).
+case("grub-menu-hotkey", "512M", "pass", menu=True, stdin="t",
+     feed_after="Use the",
+     has=[r"hmkernel: run all self-tests, then power off \(t\)",
+          r"^Command line: ktest=all poweroff", KTEST_OK])
+
+# ---- the shell ----
+case("shell-piped", "64M", "pass",
+     stdin=r"help\ncmdline\nnosuchcommand\nlayout\nmemmap\npoweroff\n",
+     has=[r"kernel> help", r"poweroff +power off",
+          r"nosuchcommand: unknown command", r"vmalloc +: 0x",
+          r"Power off: success"])
+# Input piped faster than the kernel reads it is held back in the UART,
+# never lost: the issue's repro, then a thousand commands, all run.
+THOUSAND = "".join(f"echo line-{i}\\n" for i in range(1, 1001))
+case("shell-thousand-lines", "512M", "pass",
+     stdin=r"stress 3000\n" + r"meminfo\n" * 40 + THOUSAND + r"poweroff\n",
+     has=[STRESS_OK], lacks=[r"unknown command"],
+     checks=["tests/boot/check-echo-lines.sh"])
+# The shell frees and fills only what it allocated; everything else is
+# refused with the reason, and nothing breaks.
+case("shell-refuses-foreign-pages", "64M", "pass",
+     stdin=r"free 0x100\nfill 0x100 0x41\nkmap 0x100\nkunmap 0x100\n"
+           r"peek 0x100 0\nfree 0x1\nalloc banana\nalloc normal 11\n"
+           r"slabinfo\nstress 500\npoweroff\n",
+     has=[r"pfn 0x100 was not allocated by the shell \(it is reserved\): "
+          r"the shell frees only pages it took with alloc",
+          r"the shell fills only pages", r"the shell kmaps only pages",
+          r"pfn 0x100 is not kmapped by the shell",
+          r"banana: unknown; zone or GFP names: dma normal highmem",
+          r"order must be 0\.\.10", STRESS_OK])
+
+# ---- forced faults give a readable report and a failure status; every
+# crash kind has a case here (test_tree.py checks it).
+CRASH_CASES = {
+    "null": ("64M", "", [
+        r"BUG: unable to handle page fault for address: 0x00000000",
+        r"NULL pointer dereference", r"Call Trace:",
+        r"EIP: 0008:\[<c01[0-9a-f]+>\] crash_null_read\+0x",
+        r"shell_execute\+0x", r"Power off: FAILURE"]),
+    "write-text": ("64M", "", [
+        r"supervisor write access in kernel mode", r"permissions violation",
+        r"crash_write_text\+0x"]),
+    "unmapped": ("64M", "", [
+        r"BUG: unable to handle page fault for address: 0xff",
+        r"#PF: 0xff[0-9a-f]+ is in the guard pages between vmalloc and pkmap",
+        r"crash_unmapped_read\+0x"]),
+    "divide": ("64M", "", [
+        r"Oops: divide error \(vector 0, error code 0x0\)",
+        r"EIP: 0008:\[<c01[0-9a-f]+>\] crash_divide\+0x"]),
+    "ud2": ("64M", "", [
+        r"Oops: invalid opcode \(vector 6",
+        r"EIP: 0008:\[<c01[0-9a-f]+>\] crash_invalid_opcode\+0x"]),
+    "bug": ("64M", "", [
+        r"Kernel panic - not syncing: kernel BUG: PAGE_SIZE == 4096",
+        r"at kernel/crash\.c:[0-9]+ in crash_bug\(\)", r"cmd_crash\+0x"]),
+    "stack": ("64M", "", [
+        r"kernel stack overflow into a guard page", r"Oops: double fault",
+        r"crash_stack_overflow_depth\+0x", r"the line above [0-9]+ more times"]),
+    "thread-stack": ("64M", "", [
+        r"kernel stack overflow in thread overflower \(pid [0-9]+\)",
+        r"Oops: double fault", r"Comm: overflower"]),
+    "sleep-in-irq": ("64M", "", [
+        r"BUG: sleeping function called from invalid context at "
+        r"kernel/timer\.c:[0-9]+ \(from sleeping_timer_fn\+0x",
+        r"in_interrupt 1"]),
+    "double-free": ("64M", "", [
+        r"Kernel panic - not syncing: freeing pfn 0x[0-9a-f]+ \(order 0\): "
+        r"the page is free, refcount 0 \(a double free\?\)",
+        r"crash_double_free\+0x"]),
+    "free-order": ("64M", "", [
+        r"freeing pfn 0x[0-9a-f]+ \(order 1\): it was allocated with order 2"]),
+    "free-tail": ("64M", "", [
+        r"freeing pfn 0x[0-9a-f]+ \(order 0\): it is page 5 of the order-3 "
+        r"block allocated at pfn 0x"]),
+    # kmap and kmap_atomic misuse is caught with a precise message.
+    "kmap-order": ("6G", "", [
+        r"kunmap_atomic\(0xff[0-9a-f]+\) out of order: the last kmap_atomic "
+        r"on CPU 0 is at 0xff[0-9a-f]+ \(slot 1\)"]),
+    "kmap-nest": ("6G", "", [
+        r"kmap_atomic: more than 16 nested mappings on CPU 0"]),
+    "kunmap-unbalanced": ("6G", "", [
+        r"kunmap of pfn 0x[0-9a-f]+ at 0xffc[0-9a-f]+: more kunmaps than "
+        r"kmaps \(unbalanced kunmap\)"]),
+    "kmap-overrun": ("64M", "kmap.debug", [
+        r"is the guard page after a kmap_atomic slot \(CPU 0, slot 1\)",
+        r"crash_kmap_overrun\+0x",
+        r"page faults are disabled here \(inside kmap_atomic, 2 slots held\)"]),
+    "kmap-leak": ("6G", "", [
+        r"kmap leak: thread leaky \(pid [0-9]+\) exits holding 1 kmap slots"]),
+    "kmap-atomic-leak": ("6G", "", [
+        r"kmap_atomic slot 0 at 0xff[0-9a-f]+ maps pfn 0x[0-9a-f]+",
+        r"kmap leak: thread atomic-leaky \(pid [0-9]+\) exits holding 0 kmap "
+        r"slots and 1 kmap_atomic slots"]),
+    # vmalloc's guard page and kfree of a pointer kmalloc never returned.
+    "vmalloc-overrun": ("64M", "", [
+        r"is the guard page after the vmalloc area 0x[0-9a-f]+-0x[0-9a-f]+ "
+        r"\(vmalloc, from crash_vmalloc_overrun\+0x", r"not-present page"]),
+    "kfree-bad": ("64M", "", [
+        r"kfree\(0x[0-9a-f]+\): not the start of an object of cache kmalloc-64"]),
+    "vfree-twice": ("64M", "", [
+        r"vfree\(0x[0-9a-f]+\) from crash_vfree_twice\+0x[0-9a-f]+/0x[0-9a-f]+:"
+        r" the area was already freed \(double free\); allocated by "
+        r"crash_vfree_twice\+0x[0-9a-f]+/0x[0-9a-f]+, freed by "
+        r"crash_vfree_twice\+0x"]),
+    # Memory debugging (docs/hardening.md): what, where, who allocated and
+    # freed it last.
+    "page-uaf": ("6G", "page_poison", [
+        r"BUG: page poison overwritten: pfn 0x[0-9a-f]+ \(highmem\) offset 100 "
+        r"holds 0x01, not 0xaa: the page was written after it was freed",
+        r"last freed \(order 0 block at 0x[0-9a-f]+\) by crash_page_uaf\+0x",
+        r"last allocated \(order 0 block at 0x[0-9a-f]+\) by crash_page_uaf\+0x",
+        r"Kernel panic - not syncing: page poison overwritten at pfn "
+        r"0x[0-9a-f]+ offset 100 \(use after free\)"]),
+    "pagealloc-uaf": ("512M", "debug_pagealloc", [
+        r"is a free page \(pfn 0x[0-9a-f]+\) that debug_pagealloc unmapped from "
+        r"the direct map: a use after free",
+        r"last freed \(order 0 block at 0x[0-9a-f]+\) by free_pages\+0x[0-9a-f]+"
+        r"/0x[0-9a-f]+, from crash_pagealloc_uaf\+0x",
+        r"EIP: 0008:\[<c01[0-9a-f]+>\] crash_pagealloc_uaf\+0x"]),
+    "slab-overflow": ("64M", "slab_debug", [
+        r"BUG kmalloc-64: red zone after the object overwritten \(buffer "
+        r"overflow\)",
+        r"in the slab at 0x[0-9a-f]+ \(pfn 0x[0-9a-f]+\), cache kmalloc-64",
+        r"first bad byte at 0x[0-9a-f]+ \(object offset 64\): 0x78",
+        r"last allocated by crash_slab_overflow\+0x", r"last freed: never"]),
+    "slab-uaf": ("64M", "slab_debug", [
+        r"BUG kmalloc-64: poison overwritten: the object was written after it "
+        r"was freed \(use after free\)",
+        r"\(object offset 10\): 0x78", r"last freed by crash_slab_uaf\+0x"]),
+    "slab-double-free": ("64M", "slab_debug", [
+        r"double free by crash_slab_double_free\+0x",
+        r"BUG kmalloc-64: object already free \(double free\)",
+        r"last freed by crash_slab_double_free\+0x"]),
+}
+for kind, (mem, cmdline, expected) in CRASH_CASES.items():
+    case(f"crash-{kind}", mem, "fail", cmdline, stdin=f"crash {kind}\\n",
+         has=expected)
+# The kinds that need a debug option say so when it is off, and leak nothing.
+case("crash-needs-option", "64M", "pass",
+     stdin=r"stress 200\ncrash slab-overflow\ncrash page-uaf\n"
+           r"crash pagealloc-uaf\ncrash kmap-overrun\nstress 200\npoweroff\n",
+     has=[r"crash: this needs slab_debug \(boot with slab_debug",
+          r"crash: this needs page_poison", r"crash: this needs debug_pagealloc",
+          r"crash: this needs kmap\.debug", r"Power off: success"],
+     lacks=[r"pages lost"])
+
+# The highmem tests with lowmem sent through kmap too, and guard slots;
+# and the stress run with kmap.debug, whose kunmap_atomic once let an
+# interrupt take a slot before its TLB entry was gone.
+case("kmap-debug-512M", "512M", "pass", "kmap.debug ktest=all poweroff",
+     has=[r"kmap: debug mode", KTEST_OK])
+case("stress-kmap-debug", "512M", "pass",
+     "kmap.debug stress=100000 poweroff", has=[STRESS_OK], timeout=240)
+
+# Memory debugging options, all on.
+case("debug-options-ktest", "6G", "pass",
+     "page_poison debug_pagealloc slab_debug ktest=all poweroff",
+     has=[r"page_debug: on: page_poison debug_pagealloc", KTEST_OK])
+
+# ---- stress runs: threads and the timer interrupt allocating, mapping,
+# checking and freeing at random; nothing damaged, nothing lost. With
+# fault injection every Nth allocation fails and the callers cope.
+HIGH_USED = r"pages in those blocks: .*HighMem [1-9]"
+case("stress-512M", "512M", "pass", "stress=20000 poweroff",
+     has=[STRESS_OK], lacks=[NO_WARN])
+case("stress-6G", "6G", "pass", "stress=20000 poweroff",
+     has=[STRESS_OK, HIGH_USED], lacks=[NO_WARN])
+case("stress-61G", "61G", "pass", "stress=20000 poweroff",
+     has=[STRESS_OK, HIGH_USED], lacks=[NO_WARN], timeout=300)
+case("stress-512M-faults-debug", "512M", "pass",
+     "stress=20000 fail_page_alloc=5 failslab=5 page_poison debug_pagealloc "
+     "slab_debug poweroff", has=[STRESS_OK, INJECTED])
+case("stress-6G-faults", "6G", "pass",
+     "stress=20000 fail_page_alloc=7 failslab=11 poweroff",
+     has=[STRESS_OK, INJECTED])
+case("stress-61G-faults", "61G", "pass",
+     "stress=20000 fail_page_alloc=3 failslab=3 poweroff",
+     has=[STRESS_OK, INJECTED], timeout=300)
+case("stress-shell", "64M", "pass", stdin=r"stress 3000\nstress 0\npoweroff\n",
+     has=[STRESS_OK, r"usage: stress \[OPS\]"])
+
+# ---- bad input: odd machines, odd command lines ----
+case("mem-beyond-ram", "512M", "pass", "mem=4G poweroff",
+     has=[r"mem=4 GiB is beyond the end of RAM; no effect",
+          r"Power off: success"])
+case("small-machine-6M", "6M", "pass",
+     stdin=r"meminfo\nstress 2000\npoweroff\n",
+     has=[r"MemTotal: +[0-9]+ kB", STRESS_OK])
+case("too-small-machine", "6M", "fail", "memmap=2M$0x400000",
+     has=[r"mm: [0-9]+ KiB of usable lowmem, [0-9]+ KiB of it taken by the "
+          r"kernel and boot data",
+          r"not enough memory to boot: [0-9]+ KiB free, the kernel needs 4096 "
+          r"KiB \(give the machine more memory, or check mem= and memmap=\)"])
+# All of lowmem reserved on a machine with plenty of highmem: the same
+# clear refusal, not a panic deep in memblock.
+case("lowmem-all-reserved", "6G", "fail", "memmap=896M$0",
+     has=[r"not enough memory to boot: 0 KiB free"],
+     lacks=[r"memblock_alloc"])
+# 64 MiB of vmalloc on a machine whose free lowmem cannot hold it: most
+# of lowmem is reserved with memmap=, the pages come from highmem.
+case("vmalloc-lowmem-short", "6G", "pass",
+     "memmap=832M$0x4000000 ktest=vmalloc.* poweroff",
+     has=[r"lowmem alone could not hold 64 MiB: 16384 of 16384 pages came "
+          r"from highmem", KTEST_OK])
+case("cmdline-bad", "64M", "pass",
+     "mem=banana mem=1K mem=6M frobnicate ktest=cmdline.* poweroff",
+     has=[r"mem=banana: not a size", r"mem=1K: too small",
+          r"mem=6M: too small; the kernel needs at least 8M; option ignored",
+          r"unknown option 'frobnicate' ignored", KTEST_OK])
+case("cmdline-mem", "2G", "pass", "mem=256M memmap=16M$0x4000000 ktest=all "
+     "poweroff",
+     has=[r"warning: memmap: 1834880 KiB of RAM above mem=256 MiB ignored",
+          r"reserving \[mem 0x0000000004000000-0x0000000004ffffff\] "
+          r"\(memmap=\)", KTEST_OK])
+case("cmdline-exact-sizes", "6G", "pass", "mem=4097M mem=5G poweroff",
+     has=[r"mem given more than once: the last one is used",
+          r"above mem=5 GiB ignored"])
+case("cmdline-mem-4097M", "6G", "pass", "mem=4097M poweroff",
+     has=[r"above mem=4097 MiB ignored"])
+# A command line longer than the kernel keeps: the cut word is dropped
+# whole ("poweroff" would otherwise become "po"), with a warning.
+LONG_LINE = "ktest=cmdline.* " + "highmem=on " * 91 + "poweroff"
+CUT_AT = LONG_LINE.rindex(" ", 0, 1024)
+case("cmdline-too-long", "64M", "pass", LONG_LINE,
+     stdin=r"cmdline\npoweroff\n",
+     has=[rf"warning: cmdline: the command line is {len(LONG_LINE)} bytes; "
+          rf"the kernel keeps 1023: everything from byte {CUT_AT} "
+          r"\('poweroff\.\.\.'\) is ignored",
+          r"warning: cmdline: highmem given more than once", KTEST_OK],
+     lacks=[r"unknown option 'po"])
+case("ktest-no-match", "64M", "fail", "ktest=nosuch poweroff",
+     has=[r"# ktest: no test matches 'nosuch'"], lacks=[r"0 passed, 1 failed"])
+# Fault injection starts once the kernel is up, so even "every
+# allocation fails" boots to the shell, where the shell copes.
+case("fail-every-page-alloc", "512M", "pass", "fail_page_alloc=1",
+     stdin=r"alloc normal\nstress 50\nmeminfo\npoweroff\n",
+     has=[r"allocation failed", r"MemTotal:", r"Power off: success"])
+case("ktest-under-fault-injection", "512M", "pass",
+     "fail_page_alloc=2 failslab=2", stdin=r"ktest page_alloc\n"
+     r"ktest page_alloc\nktest sched\nktest sched\npoweroff\n",
+     has=[KTEST_OK], lacks=[r"not ok", r"Oops"])
+case("bench-no-highmem", "512M", "pass", "bench=vmalloc* poweroff",
+     has=[r"bench: vmalloc_4M/highmem: skipped \(no HighMem on this machine\)",
+          r"bench: vmalloc_4M,lowmem,"],
+     lacks=[r"bench: vmalloc_4M,highmem,"])
+case("bench-list-and-typo", "64M", "pass",
+     stdin=r"bench list\nbench nosuch\npoweroff\n",
+     has=[r"kmap_atomic/highmem \(needs HighMem\)",
+          r"bench: no benchmark matches 'nosuch'"])
+
+# ---- the same ISO in Bochs ----
+case("bochs-ktest", "512M", "pass", "ktest=all poweroff", runner="bochs",
+     has=[KTEST_OK, r"Power off: success"], timeout=240)
+# make bochs with piped input: the shell reads COM1, its output is shown
+# once (port 0xE9's copy), and poweroff gives the runner status 0.
+case("bochs-shell-piped", "512M", "pass", runner="bochs",
+     stdin=r"meminfo\nhelp\npoweroff\n",
+     has=[r"kernel> meminfo", r"MemTotal: +[0-9]+ kB",
+          r"break +stop in the Bochs debugger", r"^Power off: success"],
+     lacks=[r"^[0-9]{11}i\["], checks=["tools/check-bochs-shell.sh"])
+# The shell's break stops in the debugger; the next lines go to the
+# debugger (r, c), and after c to the shell again.
+case("bochs-shell-break", "512M", "pass", runner="bochs",
+     stdin=r"meminfo\nbreak\nr\nc\nbuddyinfo\npoweroff\n",
+     has=[r"kernel> break", r"^bochs\.break: shell: the break command",
+          r"^\(0\) Magic breakpoint", r"\(cmd_break\+[0-9a-f]+\)",
+          r"^<bochs:1> r$", r"^rip: 00000000_c01[0-9a-f]+$", r"^<bochs:2> c$",
+          r"kernel> buddyinfo", r"^Node 0, zone +Normal",
+          r"^Power off: success"],
+     lacks=[r"syntax error"], checks=["tools/check-bochs-shell.sh"])
+# A panic ends Bochs with the runner's failure status (1).
+case("bochs-panic-status", "64M", "fail", runner="bochs",
+     stdin=r"crash null\n",
+     has=[r"crash_null_read\+0x", r"^Power off: FAILURE"])
+# A plain VGA without the VBE extension: no framebuffer, and the
+# framebuffer test says so and skips.
+case("bochs-no-vbe", "512M", "pass", "ktest=ioremap* poweroff",
+     runner="bochs", vbe=False,
+     has=[r"ok \d+ framebuffer_pixels_read_back # SKIP no framebuffer",
+          KTEST_OK])
+# Bochs' debugger driven from a script: stop at the kmap breakpoint, read
+# the registers and translate the address the kernel announced, go on.
+case("bochs-debugger", "512M", "pass",
+     "bochs.break=kmap ktest=highmem.kmap_and_kmap_atomic_agree poweroff",
+     runner="bochs-debug", stdin=r"c\nr\npage 0xffc01000\nc\nc\n",
+     has=[r"bochs\.break: kmap: EAX = 0xffc01000 \(pkmap slot 1\)",
+          r"^\(0\) Magic breakpoint",
+          r"0008:00000000c01[0-9a-f]+ \(__bochs_break\+[0-9a-f]+\)",
+          r"linear page 0x00000000ffc01000 maps to physical page",
+          r"ktest: 1 passed, 0 failed", r"Power off: success"],
+     checks=["tools/check-bochs-break.sh"])
+
+# ---- GDB on QEMU: a breakpoint on a kernel function by name, a
+# backtrace through the higher-half symbols, a variable, then let the
+# kernel finish.
+case("gdb-qemu", "512M", "pass", "ktest=timer.* poweroff", runner="gdb",
+     stdin=r"break kmem_cache_init\ncontinue\nbt\nprint/x max_low_pfn\n"
+           r"info registers eip\ndelete\ncontinue\n",
+     has=[r"Breakpoint 1, kmem_cache_init \(\) at mm/slab\.c:[0-9]+",
+          r"#1  0xc01[0-9a-f]+ in mem_init \(\) at mm/init\.c",
+          r"in start_kernel \(magic=", r"\$1 = 0x1ffe0",
+          r"eip +0xc01[0-9a-f]+ +0xc01[0-9a-f]+ <kmem_cache_init",
+          r"ktest: 1 passed, 0 failed"])
