@@ -123,7 +123,7 @@ check_cpu:
 	jmp early_power_off_failure
 
 ; The kernel cannot go on: tell the emulator so, as machine_power_off
-; does (kernel/power.c): QEMU's isa-debug-exit, then Bochs' shutdown
+; does (kernel/drivers/power.c): QEMU's isa-debug-exit, then Bochs' shutdown
 ; port. Elsewhere, halt for good.
 early_power_off_failure:
 	mov dx, QEMU_DEBUG_EXIT_PORT
@@ -265,7 +265,7 @@ cpu_no_cmov_msg:
 cpu_no_tsc_msg:
 	db " TSC", 0
 cpu_refusal_end_msg:
-	db ". Powering off.", 13, 10, 0
+	db ".", 13, 10, "Power off: FAILURE", 13, 10, 0
 bochs_shutdown_msg:
 	db "Shutdown", 0
 
@@ -277,7 +277,7 @@ alignb 32
 early_pdpt:
 	resq 4
 ; The page below the boot stack is unmapped by paging_init: an overflow
-; faults there (and arrives as a double fault, see kernel/traps.c).
+; faults there (and arrives as a double fault, see kernel/arch/x86/traps.c).
 alignb 4096
 global boot_stack_guard
 boot_stack_guard:

@@ -1,6 +1,6 @@
 ; SPDX-License-Identifier: MIT
 ; The kernel's only GDT: flat 4 GiB code and data segments for ring 0,
-; and two TSS slots that kernel/traps.c fills in (the TSS every CPU must
+; and two TSS slots that kernel/arch/x86/traps.c fills in (the TSS every CPU must
 ; have, and the one the double-fault task gate switches to).
 
 section .data

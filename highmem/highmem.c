@@ -8,9 +8,9 @@
 #include "highmem/highmem.h"
 #include "highmem/pkmap.h"
 #include "kernel/cmdline.h"
-#include "kernel/panic.h"
+#include "kernel/debug/panic.h"
 #include "kernel/printk.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 
 void kmap_init(void)
 {

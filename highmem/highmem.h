@@ -26,9 +26,9 @@
 #define HIGHMEM_HIGHMEM_H
 
 #include "kernel/preempt.h"
-#include "mm/fixmap.h"
+#include <asm/fixmap.h>
 #include "mm/page.h"
-#include "mm/pgtable.h"
+#include <asm/pgtable.h>
 
 /* True when lowmem pages go through kmap too (kmap.debug). */
 extern bool kmap_debug;

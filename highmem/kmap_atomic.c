@@ -18,12 +18,12 @@
  */
 #include "highmem/highmem.h"
 #include "highmem/pkmap.h"
-#include "kernel/bochs.h"
-#include "kernel/panic.h"
+#include "kernel/debug/bochs.h"
+#include "kernel/debug/panic.h"
 #include "kernel/percpu.h"
 #include "kernel/preempt.h"
 #include "kernel/printk.h"
-#include "mm/fixmap.h"
+#include <asm/fixmap.h>
 #include <asm/cpu.h>
 
 bool kmap_debug;

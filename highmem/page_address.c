@@ -8,8 +8,8 @@
  */
 #include "highmem/highmem.h"
 #include "highmem/pkmap.h"
-#include "kernel/list.h"
-#include "kernel/panic.h"
+#include "kernel/lib/list.h"
+#include "kernel/debug/panic.h"
 #include "kernel/spinlock.h"
 
 #define PA_HASH_ORDER 7

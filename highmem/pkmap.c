@@ -18,12 +18,12 @@
 
 #include "highmem/highmem.h"
 #include "highmem/pkmap.h"
-#include "kernel/bochs.h"
+#include "kernel/debug/bochs.h"
 #include "kernel/printk.h"
 #include "kernel/sched.h"
-#include "kernel/shell.h"
-#include "kernel/kstrtox.h"
-#include "kernel/errno.h"
+#include "kernel/shell/shell.h"
+#include "kernel/lib/kstrtox.h"
+#include "kernel/lib/errno.h"
 #include "kernel/wait.h"
 #include <asm/cpu.h>
 

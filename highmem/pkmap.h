@@ -3,7 +3,7 @@
 #ifndef HIGHMEM_PKMAP_H
 #define HIGHMEM_PKMAP_H
 
-#include "mm/pgtable.h"
+#include <asm/pgtable.h>
 
 #define PKMAP_ADDR(nr) (PKMAP_BASE + ((unsigned long)(nr) << PAGE_SHIFT))
 #define PKMAP_NR(addr) (((unsigned long)(addr) - PKMAP_BASE) >> PAGE_SHIFT)

@@ -6,12 +6,12 @@
 #define pr_fmt(fmt) "cmdline: " fmt
 
 #include "kernel/cmdline.h"
-#include "kernel/bochs.h"
-#include "kernel/errno.h"
-#include "kernel/kstrtox.h"
+#include "kernel/debug/bochs.h"
+#include "kernel/lib/errno.h"
+#include "kernel/lib/kstrtox.h"
 #include "kernel/printk.h"
-#include "kernel/shell.h"
-#include "kernel/string.h"
+#include "kernel/shell/shell.h"
+#include "kernel/lib/string.h"
 
 #define WORD_MAX 256
 

@@ -7,7 +7,7 @@
 #ifndef KERNEL_CMDLINE_H
 #define KERNEL_CMDLINE_H
 
-#include "kernel/types.h"
+#include "kernel/lib/types.h"
 
 #define CMDLINE_MAX 1024
 #define CMDLINE_PATTERN_MAX 64

@@ -3,7 +3,7 @@
 #ifndef KERNEL_IRQ_H
 #define KERNEL_IRQ_H
 
-#include "kernel/types.h"
+#include "kernel/lib/types.h"
 #include <asm/ptrace.h>
 
 #define NR_EXCEPTIONS 32
@@ -51,7 +51,7 @@ typedef void (*debug_trap_hook_t)(struct pt_regs *regs);
  */
 void set_debug_trap_hook(debug_trap_hook_t hook);
 
-/* Exceptions (kernel/traps.c). */
+/* Exceptions (kernel/arch/x86/traps.c). */
 void handle_exception(struct pt_regs *regs);
 const char *exception_name(unsigned int vector);
 

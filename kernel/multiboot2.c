@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 /* The multiboot2 information parser (see kernel/multiboot2.h). */
 #include "kernel/multiboot2.h"
-#include "kernel/errno.h"
-#include "kernel/string.h"
-#include "kernel/vsprintf.h"
+#include "kernel/lib/errno.h"
+#include "kernel/lib/string.h"
+#include "kernel/lib/vsprintf.h"
 
 #define MB2_HEADER_SIZE 8
 #define MB2_TAG_HEADER_SIZE 8

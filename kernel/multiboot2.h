@@ -8,7 +8,7 @@
 #ifndef KERNEL_MULTIBOOT2_H
 #define KERNEL_MULTIBOOT2_H
 
-#include "kernel/types.h"
+#include "kernel/lib/types.h"
 #include "mm/memmap.h"
 
 #define MB2_BOOTLOADER_MAGIC 0x36D76289u

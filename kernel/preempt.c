@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* Preemption counting (see kernel/preempt.h). */
 #include "kernel/preempt.h"
-#include "kernel/panic.h"
+#include "kernel/debug/panic.h"
 #include "kernel/sched.h"
 #include <asm/irqflags.h>
 

@@ -12,7 +12,7 @@
 #ifndef KERNEL_PREEMPT_H
 #define KERNEL_PREEMPT_H
 
-#include "kernel/compiler.h"
+#include "kernel/lib/compiler.h"
 #include "kernel/percpu.h"
 
 DECLARE_PER_CPU(unsigned int, preempt_count);

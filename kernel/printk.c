@@ -5,8 +5,8 @@
  * a message from an interrupt handler never splits another one.
  */
 #include "kernel/printk.h"
-#include "kernel/console.h"
-#include "kernel/vsprintf.h"
+#include "kernel/drivers/console.h"
+#include "kernel/lib/vsprintf.h"
 #include <asm/irqflags.h>
 
 #define PRINTK_LINE_MAX 1024

@@ -7,8 +7,8 @@
 #ifndef KERNEL_PRINTK_H
 #define KERNEL_PRINTK_H
 
-#include "kernel/compiler.h"
-#include "kernel/panic.h"
+#include "kernel/lib/compiler.h"
+#include "kernel/debug/panic.h"
 
 #ifndef pr_fmt
 #define pr_fmt(fmt) fmt

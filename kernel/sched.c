@@ -18,17 +18,17 @@
 
 #include "kernel/sched.h"
 #include "kernel/irq.h"
-#include "kernel/panic.h"
+#include "kernel/debug/panic.h"
 #include "kernel/printk.h"
-#include "kernel/shell.h"
+#include "kernel/shell/shell.h"
 #include "kernel/spinlock.h"
-#include "kernel/stacktrace.h"
-#include "kernel/string.h"
-#include "kernel/vsprintf.h"
+#include <asm/stacktrace.h>
+#include "kernel/lib/string.h"
+#include "kernel/lib/vsprintf.h"
 #include "kernel/wait.h"
 #include "highmem/highmem.h"
 #include "mm/gfp.h"
-#include "mm/pgtable.h"
+#include <asm/pgtable.h>
 #include <asm/cpu.h>
 #include <asm/irqflags.h>
 

@@ -30,7 +30,7 @@
 #ifndef KERNEL_SCHED_H
 #define KERNEL_SCHED_H
 
-#include "kernel/list.h"
+#include "kernel/lib/list.h"
 #include "kernel/percpu.h"
 #include "kernel/preempt.h"
 #include <asm/barrier.h>

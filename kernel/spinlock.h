@@ -8,7 +8,7 @@
 #ifndef KERNEL_SPINLOCK_H
 #define KERNEL_SPINLOCK_H
 
-#include "kernel/panic.h"
+#include "kernel/debug/panic.h"
 #include "kernel/preempt.h"
 #include <asm/irqflags.h>
 

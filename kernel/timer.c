@@ -8,7 +8,7 @@
 #include "kernel/irq.h"
 #include "kernel/printk.h"
 #include "kernel/sched.h"
-#include "kernel/shell.h"
+#include "kernel/shell/shell.h"
 #include "kernel/spinlock.h"
 #include <asm/io.h>
 

@@ -6,7 +6,7 @@
 #ifndef KERNEL_TIMER_H
 #define KERNEL_TIMER_H
 
-#include "kernel/list.h"
+#include "kernel/lib/list.h"
 
 #define HZ 100
 

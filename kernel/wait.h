@@ -18,7 +18,7 @@
 #ifndef KERNEL_WAIT_H
 #define KERNEL_WAIT_H
 
-#include "kernel/list.h"
+#include "kernel/lib/list.h"
 #include "kernel/sched.h"
 #include "kernel/spinlock.h"
 

@@ -9,7 +9,7 @@
 #ifndef MM_FAULT_INJECT_H
 #define MM_FAULT_INJECT_H
 
-#include "kernel/types.h"
+#include "kernel/lib/types.h"
 
 struct fault_attr {
 	const char *name;

@@ -13,16 +13,16 @@
 #define pr_fmt(fmt) "mm: " fmt
 
 #include "highmem/highmem.h"
-#include "kernel/bochs.h"
+#include "kernel/debug/bochs.h"
 #include "kernel/cmdline.h"
 #include "kernel/multiboot2.h"
 #include "kernel/printk.h"
-#include "kernel/shell.h"
+#include "kernel/shell/shell.h"
 #include "kernel/sections.h"
-#include "kernel/string.h"
-#include "kernel/vsprintf.h"
+#include "kernel/lib/string.h"
+#include "kernel/lib/vsprintf.h"
 #include "kernel/irq.h"
-#include "mm/fixmap.h"
+#include <asm/fixmap.h>
 #include "mm/init.h"
 #include "mm/gfp.h"
 #include "mm/fault_inject.h"
@@ -33,7 +33,7 @@
 #include "mm/memmap.h"
 #include "mm/slab.h"
 #include "mm/sparse.h"
-#include "mm/pgtable.h"
+#include <asm/pgtable.h>
 #include <asm/cpu.h>
 
 #define PDPTE_PRESENT 0x1ull

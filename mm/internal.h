@@ -4,7 +4,7 @@
 #define MM_INTERNAL_H
 
 #include "mm/mmzone.h"
-#include "mm/pgtable.h"
+#include <asm/pgtable.h>
 
 /* How hard get_page_from_freelist may dig (alloc_flags). */
 #define ALLOC_WMARK_MIN WMARK_MIN

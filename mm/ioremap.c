@@ -11,7 +11,7 @@
 #define pr_fmt(fmt) "ioremap: " fmt
 
 #include "mm/vmalloc.h"
-#include "kernel/cpu.h"
+#include <asm/cpuinfo.h>
 #include "kernel/printk.h"
 #include "mm/internal.h"
 #include <asm/cpu.h>

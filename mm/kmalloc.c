@@ -9,13 +9,13 @@
 #define pr_fmt(fmt) "kmalloc: " fmt
 
 #include "mm/slab.h"
-#include "kernel/errno.h"
-#include "kernel/panic.h"
+#include "kernel/lib/errno.h"
+#include "kernel/debug/panic.h"
 #include "kernel/printk.h"
-#include "kernel/shell.h"
-#include "kernel/stacktrace.h"
-#include "kernel/string.h"
-#include "kernel/vsprintf.h"
+#include "kernel/shell/shell.h"
+#include <asm/stacktrace.h>
+#include "kernel/lib/string.h"
+#include "kernel/lib/vsprintf.h"
 #include "mm/slab_internal.h"
 
 const unsigned int kmalloc_sizes[KMALLOC_CLASSES] = {

@@ -7,10 +7,10 @@
 #define pr_fmt(fmt) "memblock: " fmt
 
 #include "mm/memblock.h"
-#include "kernel/errno.h"
+#include "kernel/lib/errno.h"
 #include "kernel/printk.h"
-#include "kernel/string.h"
-#include "mm/layout.h"
+#include "kernel/lib/string.h"
+#include <asm/layout.h>
 
 struct memblock memblock = {
 	.memory.name = "memory",

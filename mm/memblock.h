@@ -9,7 +9,7 @@
 #ifndef MM_MEMBLOCK_H
 #define MM_MEMBLOCK_H
 
-#include "kernel/types.h"
+#include "kernel/lib/types.h"
 
 #define MEMBLOCK_MAX_REGIONS 128
 

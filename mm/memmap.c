@@ -9,12 +9,12 @@
 
 #include "mm/memmap.h"
 #include "kernel/cmdline.h"
-#include "kernel/errno.h"
+#include "kernel/lib/errno.h"
 #include "kernel/printk.h"
-#include "kernel/shell.h"
-#include "kernel/string.h"
-#include "kernel/vsprintf.h"
-#include "mm/layout.h"
+#include "kernel/shell/shell.h"
+#include "kernel/lib/string.h"
+#include "kernel/lib/vsprintf.h"
+#include <asm/layout.h>
 
 struct memory_map firmware_memory_map;
 struct memory_map usable_memory_map;

@@ -8,7 +8,7 @@
 #ifndef MM_MEMMAP_H
 #define MM_MEMMAP_H
 
-#include "kernel/types.h"
+#include "kernel/lib/types.h"
 
 /* Region types, numbered as in multiboot2 (and e820). */
 enum memory_type {

@@ -16,8 +16,8 @@
 #ifndef MM_PAGE_H
 #define MM_PAGE_H
 
-#include "kernel/list.h"
-#include "mm/layout.h"
+#include "kernel/lib/list.h"
+#include <asm/layout.h>
 
 #define MAX_ORDER 11 /* orders 0..10: blocks of up to 4 MiB */
 #define MAX_ORDER_NR_PAGES (1ul << (MAX_ORDER - 1))

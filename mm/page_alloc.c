@@ -16,10 +16,10 @@
 
 #include "mm/gfp.h"
 #include "highmem/highmem.h"
-#include "kernel/panic.h"
+#include "kernel/debug/panic.h"
 #include "kernel/printk.h"
-#include "kernel/vsprintf.h"
-#include "kernel/stacktrace.h"
+#include "kernel/lib/vsprintf.h"
+#include <asm/stacktrace.h>
 #include "mm/fault_inject.h"
 #include "mm/internal.h"
 #include "mm/mmzone.h"

@@ -5,12 +5,12 @@
 #include "mm/page_debug.h"
 #include "highmem/highmem.h"
 #include "kernel/cmdline.h"
-#include "kernel/panic.h"
+#include "kernel/debug/panic.h"
 #include "kernel/printk.h"
 #include "kernel/spinlock.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 #include "mm/gfp.h"
-#include "mm/pgtable.h"
+#include <asm/pgtable.h>
 
 #define HISTORY_ORDER 5 /* 32 pages: 8192 events */
 #define HISTORY_SIZE ((PAGE_SIZE << HISTORY_ORDER) / sizeof(struct page_event))

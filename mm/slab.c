@@ -16,11 +16,11 @@
 #define pr_fmt(fmt) "slab: " fmt
 
 #include "mm/slab.h"
-#include "kernel/errno.h"
-#include "kernel/panic.h"
+#include "kernel/lib/errno.h"
+#include "kernel/debug/panic.h"
 #include "kernel/printk.h"
-#include "kernel/stacktrace.h"
-#include "kernel/string.h"
+#include <asm/stacktrace.h>
+#include "kernel/lib/string.h"
 #include "mm/slab_internal.h"
 
 #define BUFCTL_END 0xFFFFu

@@ -15,7 +15,7 @@
 #ifndef MM_SLAB_H
 #define MM_SLAB_H
 
-#include "kernel/list.h"
+#include "kernel/lib/list.h"
 #include "kernel/smp.h"
 #include "kernel/spinlock.h"
 #include "mm/gfp.h"

@@ -24,12 +24,12 @@
 
 #include "mm/slab_internal.h"
 #include "kernel/cmdline.h"
-#include "kernel/hexdump.h"
-#include "kernel/panic.h"
+#include "kernel/debug/hexdump.h"
+#include "kernel/debug/panic.h"
 #include "kernel/printk.h"
-#include "kernel/stacktrace.h"
-#include "kernel/string.h"
-#include "kernel/vsprintf.h"
+#include <asm/stacktrace.h>
+#include "kernel/lib/string.h"
+#include "kernel/lib/vsprintf.h"
 #include "mm/fault_inject.h"
 
 #define RED_ZONE_SIZE 8

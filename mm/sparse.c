@@ -8,8 +8,8 @@
 
 #include "mm/sparse.h"
 #include "kernel/printk.h"
-#include "kernel/string.h"
-#include "kernel/vsprintf.h"
+#include "kernel/lib/string.h"
+#include "kernel/lib/vsprintf.h"
 #include "mm/memblock.h"
 
 struct page *mem_map;

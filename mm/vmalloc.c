@@ -17,12 +17,12 @@
 
 #include "mm/vmalloc.h"
 #include "mm/internal.h"
-#include "kernel/panic.h"
+#include "kernel/debug/panic.h"
 #include "kernel/printk.h"
 #include "kernel/sched.h"
-#include "kernel/shell.h"
+#include "kernel/shell/shell.h"
 #include "kernel/spinlock.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 #include "mm/gfp.h"
 #include "mm/slab.h"
 #include <asm/cpu.h>

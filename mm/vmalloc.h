@@ -8,10 +8,10 @@
 #ifndef MM_VMALLOC_H
 #define MM_VMALLOC_H
 
-#include "kernel/rbtree.h"
-#include "kernel/list.h"
+#include "kernel/lib/rbtree.h"
+#include "kernel/lib/list.h"
 #include "mm/page.h"
-#include "mm/pgtable.h"
+#include <asm/pgtable.h>
 
 #define VM_ALLOC 0x01u	    /* vmalloc: pages belong to the area */
 #define VM_MAP 0x02u	    /* vmap: the caller's pages */

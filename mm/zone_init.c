@@ -19,8 +19,8 @@
 #define pr_fmt(fmt) "mm: " fmt
 
 #include "kernel/printk.h"
-#include "kernel/string.h"
-#include "kernel/vsprintf.h"
+#include "kernel/lib/string.h"
+#include "kernel/lib/vsprintf.h"
 #include "mm/gfp.h"
 #include "mm/internal.h"
 #include "mm/memblock.h"

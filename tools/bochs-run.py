@@ -62,7 +62,7 @@ EXIT_SUCCESS, EXIT_FAILURE, EXIT_NO_STATUS = 0, 1, 2
 SHELL, DEBUGGER = "shell", "debugger"
 PROMPTS = re.compile(rb"kernel> |<bochs:\d+> ")
 PROMPT_TAIL = 32  # longer than any prompt, for prompts split across reads
-# The kernel's last line names its status (kernel/power.c).
+# The kernel's last line names its status (kernel/drivers/power.c).
 POWER_OFF = re.compile(rb"^Power off: (success|FAILURE)\r?\n")
 # Bochs' info messages from before it opens its log file: noise here.
 STARTUP_NOISE = re.compile(rb"^\d{11}i\[")
@@ -313,8 +313,11 @@ class BochsRun:
         # Lines after -f override the file's.
         if self.opts.no_vbe:
             cmd += ["pci: enabled=1, chipset=i440fx", "vga: extension=none"]
-        if self.opts.smp:
-            cmd.append("cpu: count=%d" % self.opts.smp)
+        if self.opts.smp or self.opts.cpu:
+            cpu = "cpu: count=%d" % max(self.opts.smp, 1)
+            if self.opts.cpu:
+                cpu += ", model=%s" % self.opts.cpu
+            cmd.append(cpu)
         # A window when there is a display and Bochs has its X plugin.
         if os.environ.get("DISPLAY") and os.path.isdir(X_PLUGIN_DIR) and any(
                 n.startswith("libbx_x_gui.so") for n in os.listdir(X_PLUGIN_DIR)):
@@ -471,6 +474,7 @@ def parse_args():
                    help="stop Bochs after this many seconds (status 2)")
     p.add_argument("--smp", type=int, default=0,
                    help="processors (Bochs cpu: count=N)")
+    p.add_argument("--cpu", help="CPU model (bochs --help cpu lists them)")
     p.add_argument("--no-vbe", action="store_true",
                    help="a plain VGA without the Bochs VBE framebuffer")
     p.add_argument("iso")

@@ -6,9 +6,9 @@
  */
 #include "highmem/highmem.h"
 #include "highmem/pkmap.h"
-#include "kernel/bench.h"
-#include "kernel/errno.h"
-#include "kernel/string.h"
+#include "tests/bench/bench.h"
+#include "kernel/lib/errno.h"
+#include "kernel/lib/string.h"
 #include "mm/gfp.h"
 #include "mm/mmzone.h"
 #include "mm/slab.h"

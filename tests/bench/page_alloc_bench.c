@@ -3,7 +3,7 @@
  * Page allocator benchmarks: an order-0 alloc+free from each zone (a
  * per-CPU list hit once warm), and alloc+free of every order.
  */
-#include "kernel/bench.h"
+#include "tests/bench/bench.h"
 #include "mm/gfp.h"
 
 static void alloc_free_op(struct bench_ctx *ctx)

@@ -5,10 +5,10 @@
  * lowmem pages and one of highmem pages. Every read is checked against
  * the checksum of what was written there.
  */
-#include "kernel/bench.h"
-#include "kernel/errno.h"
+#include "tests/bench/bench.h"
+#include "kernel/lib/errno.h"
 #include "kernel/printk.h"
-#include "kernel/ramdisk.h"
+#include "tests/bench/ramdisk.h"
 #include "mm/slab.h"
 
 #define DISK_BYTES (16ul << 20)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* Object allocator benchmarks: kmalloc+kfree per size class, a cache. */
-#include "kernel/bench.h"
-#include "kernel/errno.h"
+#include "tests/bench/bench.h"
+#include "kernel/lib/errno.h"
 #include "mm/slab.h"
 
 static void kmalloc_op(struct bench_ctx *ctx)

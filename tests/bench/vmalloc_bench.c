@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* vmalloc+vfree of 64 KiB and 4 MiB, from lowmem pages and from highmem. */
-#include "kernel/bench.h"
+#include "tests/bench/bench.h"
 #include "mm/gfp.h"
 #include "mm/vmalloc.h"
 

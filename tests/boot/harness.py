@@ -115,6 +115,8 @@ def run_bochs(case, iso, log):
         args += ["--smp", str(case.smp)]
     if not case.vbe:
         args.append("--no-vbe")
+    if case.cpu != "max":
+        args += ["--cpu", case.cpu]
     with open(log, "wb") as out:
         try:
             proc = subprocess.run(args + [iso, case.mem],

@@ -6,8 +6,8 @@
 #ifndef TESTS_COMMON_MB2_BUILDER_H
 #define TESTS_COMMON_MB2_BUILDER_H
 
-#include "kernel/string.h"
-#include "kernel/types.h"
+#include "kernel/lib/string.h"
+#include "kernel/lib/types.h"
 
 struct mb2_builder {
 	u8 *buf;

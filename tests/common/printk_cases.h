@@ -7,7 +7,7 @@
 #ifndef TESTS_COMMON_PRINTK_CASES_H
 #define TESTS_COMMON_PRINTK_CASES_H
 
-#include "kernel/vsprintf.h"
+#include "kernel/lib/vsprintf.h"
 
 /*
  * snprintf without the format attribute: some cases are deliberately

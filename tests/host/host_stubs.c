@@ -6,11 +6,11 @@
 #include <sys/mman.h>
 
 #include "host.h"
-#include "kernel/console.h"
-#include "kernel/kallsyms.h"
-#include "kernel/panic.h"
-#include "kernel/vsprintf.h"
-#include "mm/layout.h"
+#include "kernel/drivers/console.h"
+#include "kernel/debug/kallsyms.h"
+#include "kernel/debug/panic.h"
+#include "kernel/lib/vsprintf.h"
+#include <asm/layout.h>
 
 char *host_phys_mem;
 char host_log[65536];
@@ -99,7 +99,7 @@ int sprint_symbol(char *buf, size_t size, unsigned long addr)
 	return scnprintf(buf, size, "sym_%lx", addr);
 }
 
-/* kernel/console.h: no debug port on the host. */
+/* kernel/drivers/console.h: no debug port on the host. */
 bool e9_present(void)
 {
 	return false;
@@ -161,7 +161,7 @@ void preempt_schedule(void)
 enum system_states system_state = SYSTEM_RUNNING;
 
 /*
- * kernel/stacktrace.c: the host's frames are not the kernel's, so every
+ * kernel/arch/x86/stacktrace.c: the host's frames are not the kernel's, so every
  * level is answered with our own return address: nonzero, as a real
  * caller would be.
  */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* Host tests of kernel/cmdline.c and the bochs.break= parser. */
 #include "host.h"
-#include "kernel/bochs.h"
+#include "kernel/debug/bochs.h"
 #include "kernel/cmdline.h"
 
 #include <string.h>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-/* Host tests of kernel/kstrtox.c and kernel/strmatch.c. */
+/* Host tests of kernel/lib/kstrtox.c and kernel/strmatch.c. */
 #include "host.h"
-#include "kernel/errno.h"
-#include "kernel/kstrtox.h"
-#include "kernel/string.h"
+#include "kernel/lib/errno.h"
+#include "kernel/lib/kstrtox.h"
+#include "kernel/lib/string.h"
 
 static void test_kstrtoull(void **state)
 {

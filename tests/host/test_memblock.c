@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* Host tests of mm/memblock.c. */
 #include "host.h"
-#include "mm/layout.h"
+#include <asm/layout.h>
 #include "mm/memblock.h"
 
 #include <stdlib.h>

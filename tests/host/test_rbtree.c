@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-/* Host tests of kernel/rbtree.c against its invariants. */
+/* Host tests of kernel/lib/rbtree.c against its invariants. */
 #include "host.h"
-#include "kernel/rbtree.h"
+#include "kernel/lib/rbtree.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -7,7 +7,7 @@
 #include "mm/mmzone.h"
 #include "mm/slab.h"
 #include "mm/slab_internal.h"
-#include "kernel/vsprintf.h"
+#include "kernel/lib/vsprintf.h"
 
 #include <stdlib.h>
 #include <string.h>

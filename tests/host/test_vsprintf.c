@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* Host tests of kernel/vsprintf.c. */
 #include "host.h"
-#include "kernel/vsprintf.h"
+#include "kernel/lib/vsprintf.h"
 #include "tests/common/printk_cases.h"
 
 #include <stdio.h>

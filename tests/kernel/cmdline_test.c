@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 /* In-kernel tests of the command-line parser. */
-#include "kernel/bochs.h"
+#include "kernel/debug/bochs.h"
 #include "kernel/cmdline.h"
-#include "kernel/ktest.h"
+#include "tests/kernel/ktest.h"
 #include "kernel/printk.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 
 KTEST(cmdline, parse_options)
 {

@@ -7,13 +7,13 @@
  */
 #include "highmem/highmem.h"
 #include "kernel/cmdline.h"
-#include "kernel/ktest.h"
-#include "kernel/string.h"
+#include "tests/kernel/ktest.h"
+#include "kernel/lib/string.h"
 #include "mm/gfp.h"
 #include "mm/page_debug.h"
-#include "mm/pgtable.h"
+#include <asm/pgtable.h>
 #include "mm/slab.h"
-#include "mm/stress.h"
+#include "tests/kernel/stress.h"
 
 /* True if all @len bytes at @p are @value. */
 #define all_bytes(p, len, value) (memchr_inv((p), (value), (len)) == NULL)

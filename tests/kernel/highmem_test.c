@@ -7,12 +7,12 @@
 #include "highmem/highmem.h"
 #include "highmem/pkmap.h"
 #include "kernel/irq.h"
-#include "kernel/ktest.h"
+#include "tests/kernel/ktest.h"
 #include "kernel/sched.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 #include "kernel/timer.h"
 #include "tests/kernel/kt_mm.h"
-#include "mm/fixmap.h"
+#include <asm/fixmap.h>
 #include "mm/gfp.h"
 #include "mm/mmzone.h"
 #include <asm/cpu.h>

@@ -7,7 +7,7 @@
 #ifndef TESTS_KERNEL_KT_MM_H
 #define TESTS_KERNEL_KT_MM_H
 
-#include "kernel/ktest.h"
+#include "tests/kernel/ktest.h"
 #include "mm/gfp.h"
 #include "mm/slab.h"
 

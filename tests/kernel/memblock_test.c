@@ -3,9 +3,9 @@
  * In-kernel tests of memblock. They run on a scratch state: the real one
  * is saved first and put back at the end.
  */
-#include "kernel/ktest.h"
-#include "kernel/string.h"
-#include "mm/layout.h"
+#include "tests/kernel/ktest.h"
+#include "kernel/lib/string.h"
+#include <asm/layout.h>
 #include "mm/memblock.h"
 #include "mm/memmap.h"
 

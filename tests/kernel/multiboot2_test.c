@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /* In-kernel tests of the multiboot2 parser, with crafted information. */
-#include "kernel/ktest.h"
+#include "tests/kernel/ktest.h"
 #include "kernel/multiboot2.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 #include "tests/common/mb2_builder.h"
 
 static u8 mb2_buf[2048] __aligned(8);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /* In-kernel tests of zones, the buddy allocator and the per-CPU lists. */
 #include "highmem/highmem.h"
-#include "kernel/ktest.h"
-#include "kernel/string.h"
+#include "tests/kernel/ktest.h"
+#include "kernel/lib/string.h"
 #include "mm/gfp.h"
 #include "mm/mmzone.h"
 

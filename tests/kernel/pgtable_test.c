@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 /* In-kernel tests of the final page tables and the PTE helpers. */
-#include "kernel/ktest.h"
+#include "tests/kernel/ktest.h"
 #include "kernel/sections.h"
-#include "kernel/string.h"
-#include "mm/fixmap.h"
+#include "kernel/lib/string.h"
+#include <asm/fixmap.h>
 #include "mm/gfp.h"
 #include "mm/page_debug.h"
-#include "mm/pgtable.h"
+#include <asm/pgtable.h>
 #include <asm/cpu.h>
 
 KTEST(pgtable, direct_map)

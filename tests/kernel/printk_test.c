@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 /* In-kernel tests of the printf engine and kallsyms (%pS). */
-#include "kernel/kallsyms.h"
-#include "kernel/ktest.h"
-#include "kernel/string.h"
-#include "kernel/vsprintf.h"
+#include "kernel/debug/kallsyms.h"
+#include "tests/kernel/ktest.h"
+#include "kernel/lib/string.h"
+#include "kernel/lib/vsprintf.h"
 #include "tests/common/printk_cases.h"
 
 void start_kernel(u32 magic, u32 mbi_phys);

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: MIT
 /* In-kernel tests of threads, preemption, wait queues, mutexes, timers. */
-#include "kernel/ktest.h"
+#include "tests/kernel/ktest.h"
 #include "mm/page_debug.h"
 #include "kernel/mutex.h"
 #include "kernel/sched.h"
 #include "kernel/timer.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 #include "kernel/wait.h"
 #include "highmem/highmem.h"
 #include "mm/gfp.h"
 #include "mm/mmzone.h"
-#include "mm/pgtable.h"
+#include <asm/pgtable.h>
 #include <asm/cpu.h>
 
 /* A small deterministic generator, one state per thread. */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* In-kernel tests of the slab allocator and kmalloc. */
-#include "kernel/ktest.h"
-#include "kernel/string.h"
+#include "tests/kernel/ktest.h"
+#include "kernel/lib/string.h"
 #include "kernel/timer.h"
 #include "mm/mmzone.h"
 #include "mm/slab.h"

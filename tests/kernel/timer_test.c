@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* In-kernel tests of interrupts and the PIT tick. */
 #include "kernel/irq.h"
-#include "kernel/ktest.h"
+#include "tests/kernel/ktest.h"
 #include "kernel/timer.h"
 #include <asm/cpu.h>
 #include <asm/irqflags.h>

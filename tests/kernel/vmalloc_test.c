@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 /* In-kernel tests of vmalloc, vmap and ioremap. */
 #include "highmem/highmem.h"
-#include "kernel/fb.h"
-#include "kernel/ktest.h"
-#include "kernel/string.h"
+#include "kernel/drivers/fb.h"
+#include "tests/kernel/ktest.h"
+#include "kernel/lib/string.h"
 #include "mm/gfp.h"
 #include "mm/mmzone.h"
 #include "mm/vmalloc.h"

@@ -3,7 +3,7 @@
 #ifndef ASM_BARRIER_H
 #define ASM_BARRIER_H
 
-#include "kernel/compiler.h"
+#include "kernel/lib/compiler.h"
 
 #define smp_mb() __atomic_thread_fence(__ATOMIC_SEQ_CST)
 #define smp_rmb() barrier()

@@ -3,7 +3,7 @@
 #ifndef ASM_IRQFLAGS_H
 #define ASM_IRQFLAGS_H
 
-#include "kernel/types.h"
+#include "kernel/lib/types.h"
 
 #define X86_EFLAGS_IF 0x200u
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Host version of kernel/asm/page.h: "physical memory" is a large,
+ * Host version of kernel/arch/x86/asm/page.h: "physical memory" is a large,
  * lazily backed mapping in the test process, so code that writes through
  * __va() (memblock_alloc zeroing, mem_map setup) works unchanged.
  */

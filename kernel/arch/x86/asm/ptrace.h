@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MIT */
+/* The register frame boot/isr.asm builds on every interrupt or exception. */
+#ifndef ASM_PTRACE_H
+#define ASM_PTRACE_H
+
+#include "kernel/lib/types.h"
+
+struct pt_regs {
+	u32 gs, fs, es, ds;
+	u32 edi, esi, ebp, esp_at_pushad, ebx, edx, ecx, eax; /* pushad */
+	u32 vector, error_code;
+	u32 eip, cs, eflags; /* pushed by the CPU */
+	/* esp and ss follow only for a change of privilege level. */
+};
+
+/*
+ * The stack pointer of the interrupted kernel code: the CPU pushed
+ * nothing past eflags, so it is the address just above the frame.
+ */
+static inline u32 kernel_stack_pointer(const struct pt_regs *regs)
+{
+	return (u32)(uintptr_t)&regs->eflags + sizeof(regs->eflags);
+}
+
+#endif /* ASM_PTRACE_H */

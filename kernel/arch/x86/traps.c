@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The IDT and the CPU exceptions. Every exception in this kernel is a
+ * bug: it is reported by name, with the page-fault details where they
+ * apply, and the kernel panics. A double fault cannot trust the stack it
+ * happened on (it is usually a stack overflow into a guard page), so it
+ * arrives through a task gate that switches to a TSS with its own stack.
+ */
+#include "kernel/irq.h"
+#include "kernel/debug/panic.h"
+#include "kernel/printk.h"
+#include "kernel/lib/string.h"
+#include "highmem/highmem.h"
+#include "highmem/pkmap.h"
+#include "kernel/sched.h"
+#include "mm/page_debug.h"
+#include <asm/fixmap.h>
+#include <asm/pgtable.h>
+#include "mm/vmalloc.h"
+#include <asm/cpu.h>
+
+#define IDT_ENTRIES 256
+#define GATE_INTERRUPT_32 0x8E /* present, DPL 0, 32-bit interrupt gate */
+#define GATE_TASK 0x85	       /* present, DPL 0, task gate */
+#define TSS_DESC_TYPE 0x89     /* present, DPL 0, available 32-bit TSS */
+#define KERNEL_CS 0x08
+#define KERNEL_DS 0x10
+#define TSS_SEL 0x18
+#define DF_TSS_SEL 0x20
+#define VECTOR_DEBUG 1
+#define VECTOR_DOUBLE_FAULT 8
+#define VECTOR_PAGE_FAULT 14
+#define DF_STACK_SIZE 8192
+
+#define PF_PROT 0x01  /* 0: page not present, 1: protection violation */
+#define PF_WRITE 0x02 /* 0: read, 1: write */
+#define PF_USER 0x04  /* 0: kernel mode, 1: user mode */
+#define PF_RSVD 0x08  /* a reserved bit was set in a paging entry */
+#define PF_INSTR 0x10 /* instruction fetch */
+
+struct idt_entry {
+	u16 offset_low;
+	u16 selector;
+	u8 zero;
+	u8 type_attr;
+	u16 offset_high;
+} __packed;
+
+struct idt_ptr {
+	u16 limit;
+	u32 base;
+} __packed;
+
+/* The 32-bit task-state segment, as the CPU reads and writes it. */
+struct tss {
+	u32 link, esp0, ss0, esp1, ss1, esp2, ss2;
+	u32 cr3, eip, eflags, eax, ecx, edx, ebx, esp, ebp, esi, edi;
+	u32 es, cs, ss, ds, fs, gs, ldt;
+	u16 trap, iomap_base;
+} __packed;
+
+extern u64 gdt[];
+extern const u32 isr_stub_table[];
+
+static struct idt_entry idt[IDT_ENTRIES] __aligned(8);
+static struct tss main_tss;
+static struct tss doublefault_tss;
+static u8 doublefault_stack[DF_STACK_SIZE] __aligned(16);
+
+static const char *const exception_names[NR_EXCEPTIONS] = {
+	"divide error",
+	"debug",
+	"non-maskable interrupt",
+	"breakpoint",
+	"overflow",
+	"BOUND range exceeded",
+	"invalid opcode",
+	"device not available",
+	"double fault",
+	"coprocessor segment overrun",
+	"invalid TSS",
+	"segment not present",
+	"stack-segment fault",
+	"general protection fault",
+	"page fault",
+	"reserved (15)",
+	"x87 floating-point error",
+	"alignment check",
+	"machine check",
+	"SIMD floating-point exception",
+	"virtualization exception",
+	"control protection exception",
+	"reserved (22)",
+	"reserved (23)",
+	"reserved (24)",
+	"reserved (25)",
+	"reserved (26)",
+	"reserved (27)",
+	"hypervisor injection exception",
+	"VMM communication exception",
+	"security exception",
+	"reserved (31)",
+};
+
+const char *exception_name(unsigned int vector)
+{
+	return vector < NR_EXCEPTIONS ? exception_names[vector] : "interrupt";
+}
+
+static void set_gate(unsigned int vector, u32 offset, u16 selector, u8 type)
+{
+	idt[vector].offset_low = (u16)offset;
+	idt[vector].selector = selector;
+	idt[vector].zero = 0;
+	idt[vector].type_attr = type;
+	idt[vector].offset_high = (u16)(offset >> 16);
+}
+
+static u64 tss_descriptor(const struct tss *tss)
+{
+	u32 base = (u32)(uintptr_t)tss, limit = sizeof(*tss) - 1;
+	u32 low = (base << 16) | (limit & 0xFFFF);
+	u32 high = ((base >> 16) & 0xFF) | ((u32)TSS_DESC_TYPE << 8) |
+		   (limit & 0xF0000) | (base & 0xFF000000);
+
+	return ((u64)high << 32) | low;
+}
+
+static __noreturn void doublefault_task(void);
+
+static void tss_init(void)
+{
+	main_tss.ss0 = KERNEL_DS;
+	main_tss.iomap_base = sizeof(struct tss); /* no I/O bitmap */
+
+	doublefault_tss.eip = (u32)(uintptr_t)doublefault_task;
+	doublefault_tss.esp = (u32)(uintptr_t)(doublefault_stack +
+					       DF_STACK_SIZE);
+	doublefault_tss.eflags = 0x2; /* bit 1 is always set; IF off */
+	doublefault_tss.cs = KERNEL_CS;
+	doublefault_tss.ds = doublefault_tss.es = doublefault_tss.ss =
+		KERNEL_DS;
+	doublefault_tss.cr3 = read_cr3();
+	doublefault_tss.iomap_base = sizeof(struct tss);
+
+	gdt[TSS_SEL / 8] = tss_descriptor(&main_tss);
+	gdt[DF_TSS_SEL / 8] = tss_descriptor(&doublefault_tss);
+	__asm__ __volatile__("ltr %w0" : : "r"(TSS_SEL));
+}
+
+void trap_init(void)
+{
+	struct idt_ptr ptr = { sizeof(idt) - 1, (u32)(uintptr_t)idt };
+
+	tss_init();
+	for (unsigned int v = 0; v < NR_EXCEPTIONS + NR_IRQS; v++)
+		set_gate(v, isr_stub_table[v], KERNEL_CS, GATE_INTERRUPT_32);
+	set_gate(VECTOR_DOUBLE_FAULT, 0, DF_TSS_SEL, GATE_TASK);
+	__asm__ __volatile__("lidt %0" : : "m"(ptr));
+}
+
+void trap_update_cr3(void)
+{
+	doublefault_tss.cr3 = read_cr3();
+}
+
+/* Say which part of the address space a faulting address lies in. */
+static void describe_address(unsigned long addr)
+{
+	struct task_struct *task = task_for_stack_address(addr);
+	const char *what;
+	int cpu, idx;
+
+	printk("#PF: 0x%08lx is ", addr);
+	if (addr < PAGE_SIZE)
+		printk("in the first page: a NULL pointer dereference\n");
+	else if (addr < PAGE_OFFSET)
+		printk("in the user half, where nothing is mapped\n");
+	else if (task && addr < task->stack)
+		printk("in the stack guard page of thread %s (pid %d)\n",
+		       task->comm, task->pid);
+	else if (page_debug_unmapped(addr)) {
+		printk("a free page (pfn 0x%lx) that debug_pagealloc unmapped "
+		       "from the direct map: a use after free\n",
+		       (unsigned long)__pa(addr) >> PAGE_SHIFT);
+		page_debug_history((unsigned long)__pa(addr) >> PAGE_SHIFT);
+	} else if (virt_addr_valid(addr))
+		printk("in the direct map (pfn 0x%lx)\n",
+		       (unsigned long)__pa(addr) >> PAGE_SHIFT);
+	else if (addr < VMALLOC_START)
+		printk("in the hole after the direct map (high_memory is "
+		       "0x%08lx)\n", high_memory);
+	else if (addr < VMALLOC_END)
+		vmalloc_describe(addr);
+	else if (addr < PKMAP_BASE)
+		printk("in the guard pages between vmalloc and pkmap\n");
+	else if (addr < PKMAP_BASE + LAST_PKMAP * PAGE_SIZE)
+		printk("pkmap slot %lu (count %d)\n", PKMAP_NR(addr),
+		       pkmap_slot_count(PKMAP_NR(addr)));
+	else if ((what = kmap_atomic_describe(addr, &cpu, &idx)))
+		printk("%s (CPU %d, slot %d)\n", what, cpu, idx);
+	else
+		printk("in the fixmap\n");
+	if (kmap_atomic_depth())
+		printk("#PF: page faults are disabled here (inside kmap_atomic, "
+		       "%d slots held)\n", kmap_atomic_depth());
+}
+
+static void report_page_fault(struct pt_regs *regs)
+{
+	unsigned long addr = read_cr2();
+	u32 err = regs->error_code;
+
+	printk("BUG: unable to handle page fault for address: 0x%08lx\n",
+	       addr);
+	printk("#PF: %s %s access in %s mode\n",
+	       (err & PF_USER) ? "user" : "supervisor",
+	       (err & PF_INSTR) ? "instruction fetch" :
+	       (err & PF_WRITE) ? "write" : "read",
+	       (err & PF_USER) ? "user" : "kernel");
+	printk("#PF: error_code(0x%04x) - %s%s\n", err,
+	       (err & PF_RSVD) ? "reserved bit set in a paging entry, " : "",
+	       (err & PF_PROT) ? "permissions violation" : "not-present page");
+	dump_pagetable(addr);
+	describe_address(addr);
+}
+
+static debug_trap_hook_t debug_trap_hook;
+
+void set_debug_trap_hook(debug_trap_hook_t hook)
+{
+	WRITE_ONCE(debug_trap_hook, hook);
+}
+
+void handle_exception(struct pt_regs *regs)
+{
+	debug_trap_hook_t hook = READ_ONCE(debug_trap_hook);
+
+	/* A single-step trap (EFLAGS.TF) that someone asked for. */
+	if (regs->vector == VECTOR_DEBUG && hook) {
+		hook(regs);
+		return;
+	}
+	if (regs->vector == VECTOR_PAGE_FAULT)
+		report_page_fault(regs);
+	die(regs, "%s (vector %u, error code 0x%x)",
+	    exception_name(regs->vector), regs->vector, regs->error_code);
+}
+
+/*
+ * Runs as its own task after a double fault. The faulting context was
+ * saved into main_tss by the task switch: rebuild a pt_regs from it.
+ */
+static __noreturn void doublefault_task(void)
+{
+	struct pt_regs regs;
+
+	memset(&regs, 0, sizeof(regs));
+	regs.eip = main_tss.eip;
+	regs.eflags = main_tss.eflags;
+	regs.cs = main_tss.cs;
+	regs.eax = main_tss.eax;
+	regs.ebx = main_tss.ebx;
+	regs.ecx = main_tss.ecx;
+	regs.edx = main_tss.edx;
+	regs.esi = main_tss.esi;
+	regs.edi = main_tss.edi;
+	regs.ebp = main_tss.ebp;
+	regs.esp_at_pushad = main_tss.esp;
+	regs.ds = main_tss.ds;
+	regs.es = main_tss.es;
+	regs.fs = main_tss.fs;
+	regs.gs = main_tss.gs;
+	regs.vector = VECTOR_DOUBLE_FAULT;
+	report_stack_overflow(main_tss.esp);
+	die_at_sp(&regs, main_tss.esp, "double fault (esp 0x%08x)",
+		  main_tss.esp);
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The kernel's own symbol table, for stack traces and %pS. The build
+ * links the kernel twice: the second link adds a table generated from
+ * the first one's text symbols (tools/gensyms.sh), whose addresses do
+ * not move because the table lies after all code.
+ */
+#ifndef KERNEL_KALLSYMS_H
+#define KERNEL_KALLSYMS_H
+
+#include "kernel/lib/types.h"
+
+#define KSYM_NAME_LEN 64
+
+struct kallsym {
+	unsigned long addr;
+	const char *name;
+};
+
+extern const struct kallsym kallsyms[];
+extern const unsigned int kallsyms_count;
+
+/*
+ * kallsyms_lookup - find the function containing @addr
+ * @offset, @size: filled with the offset into it and its length
+ *
+ * Context: any; binary search over a read-only table.
+ * Return: the symbol name, or NULL if @addr is not kernel text.
+ */
+const char *kallsyms_lookup(unsigned long addr, unsigned long *offset,
+			    unsigned long *size);
+
+/* Address of the function called @name, or 0. Linear search. */
+unsigned long kallsyms_lookup_name(const char *name);
+
+/* Write "name+0xoff/0xsize" (or the bare hex address) into @buf. */
+int sprint_symbol(char *buf, size_t size, unsigned long addr);
+
+#endif /* KERNEL_KALLSYMS_H */

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Fatal errors. panic() and BUG_ON() print where they were called, the
+ * registers and a symbolised stack trace, then power off with a failure
+ * status (QEMU exits non-zero, Bochs shuts down).
+ */
+#ifndef KERNEL_PANIC_H
+#define KERNEL_PANIC_H
+
+#include "kernel/lib/compiler.h"
+#include <asm/ptrace.h>
+
+/* panic - stop the kernel with a message. Context: any. Never returns. */
+#define panic(fmt, ...) \
+	panic_at(__FILE__, __LINE__, __func__, fmt, ##__VA_ARGS__)
+
+/* BUG_ON - panic naming the condition if @cond is true. Context: any. */
+#define BUG_ON(cond)                                                      \
+	do {                                                              \
+		if (unlikely(cond))                                       \
+			panic_at(__FILE__, __LINE__, __func__,            \
+				 "kernel BUG: %s", #cond);                \
+	} while (0)
+
+#define BUG() panic_at(__FILE__, __LINE__, __func__, "kernel BUG")
+
+/* WARN_ON - print the condition and a stack trace once per call, go on. */
+#define WARN_ON(cond)                                                     \
+	({                                                                \
+		bool __c = !!(cond);                                      \
+		if (unlikely(__c))                                        \
+			warn_at(__FILE__, __LINE__, __func__, #cond);     \
+		__c;                                                      \
+	})
+
+__noreturn void panic_at(const char *file, int line, const char *func,
+			 const char *fmt, ...) __printf(4, 5);
+void warn_at(const char *file, int line, const char *func, const char *cond);
+
+/*
+ * die - report an exception with the interrupted registers, then panic
+ * Context: exception handlers.
+ */
+__noreturn void die(struct pt_regs *regs, const char *fmt, ...)
+	__printf(2, 3);
+/* Like die(), for a frame whose stack pointer is known separately. */
+__noreturn void die_at_sp(struct pt_regs *regs, u32 sp, const char *fmt, ...)
+	__printf(3, 4);
+
+/* Print the registers of @regs with @sp as the stack pointer. */
+void show_regs(const struct pt_regs *regs, u32 sp);
+
+/* Print the call chain starting at frame pointer @ebp. Context: any. */
+void show_stack_trace(unsigned long ebp);
+
+/* The call chain of the caller. Context: any. */
+void dump_stack(void);
+
+/* Say so if @sp lies in an unmapped page (a stack guard). */
+void report_stack_overflow(u32 sp);
+
+/* True while a panic is being reported (nested faults give up at once). */
+extern bool in_panic;
+
+#endif /* KERNEL_PANIC_H */

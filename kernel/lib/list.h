@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Circular doubly linked lists with a sentinel head, as in Linux: the
+ * links live inside the listed object and container_of() finds it again.
+ */
+#ifndef KERNEL_LIST_H
+#define KERNEL_LIST_H
+
+#include "kernel/lib/compiler.h"
+
+struct list_head {
+	struct list_head *next, *prev;
+};
+
+#define LIST_HEAD_INIT(name) { &(name), &(name) }
+#define LIST_HEAD(name) struct list_head name = LIST_HEAD_INIT(name)
+
+static inline void INIT_LIST_HEAD(struct list_head *head)
+{
+	head->next = head;
+	head->prev = head;
+}
+
+static inline void __list_add(struct list_head *entry, struct list_head *prev,
+			      struct list_head *next)
+{
+	next->prev = entry;
+	entry->next = next;
+	entry->prev = prev;
+	prev->next = entry;
+}
+
+/* Insert @entry right after @head (stack order). */
+static inline void list_add(struct list_head *entry, struct list_head *head)
+{
+	__list_add(entry, head, head->next);
+}
+
+/* Insert @entry right before @head, i.e. at the tail (queue order). */
+static inline void list_add_tail(struct list_head *entry,
+				 struct list_head *head)
+{
+	__list_add(entry, head->prev, head);
+}
+
+/* Unlink @entry, leaving its own pointers as they were (hot paths). */
+static inline void __list_del_entry(struct list_head *entry)
+{
+	entry->next->prev = entry->prev;
+	entry->prev->next = entry->next;
+}
+
+/* Unlink @entry; its own pointers are poisoned to catch reuse. */
+static inline void list_del(struct list_head *entry)
+{
+	entry->next->prev = entry->prev;
+	entry->prev->next = entry->next;
+	entry->next = NULL;
+	entry->prev = NULL;
+}
+
+static inline void list_del_init(struct list_head *entry)
+{
+	entry->next->prev = entry->prev;
+	entry->prev->next = entry->next;
+	INIT_LIST_HEAD(entry);
+}
+
+static inline void list_move(struct list_head *entry, struct list_head *head)
+{
+	list_del(entry);
+	list_add(entry, head);
+}
+
+static inline void list_move_tail(struct list_head *entry,
+				  struct list_head *head)
+{
+	list_del(entry);
+	list_add_tail(entry, head);
+}
+
+static inline bool list_empty(const struct list_head *head)
+{
+	return head->next == head;
+}
+
+#define list_entry(ptr, type, member) container_of(ptr, type, member)
+#define list_first_entry(head, type, member) \
+	list_entry((head)->next, type, member)
+#define list_last_entry(head, type, member) \
+	list_entry((head)->prev, type, member)
+
+#define list_for_each(pos, head) \
+	for ((pos) = (head)->next; (pos) != (head); (pos) = (pos)->next)
+
+#define list_for_each_entry(pos, head, member)                              \
+	for ((pos) = list_entry((head)->next, __typeof__(*(pos)), member); \
+	     &(pos)->member != (head);                                      \
+	     (pos) = list_entry((pos)->member.next, __typeof__(*(pos)), member))
+
+#define list_for_each_entry_safe(pos, n, head, member)                         \
+	for ((pos) = list_entry((head)->next, __typeof__(*(pos)), member),    \
+	    (n) = list_entry((pos)->member.next, __typeof__(*(pos)), member);  \
+	     &(pos)->member != (head);                                         \
+	     (pos) = (n),                                                      \
+	    (n) = list_entry((n)->member.next, __typeof__(*(n)), member))
+
+#endif /* KERNEL_LIST_H */

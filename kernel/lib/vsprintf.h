@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: MIT */
+/* Formatted output into buffers; printk builds on it. */
+#ifndef KERNEL_VSPRINTF_H
+#define KERNEL_VSPRINTF_H
+
+#include "kernel/lib/compiler.h"
+
+/*
+ * vsnprintf - format into @buf, never writing more than @size bytes
+ *
+ * Conversions: %d %i %u %x %X %o %c %s %p %% with flags "-0+ #", width
+ * and precision (also "*"), and the length modifiers hh h l ll z t j.
+ * %pS prints a code address as symbol+offset/size.
+ * Context: any; never sleeps, takes no locks.
+ * Return: the length the full output would have (C99 semantics).
+ */
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
+
+/* Like snprintf, but returns what was really written (without the NUL). */
+int scnprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
+
+/**
+ * snprint_size - write a byte count the way people read it, exactly
+ * @buf: where to write
+ * @size: the size of @buf
+ * @bytes: the count
+ *
+ * "640 KiB", "61 GiB", "1.75 GiB": the largest unit in which the count
+ * is exact with at most two decimals, so 4097 MiB stays "4097 MiB".
+ * Context: any. Return: the number of characters written.
+ */
+int snprint_size(char *buf, size_t size, u64 bytes);
+
+#endif /* KERNEL_VSPRINTF_H */

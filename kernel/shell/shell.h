@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The serial shell: one command per line on COM1. Subsystems add
+ * commands next to their code with
+ *
+ *     SHELL_COMMAND("meminfo", "", "memory usage like /proc/meminfo",
+ *                   cmd_meminfo);
+ *
+ * which places a descriptor in the .shell_commands linker section.
+ */
+#ifndef KERNEL_SHELL_H
+#define KERNEL_SHELL_H
+
+#include "kernel/lib/compiler.h"
+
+#define SHELL_MAX_ARGS 8
+
+struct shell_command {
+	const char *name;
+	const char *args;
+	const char *help;
+	/* Returns 0 on success; a non-zero value is reported. */
+	int (*fn)(int argc, char **argv);
+};
+
+#define SHELL_COMMAND(name_, args_, help_, fn_)                           \
+	static const struct shell_command shell_cmd_##fn_                 \
+		__section(".shell_commands") __used __aligned(4) = {      \
+			name_, args_, help_, fn_                          \
+		}
+
+/* Run one command line (as typed). Context: thread. Return: its status. */
+int shell_execute(char *line);
+
+/* Read and run commands forever. Context: the boot thread, IRQs on. */
+__noreturn void shell_run(void);
+
+/* Print "usage: NAME ARGS" for the command @name. Return: -EINVAL. */
+int shell_usage(const char *name);
+
+#endif /* KERNEL_SHELL_H */

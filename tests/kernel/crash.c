@@ -1,0 +1,366 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Deliberate faults, to see (and test) what the kernel reports when
+ * something goes wrong: `crash null`, `crash bug`, ...
+ */
+#include "kernel/lib/errno.h"
+#include "kernel/debug/panic.h"
+#include "kernel/printk.h"
+#include "kernel/sections.h"
+#include "kernel/shell/shell.h"
+#include "kernel/lib/string.h"
+#include "highmem/highmem.h"
+#include "kernel/sched.h"
+#include "kernel/timer.h"
+#include "mm/gfp.h"
+#include "mm/slab.h"
+#include "mm/vmalloc.h"
+#include <asm/layout.h>
+#include "mm/page_debug.h"
+#include "kernel/cmdline.h"
+
+/* volatile: the compiler must really do these accesses. */
+static __noinline void crash_null_read(void)
+{
+	volatile u32 *p = NULL;
+
+	printk("reading address 0: %u\n", *p);
+}
+
+static __noinline void crash_write_text(void)
+{
+	volatile u8 *p = (volatile u8 *)_stext;
+
+	*p = 0xCC;
+}
+
+static __noinline void crash_unmapped_read(void)
+{
+	/* The guard pages between the vmalloc area and pkmap. */
+	volatile u32 *p = (volatile u32 *)(VMALLOC_END + PAGE_SIZE);
+
+	printk("read 0x%x\n", *p);
+}
+
+/*
+ * In C the compiler may turn 1 / x into a comparison (the quotient is
+ * 0, 1 or -1), which never divides: the div instruction is written out.
+ */
+static __noinline void crash_divide(void)
+{
+	u32 quotient, high = 0, low = 1, zero = 0;
+
+	__asm__ __volatile__("divl %2"
+			     : "=a"(quotient), "+d"(high)
+			     : "rm"(zero), "0"(low));
+	printk("1 / 0 = %u\n", quotient);
+}
+
+static __noinline void crash_invalid_opcode(void)
+{
+	__asm__ __volatile__("ud2");
+}
+
+static __noinline void crash_bug(void)
+{
+	BUG_ON(PAGE_SIZE == 4096);
+}
+
+/* Each frame holds a buffer, so the stack runs into its guard page. */
+static __noinline int crash_stack_overflow_depth(int depth)
+{
+	volatile char frame[512];
+
+	frame[0] = (char)depth;
+	if (depth > 1000000) /* never: keeps the compiler from objecting */
+		return 0;
+	return crash_stack_overflow_depth(depth + 1) + frame[0];
+}
+
+static void crash_stack_overflow(void)
+{
+	printk("%d\n", crash_stack_overflow_depth(0));
+}
+
+static __noinline void crash_double_free(void)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+
+	__free_page(page);
+	__free_page(page);
+}
+
+static __noinline void crash_free_wrong_order(void)
+{
+	__free_pages(alloc_pages(GFP_KERNEL, 2), 1);
+}
+
+static __noinline void crash_free_tail(void)
+{
+	__free_page(alloc_pages(GFP_KERNEL, 3) + 5);
+}
+
+static int overflow_thread(void *arg)
+{
+	(void)arg;
+	return crash_stack_overflow_depth(0);
+}
+
+static void crash_thread_stack(void)
+{
+	struct task_struct *task = kthread_run(overflow_thread, NULL,
+					       "overflower");
+
+	if (task)
+		kthread_join(task);
+}
+
+static void sleeping_timer_fn(struct timer_list *timer)
+{
+	(void)timer;
+	msleep(10); /* not allowed in an interrupt handler */
+}
+
+static void crash_sleep_in_irq(void)
+{
+	static struct timer_list timer;
+
+	timer_setup(&timer, sleeping_timer_fn);
+	timer.expires = jiffies + 1;
+	add_timer(&timer);
+	msleep(100);
+}
+
+static struct page *crash_highpage(void)
+{
+	return alloc_page(GFP_HIGHUSER);
+}
+
+static void crash_kmap_order(void)
+{
+	void *a = kmap_atomic(crash_highpage());
+	void *b = kmap_atomic(crash_highpage());
+
+	kunmap_atomic(a); /* b must go first */
+	kunmap_atomic(b);
+}
+
+static void crash_kmap_nest(void)
+{
+	for (int i = 0; i <= 16; i++)
+		kmap_atomic(crash_highpage());
+}
+
+static void crash_kunmap_unbalanced(void)
+{
+	struct page *page = crash_highpage();
+
+	kmap(page);
+	kunmap(page);
+	kunmap(page);
+}
+
+static bool needs(bool on, const char *option);
+
+/* With kmap.debug, the guard page after a slot catches the overrun. */
+static void crash_kmap_overrun(void)
+{
+	char *a, *b;
+
+	/* Without guard pages the overrun writes the next slot's page. */
+	if (!needs(kmap_debug, "kmap.debug"))
+		return;
+	a = kmap_atomic(crash_highpage());
+	b = kmap_atomic(crash_highpage());
+
+	memset(b, 0x55, PAGE_SIZE + 16);
+	kunmap_atomic(b);
+	kunmap_atomic(a);
+}
+
+static int leaky_thread(void *arg)
+{
+	kmap(arg);
+	return 0;
+}
+
+static void crash_kmap_leak(void)
+{
+	struct task_struct *task = kthread_run(leaky_thread, crash_highpage(),
+					       "leaky");
+
+	if (task)
+		kthread_join(task);
+}
+
+static void crash_vmalloc_overrun(void)
+{
+	char *p = vmalloc(2 * PAGE_SIZE);
+
+	p[2 * PAGE_SIZE] = 1; /* the guard page after the area */
+}
+
+static void crash_kfree_bad(void)
+{
+	char *p = kmalloc(64, GFP_KERNEL);
+
+	kfree(p + 16);
+}
+
+/* ---- misuse that the memory debugging options catch ---- */
+
+static bool needs(bool on, const char *option)
+{
+	if (!on)
+		printk("crash: this needs %s (boot with %s, or use a DEBUG=1 "
+		       "build)\n", option, option);
+	return on;
+}
+
+/* A highmem page written through kmap_atomic after it was freed. */
+static void crash_page_uaf(void)
+{
+	struct page *page;
+	char *p;
+
+	if (!needs(page_debug & PAGE_DEBUG_POISON, "page_poison"))
+		return;
+	page = alloc_page(GFP_HIGHUSER);
+	if (!page)
+		return;
+	__free_page(page);
+	p = kmap_atomic(page);
+	p[100] = 1;
+	kunmap_atomic(p);
+	/* The per-CPU list is LIFO: the same page comes back and is checked. */
+	alloc_page(GFP_HIGHUSER);
+}
+
+/* A lowmem page read through the direct map after it was freed. */
+static void crash_pagealloc_uaf(void)
+{
+	unsigned long addr;
+
+	if (!needs(page_debug & PAGE_DEBUG_UNMAP, "debug_pagealloc"))
+		return;
+	addr = __get_free_page(GFP_KERNEL);
+	if (!addr)
+		return;
+	free_page(addr);
+	printk("read 0x%x\n", *(volatile u32 *)addr);
+}
+
+static void crash_slab_overflow(void)
+{
+	char *p;
+
+	if (!needs(boot_options.slab_debug, "slab_debug"))
+		return;
+	p = kmalloc(64, GFP_KERNEL);
+	if (!p)
+		return;
+	p[64] = 'x'; /* one byte past the end */
+	kfree(p);
+}
+
+static void crash_slab_uaf(void)
+{
+	char *p;
+
+	if (!needs(boot_options.slab_debug, "slab_debug"))
+		return;
+	p = kmalloc(64, GFP_KERNEL);
+	if (!p)
+		return;
+	kfree(p);
+	p[10] = 'x';
+	/* The magazine is LIFO: the same object comes back and is checked. */
+	kmalloc(64, GFP_KERNEL);
+}
+
+static void crash_slab_double_free(void)
+{
+	char *p;
+
+	if (!needs(boot_options.slab_debug, "slab_debug"))
+		return;
+	p = kmalloc(64, GFP_KERNEL);
+	if (!p)
+		return;
+	kfree(p);
+	kfree(p);
+}
+
+static void crash_vfree_twice(void)
+{
+	void *p = vmalloc(3 * PAGE_SIZE);
+
+	vfree(p);
+	vfree(p);
+}
+
+static int atomic_leaky_thread(void *arg)
+{
+	kmap_atomic(arg);
+	return 0;
+}
+
+static void crash_kmap_atomic_leak(void)
+{
+	struct task_struct *task = kthread_run(atomic_leaky_thread,
+					       crash_highpage(), "atomic-leaky");
+
+	if (task)
+		kthread_join(task);
+}
+
+struct crash_kind {
+	const char *name;
+	void (*fn)(void);
+};
+
+static const struct crash_kind crash_kinds[] = {
+	{ "null", crash_null_read },
+	{ "write-text", crash_write_text },
+	{ "unmapped", crash_unmapped_read },
+	{ "divide", crash_divide },
+	{ "ud2", crash_invalid_opcode },
+	{ "bug", crash_bug },
+	{ "stack", crash_stack_overflow },
+	{ "thread-stack", crash_thread_stack },
+	{ "sleep-in-irq", crash_sleep_in_irq },
+	{ "double-free", crash_double_free },
+	{ "free-order", crash_free_wrong_order },
+	{ "free-tail", crash_free_tail },
+	{ "kmap-order", crash_kmap_order },
+	{ "kmap-nest", crash_kmap_nest },
+	{ "kunmap-unbalanced", crash_kunmap_unbalanced },
+	{ "kmap-overrun", crash_kmap_overrun },
+	{ "kmap-leak", crash_kmap_leak },
+	{ "vmalloc-overrun", crash_vmalloc_overrun },
+	{ "kfree-bad", crash_kfree_bad },
+	{ "page-uaf", crash_page_uaf },
+	{ "pagealloc-uaf", crash_pagealloc_uaf },
+	{ "slab-overflow", crash_slab_overflow },
+	{ "slab-uaf", crash_slab_uaf },
+	{ "slab-double-free", crash_slab_double_free },
+	{ "vfree-twice", crash_vfree_twice },
+	{ "kmap-atomic-leak", crash_kmap_atomic_leak },
+};
+
+static int cmd_crash(int argc, char **argv)
+{
+	if (argc == 2)
+		for (size_t i = 0; i < ARRAY_SIZE(crash_kinds); i++)
+			if (strcmp(argv[1], crash_kinds[i].name) == 0) {
+				crash_kinds[i].fn();
+				return 0;
+			}
+	printk("kinds:");
+	for (size_t i = 0; i < ARRAY_SIZE(crash_kinds); i++)
+		printk(" %s", crash_kinds[i].name);
+	printk("\n");
+	return shell_usage("crash");
+}
+SHELL_COMMAND("crash", "KIND", "fault on purpose to see the report",
+	      cmd_crash);

@@ -1,0 +1,519 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The memory stress run (see tests/kernel/stress.h).
+ *
+ * Each worker (a thread, or the timer interrupt) keeps a small table of
+ * live buffers. One operation picks a random entry: a live buffer is
+ * checked and freed, an empty entry gets a new buffer of a random kind,
+ * which is filled at once. The pattern of a buffer is a hash of where
+ * it is (its pfn for pages, its address for the rest), so a buffer that
+ * two users were handed, or that was written through a stale mapping,
+ * shows up as a wrong word when it is checked. Pages are filled through
+ * one kind of mapping (kmap or kmap_atomic) and checked through the
+ * other. Allocation failures are expected (fault injection, a small
+ * machine) and only counted.
+ */
+#define pr_fmt(fmt) "stress: " fmt
+
+#include "tests/kernel/stress.h"
+#include "highmem/highmem.h"
+#include "kernel/lib/errno.h"
+#include "kernel/lib/kstrtox.h"
+#include "kernel/printk.h"
+#include "kernel/sched.h"
+#include "kernel/shell/shell.h"
+#include "kernel/lib/string.h"
+#include "kernel/timer.h"
+#include "mm/fault_inject.h"
+#include "mm/gfp.h"
+#include "mm/mmzone.h"
+#include "mm/slab.h"
+#include "mm/vmalloc.h"
+
+#define NR_WORKERS 3
+#define THREAD_SLOTS 32
+#define IRQ_SLOTS 8
+#define IRQ_OPS_PER_TICK 8
+#define IRQ_SHARE 16 /* the interrupt does 1/16 of the operations */
+#define CACHE_OBJECT_SIZE 200
+
+enum buf_kind { BUF_NONE, BUF_PAGES, BUF_KMALLOC, BUF_CACHE, BUF_VMALLOC,
+		NR_BUF_KINDS };
+
+static const char *const kind_names[NR_BUF_KINDS] = {
+	"none", "pages", "kmalloc", "kmem_cache", "vmalloc"
+};
+
+struct stress_buf {
+	enum buf_kind kind;
+	unsigned int order; /* pages */
+	size_t size;	    /* bytes */
+	void *ptr;	    /* kmalloc, kmem_cache, vmalloc */
+	struct page *page;  /* pages */
+	bool filled_atomic; /* pages: filled through kmap_atomic */
+};
+
+struct stress_stats {
+	unsigned long ops, allocs[NR_BUF_KINDS], failed, corrupt;
+	unsigned long zone_pages[MAX_NR_ZONES];
+	unsigned long kmaps, kmap_atomics, pool_full;
+};
+
+struct stress_worker {
+	const char *name;
+	bool in_irq;
+	u32 rng;
+	unsigned long ops_left;
+	unsigned int nr_slots;
+	struct stress_buf *slots;
+	struct stress_stats stats;
+};
+
+static struct kmem_cache *stress_cache;
+static struct stress_buf irq_slots[IRQ_SLOTS];
+static struct stress_worker irq_worker;
+static struct timer_list stress_timer;
+static volatile bool stress_stopping;
+
+static u32 next_random(struct stress_worker *w)
+{
+	u32 x = w->rng;
+
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	return w->rng = x;
+}
+
+static u32 hash32(u32 x)
+{
+	x ^= x >> 16;
+	x *= 0x7feb352du;
+	x ^= x >> 15;
+	x *= 0x846ca68bu;
+	return x ^ (x >> 16);
+}
+
+/* ---- patterns ---- */
+
+void stress_fill(void *p, size_t bytes, u32 seed)
+{
+	u32 *w = p;
+
+	for (size_t i = 0; i < bytes / 4; i++)
+		w[i] = hash32(seed + (u32)i);
+}
+
+long stress_check(const void *p, size_t bytes, u32 seed, u32 *got,
+			u32 *want)
+{
+	const u32 *w = p;
+
+	for (size_t i = 0; i < bytes / 4; i++)
+		if (w[i] != hash32(seed + (u32)i)) {
+			*got = w[i];
+			*want = hash32(seed + (u32)i);
+			return (long)(i * 4);
+		}
+	return -1;
+}
+
+static u32 page_seed(struct page *page)
+{
+	return hash32((u32)page_to_pfn(page) * 0x9e3779b1u);
+}
+
+static u32 addr_seed(const void *p)
+{
+	return hash32((u32)(unsigned long)p);
+}
+
+static void report_damage(struct stress_worker *w, const struct stress_buf *b,
+			  long off, u32 got, u32 want, const char *how)
+{
+	w->stats.corrupt++;
+	if (b->kind == BUF_PAGES)
+		pr_err("%s: %s page pfn 0x%lx (order %u) damaged at offset "
+		       "%ld%s: 0x%08x, expected 0x%08x\n", w->name,
+		       kind_names[b->kind], page_to_pfn(b->page), b->order, off,
+		       how, got, want);
+	else
+		pr_err("%s: %s buffer 0x%p (%zu bytes) damaged at offset %ld: "
+		       "0x%08x, expected 0x%08x\n", w->name,
+		       kind_names[b->kind], b->ptr, b->size, off, got, want);
+}
+
+/* ---- pages, through kmap or kmap_atomic ---- */
+
+/*
+ * Map @page with kmap, or kmap_atomic if *@atomic. The stress run never
+ * waits on the pkmap pool (someone else, the shell for one, may hold
+ * every slot for good): when the pool is full, kmap_atomic does instead
+ * and *@atomic says so.
+ */
+static void *map_page(struct stress_worker *w, struct page *page, bool *atomic)
+{
+	void *addr;
+
+	if (!*atomic) {
+		addr = kmap_try(page);
+		if (addr) {
+			w->stats.kmaps++;
+			return addr;
+		}
+		w->stats.pool_full++;
+		*atomic = true;
+	}
+	w->stats.kmap_atomics++;
+	return kmap_atomic(page);
+}
+
+static void unmap_page(struct page *page, void *addr, bool atomic)
+{
+	if (atomic)
+		kunmap_atomic(addr);
+	else
+		kunmap(page);
+}
+
+static bool alloc_pages_buf(struct stress_worker *w, struct stress_buf *b)
+{
+	static const gfp_t thread_gfp[] = { GFP_KERNEL, GFP_DMA | GFP_KERNEL,
+					    GFP_HIGHUSER, GFP_HIGHUSER };
+	u32 r = next_random(w);
+	gfp_t gfp = w->in_irq ? (GFP_ATOMIC | ((r & 1) ? __GFP_HIGHMEM : 0)) :
+				thread_gfp[r % ARRAY_SIZE(thread_gfp)];
+	bool zero = (r >> 8) % 4 == 0;
+
+	b->order = w->in_irq ? (r >> 4) % 2 : (r >> 4) % 3;
+	b->page = alloc_pages(gfp | __GFP_NOWARN | (zero ? __GFP_ZERO : 0),
+			      b->order);
+	if (!b->page)
+		return false;
+	w->stats.zone_pages[page_zonenum(b->page)] += 1ul << b->order;
+	/* In an interrupt only kmap_atomic may be used. */
+	b->filled_atomic = w->in_irq || (r >> 12) % 2;
+	for (unsigned long i = 0; i < (1ul << b->order); i++) {
+		struct page *page = b->page + i;
+		bool atomic = b->filled_atomic;
+		void *p = map_page(w, page, &atomic);
+
+		if (zero && memchr_inv(p, 0, PAGE_SIZE)) {
+			w->stats.corrupt++;
+			pr_err("%s: __GFP_ZERO page pfn 0x%lx is not zeroed\n",
+			       w->name, page_to_pfn(page));
+		}
+		stress_fill(p, PAGE_SIZE, page_seed(page));
+		unmap_page(page, p, atomic);
+	}
+	return true;
+}
+
+static void free_pages_buf(struct stress_worker *w, struct stress_buf *b)
+{
+	bool atomic = w->in_irq || !b->filled_atomic;
+
+	for (unsigned long i = 0; i < (1ul << b->order); i++) {
+		struct page *page = b->page + i;
+		bool mapped_atomic = atomic;
+		void *p = map_page(w, page, &mapped_atomic);
+		u32 got = 0, want = 0;
+		long off = stress_check(p, PAGE_SIZE, page_seed(page), &got,
+				       &want);
+
+		unmap_page(page, p, mapped_atomic);
+		if (off >= 0)
+			report_damage(w, b, (long)(i * PAGE_SIZE) + off, got,
+				      want, atomic ? " (read via kmap_atomic)" :
+						     " (read via kmap)");
+	}
+	__free_pages(b->page, b->order);
+}
+
+/* ---- kmalloc, kmem_cache, vmalloc: filled in place ---- */
+
+static size_t kmalloc_size(struct stress_worker *w)
+{
+	u32 r = next_random(w);
+
+	/* Mostly the slab classes, now and then a large (page) block. */
+	if (!w->in_irq && r % 32 == 0)
+		return 8192 + 4 * ((r >> 5) % 3000);
+	return 4 + 4 * ((r >> 5) % 512);
+}
+
+static void *alloc_bytes(struct stress_worker *w, struct stress_buf *b)
+{
+	gfp_t gfp = (w->in_irq ? GFP_ATOMIC : GFP_KERNEL) | __GFP_NOWARN;
+
+	switch (b->kind) {
+	case BUF_KMALLOC:
+		b->size = kmalloc_size(w);
+		return kmalloc(b->size, gfp);
+	case BUF_CACHE:
+		b->size = CACHE_OBJECT_SIZE;
+		return kmem_cache_alloc(stress_cache, gfp);
+	case BUF_VMALLOC:
+		b->size = PAGE_SIZE * (1 + next_random(w) % 8);
+		return __vmalloc(b->size, GFP_KERNEL | __GFP_HIGHMEM |
+						  __GFP_NOWARN);
+	default:
+		return NULL;
+	}
+}
+
+static void free_bytes(struct stress_buf *b)
+{
+	if (b->kind == BUF_KMALLOC)
+		kfree(b->ptr);
+	else if (b->kind == BUF_CACHE)
+		kmem_cache_free(stress_cache, b->ptr);
+	else
+		vfree(b->ptr);
+}
+
+/* ---- one operation ---- */
+
+static void buf_alloc(struct stress_worker *w, struct stress_buf *b)
+{
+	/* Interrupts: no vmalloc, which may sleep. */
+	unsigned int kinds = w->in_irq ? 3 : 4;
+
+	b->kind = (enum buf_kind)(BUF_PAGES + next_random(w) % kinds);
+	if (b->kind == BUF_CACHE && !stress_cache)
+		b->kind = BUF_KMALLOC;
+	if (b->kind == BUF_PAGES) {
+		if (!alloc_pages_buf(w, b))
+			goto failed;
+	} else {
+		b->ptr = alloc_bytes(w, b);
+		if (!b->ptr)
+			goto failed;
+		stress_fill(b->ptr, b->size, addr_seed(b->ptr));
+	}
+	w->stats.allocs[b->kind]++;
+	return;
+failed:
+	w->stats.failed++;
+	b->kind = BUF_NONE;
+}
+
+static void buf_free(struct stress_worker *w, struct stress_buf *b)
+{
+	if (b->kind == BUF_PAGES) {
+		free_pages_buf(w, b);
+	} else {
+		u32 got = 0, want = 0;
+		long off = stress_check(b->ptr, b->size, addr_seed(b->ptr),
+				       &got, &want);
+
+		if (off >= 0)
+			report_damage(w, b, off, got, want, "");
+		free_bytes(b);
+	}
+	b->kind = BUF_NONE;
+}
+
+static void stress_op(struct stress_worker *w)
+{
+	struct stress_buf *b = &w->slots[next_random(w) % w->nr_slots];
+
+	if (b->kind == BUF_NONE)
+		buf_alloc(w, b);
+	else
+		buf_free(w, b);
+	w->stats.ops++;
+	w->ops_left--;
+}
+
+static void free_all(struct stress_worker *w)
+{
+	for (unsigned int i = 0; i < w->nr_slots; i++)
+		if (w->slots[i].kind != BUF_NONE)
+			buf_free(w, &w->slots[i]);
+}
+
+/* ---- the workers ---- */
+
+static int stress_thread(void *arg)
+{
+	struct stress_worker *w = arg;
+	struct stress_buf slots[THREAD_SLOTS];
+
+	memset(slots, 0, sizeof(slots));
+	w->slots = slots;
+	w->nr_slots = THREAD_SLOTS;
+	while (w->ops_left)
+		stress_op(w);
+	free_all(w);
+	w->slots = NULL;
+	return 0;
+}
+
+static void stress_tick(struct timer_list *timer)
+{
+	for (int i = 0; i < IRQ_OPS_PER_TICK && irq_worker.ops_left; i++)
+		stress_op(&irq_worker);
+	if (!stress_stopping) {
+		timer->expires = jiffies + 1;
+		add_timer(timer);
+	}
+}
+
+/* ---- the run ---- */
+
+/* Give back what caches hold, then count free pages per zone. */
+static unsigned long settle(unsigned long zone_free[MAX_NR_ZONES])
+{
+	unsigned long total = 0;
+
+	vmalloc_purge();
+	shrink_all();
+	drain_all_pages();
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
+		zone_free[z] = zone_free_pages(&zones[z]);
+		total += zone_free[z];
+	}
+	return total;
+}
+
+static void add_stats(struct stress_stats *sum, const struct stress_stats *s)
+{
+	sum->ops += s->ops;
+	sum->failed += s->failed;
+	sum->corrupt += s->corrupt;
+	sum->kmaps += s->kmaps;
+	sum->kmap_atomics += s->kmap_atomics;
+	sum->pool_full += s->pool_full;
+	for (int k = 0; k < NR_BUF_KINDS; k++)
+		sum->allocs[k] += s->allocs[k];
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		sum->zone_pages[z] += s->zone_pages[z];
+}
+
+static void run_threads(struct stress_worker *workers, unsigned long ops)
+{
+	static const char *const names[NR_WORKERS] = { "stress0", "stress1",
+						       "stress2" };
+	struct task_struct *tasks[NR_WORKERS];
+
+	for (int i = 0; i < NR_WORKERS; i++) {
+		workers[i].name = names[i];
+		workers[i].rng = hash32(0x57e55u + (u32)i) | 1;
+		workers[i].ops_left = ops / NR_WORKERS +
+				      (i == 0 ? ops % NR_WORKERS : 0);
+		tasks[i] = kthread_run(stress_thread, &workers[i], names[i]);
+	}
+	/* A worker that could not start (no memory) runs here instead. */
+	for (int i = 0; i < NR_WORKERS; i++)
+		if (!tasks[i])
+			stress_thread(&workers[i]);
+	for (int i = 0; i < NR_WORKERS; i++)
+		if (tasks[i])
+			kthread_join(tasks[i]);
+}
+
+static void run_in_interrupts(unsigned long ops)
+{
+	memset(irq_slots, 0, sizeof(irq_slots));
+	memset(&irq_worker, 0, sizeof(irq_worker));
+	irq_worker.name = "timer irq";
+	irq_worker.in_irq = true;
+	irq_worker.rng = 0x1a2b3c4du;
+	irq_worker.ops_left = ops;
+	irq_worker.slots = irq_slots;
+	irq_worker.nr_slots = IRQ_SLOTS;
+	stress_stopping = false;
+	timer_setup(&stress_timer, stress_tick);
+	stress_timer.expires = jiffies + 1;
+	add_timer(&stress_timer);
+}
+
+static void stop_interrupts(void)
+{
+	while (READ_ONCE(irq_worker.ops_left))
+		msleep(10);
+	stress_stopping = true;
+	del_timer(&stress_timer);
+	free_all(&irq_worker);
+}
+
+static void print_summary(const struct stress_stats *s)
+{
+	pr_info("%lu operations (%lu in threads, %lu in timer interrupts)\n",
+		s->ops, s->ops - irq_worker.stats.ops, irq_worker.stats.ops);
+	pr_info("allocations: %lu page blocks, %lu kmalloc, %lu kmem_cache, "
+		"%lu vmalloc; %lu failed\n", s->allocs[BUF_PAGES],
+		s->allocs[BUF_KMALLOC], s->allocs[BUF_CACHE],
+		s->allocs[BUF_VMALLOC], s->failed);
+	pr_info("pages in those blocks: DMA %lu, Normal %lu, HighMem %lu\n",
+		s->zone_pages[ZONE_DMA], s->zone_pages[ZONE_NORMAL],
+		s->zone_pages[ZONE_HIGHMEM]);
+	pr_info("mappings: kmap %lu, kmap_atomic %lu", s->kmaps,
+		s->kmap_atomics);
+	if (s->pool_full)
+		printk(" (%lu kmaps found the pool full: kmap_atomic instead)",
+		       s->pool_full);
+	printk("\n");
+	if (fail_page_alloc.interval || failslab.interval)
+		pr_info("fault injection: %lu page and %lu slab allocations "
+			"failed on purpose so far\n", fail_page_alloc.injected,
+			failslab.injected);
+}
+
+int stress_run(unsigned long ops)
+{
+	struct stress_worker workers[NR_WORKERS];
+	unsigned long before[MAX_NR_ZONES], after[MAX_NR_ZONES];
+	unsigned long start, end, irq_ops = ops / IRQ_SHARE;
+	struct stress_stats sum;
+	bool lost = false;
+
+	memset(workers, 0, sizeof(workers));
+	memset(&sum, 0, sizeof(sum));
+	pr_info("%lu operations: %d threads and the timer interrupt\n", ops,
+		NR_WORKERS);
+	start = settle(before);
+	stress_cache = kmem_cache_create("stress", CACHE_OBJECT_SIZE, 0, 0,
+					 NULL);
+	if (!stress_cache)
+		pr_info("no stress cache (allocation failed): kmalloc "
+			"instead\n");
+	run_in_interrupts(irq_ops);
+	run_threads(workers, ops - irq_ops);
+	stop_interrupts();
+	for (int i = 0; i < NR_WORKERS; i++)
+		add_stats(&sum, &workers[i].stats);
+	add_stats(&sum, &irq_worker.stats);
+	if (stress_cache && kmem_cache_destroy(stress_cache))
+		sum.corrupt++; /* objects leaked: reported by the cache */
+	stress_cache = NULL;
+	end = settle(after);
+	print_summary(&sum);
+	pr_info("free pages: %lu at the start, %lu at the end\n", start, end);
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		if (before[z] != after[z]) {
+			pr_err("zone %s: %ld pages lost\n", zones[z].name,
+			       (long)before[z] - (long)after[z]);
+			lost = true;
+		}
+	if (sum.corrupt || lost) {
+		pr_err("FAILED: %lu damaged buffers, %s\n", sum.corrupt,
+		       lost ? "pages lost" : "no pages lost");
+		return -EIO;
+	}
+	pr_info("PASS: no damage, nothing lost\n");
+	return 0;
+}
+
+static int cmd_stress(int argc, char **argv)
+{
+	unsigned long ops = STRESS_DEFAULT_OPS;
+
+	if (argc > 2 || (argc == 2 && (kstrtoul(argv[1], 0, &ops) || !ops)))
+		return shell_usage("stress");
+	return stress_run(ops) ? 1 : 0;
+}
+SHELL_COMMAND("stress", "[OPS]",
+	      "random alloc/free/kmap of every kind, checked (default 20000)",
+	      cmd_stress);
