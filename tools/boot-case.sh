@@ -1,6 +1,8 @@
+# shellcheck shell=bash disable=SC2154
 # The body of every generated boot-test script (see tools/run-tests.sh):
 # boot once, then compare the exit status and the output with what the
-# case expects. Prints one PASS/FAIL line; details go to the log.
+# case expects. Prints one PASS/FAIL line; details go to the log. (The
+# variables come from the header run-tests.sh writes above this body.)
 start=$(date +%s)
 fail() {
 	echo "FAIL $name ($(($(date +%s) - start))s): $*"
@@ -30,16 +32,18 @@ bochs)
 	;;
 gdb)
 	# QEMU halted at reset, waiting for GDB; the case's input is the
-	# GDB commands. The kernel's own status ends QEMU as usual.
+	# GDB commands, its serial input is typed on the kernel's console.
+	# GDB loads the ELF as make gdb does. The kernel's own status ends
+	# QEMU as usual.
 	port=$((20000 + RANDOM % 20000))
-	QEMU_TIMEOUT=$timeout QEMU_CPU=$cpu QEMU_MACHINE=$machine \
-		tools/qemu-run.sh "$iso" "$mem" -S -gdb "tcp:127.0.0.1:$port" \
-		< /dev/null > "$log.qemu" 2>&1 &
+	printf '%b' "$serial" | QEMU_TIMEOUT=$timeout QEMU_CPU=$cpu \
+		QEMU_MACHINE=$machine tools/qemu-run.sh "$iso" "$mem" -S \
+		-gdb "tcp:127.0.0.1:$port" > "$log.qemu" 2>&1 &
 	qemu_pid=$!
 	printf '%b' "$stdin" > "$log.gdbcmds"
-	timeout -k 5 "$timeout" gdb -q -batch -nx -x tools/gdbinit \
-		-ex "target remote 127.0.0.1:$port" -x "$log.gdbcmds" \
-		> "$log" 2>&1
+	timeout -k 5 "$timeout" gdb -q -batch -nx -ex "file $elf" \
+		-x tools/gdbinit -ex "target remote 127.0.0.1:$port" \
+		-x "$log.gdbcmds" > "$log" 2>&1
 	wait "$qemu_pid"
 	rc=$?
 	cat "$log.qemu" >> "$log"

@@ -8,7 +8,7 @@
 # the boot cases whose names match. Logs: build/test/logs/. The last line
 # is "N passed, N failed"; the exit status is non-zero on any failure.
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 BUILD=${BUILD:-build}
 T=$BUILD/test
 JOBS=${TEST_JOBS:-$(nproc)}
@@ -59,7 +59,7 @@ iso_for() {
 declare_case() { # declare_case RUNNER NAME MEM EXPECT CMDLINE [OPTIONS]
 	local runner=$1 name=$2 mem=$3 expect=$4 cmdline=$5
 	shift 5
-	local stdin="" cpu=max machine=pc timeout=120 has=() lacks=() checks=()
+	local stdin="" serial="" cpu=max machine=pc timeout=120 has=() lacks=() checks=()
 	local debug=0
 	while [ $# -gt 0 ]; do
 		if [ "$1" = --debug ]; then
@@ -69,6 +69,7 @@ declare_case() { # declare_case RUNNER NAME MEM EXPECT CMDLINE [OPTIONS]
 		fi
 		case $1 in
 		--stdin) stdin=$2 ;;
+		--serial) serial=$2 ;;
 		--has) has+=("$2") ;;
 		--lacks) lacks+=("$2") ;;
 		--check) checks+=("$2") ;;
@@ -85,8 +86,8 @@ declare_case() { # declare_case RUNNER NAME MEM EXPECT CMDLINE [OPTIONS]
 	{
 		echo '#!/bin/bash'
 		echo "# Boot test $name: $runner, $mem, expect $expect"
-		printf 'name=%q iso=%q mem=%q expect=%q stdin=%q\n' \
-			"$name" "$iso" "$mem" "$expect" "$stdin"
+		printf 'name=%q iso=%q elf=%q mem=%q expect=%q stdin=%q serial=%q\n' \
+			"$name" "$iso" "$BUILD/kernel.elf" "$mem" "$expect" "$stdin" "$serial"
 		printf 'cpu=%q machine=%q timeout=%q runner=%q debug=%q\n' \
 			"$cpu" "$machine" "$timeout" "$runner" "$debug"
 		echo "has=(${has[*]+$(printf '%q ' "${has[@]}")})"
@@ -127,10 +128,11 @@ gdb_case() { declare_case gdb "$@"; }
 bochs_case() { declare_case bochs "$@"; }
 
 echo "== boot tests"
-# shellcheck source=../tests/boot/cases.sh
+# shellcheck source-path=SCRIPTDIR/.. source=tests/boot/cases.sh
 . tests/boot/cases.sh
-ls "$T"/cases/*.sh 2>/dev/null | grep -v '/bochs-' |
-	xargs -r -P "$JOBS" -I{} bash -c '{} | tee -a '"$T/results/qemu"
+for c in "$T"/cases/*.sh; do
+	[ -f "$c" ] && [[ $c != */bochs-* ]] && printf '%s\n' "$c"
+done | xargs -r -P "$JOBS" -I{} bash -c '{} | tee -a '"$T/results/qemu"
 for c in "$T"/cases/bochs-*.sh; do
 	[ -f "$c" ] && bash "$c" | tee -a "$T/results/bochs"
 done

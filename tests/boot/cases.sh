@@ -1,12 +1,17 @@
+# shellcheck shell=bash disable=SC2016
+# (SC2016: a $ in single quotes is meant, for grep or for GRUB.)
 # Boot tests, sourced by tools/run-tests.sh. Each line declares one boot
 # of the ISO and what must come of it:
 #
 #   qemu_case NAME MEM EXPECT "CMDLINE" [OPTIONS]
 #   bochs_case NAME MEM EXPECT "CMDLINE" [OPTIONS]
+#   gdb_case NAME MEM EXPECT "CMDLINE" [OPTIONS]   QEMU driven by GDB
 #
 # EXPECT is pass (the kernel powers off with success) or fail (it powers
 # off with a failure status, e.g. after a panic). OPTIONS:
-#   --stdin TEXT     type TEXT on the serial console (printf escapes)
+#   --stdin TEXT     type TEXT on the serial console (printf escapes);
+#                    for gdb_case, the GDB commands
+#   --serial TEXT    (gdb_case) type TEXT on the serial console
 #   --has REGEX      the output must match REGEX (grep -E), repeatable
 #   --lacks REGEX    the output must not match REGEX, repeatable
 #   --cpu MODEL      QEMU -cpu (default max)
@@ -212,6 +217,33 @@ gdb_case gdb-qemu 512M pass "ktest=timer.* poweroff" \
 	--has 'in start_kernel \(magic=' \
 	--has '\$1 = 0x1ffe0' --has 'eip +0xc01[0-9a-f]+ +0xc01[0-9a-f]+ <kmem_cache_init' \
 	--has 'ktest: 1 passed, 0 failed'
+
+# The GDB helpers (tools/gdb/hmkernel.py) at 6G, where RAM above 4 GiB
+# sits past the PCI hole: refusals before mem_init, a kmap_atomic slot
+# held, then the kernel stopped just before its shell prints buddyinfo,
+# zoneinfo, pkmapinfo and pageinfo, which must match what GDB read
+# (tools/check-gdb-helpers.sh); bad pfns and addresses get one line.
+gdb_case gdb-helpers 6G pass "kmap.debug ktest=highmem.kmap_and_kmap_atomic_agree" \
+	--stdin 'source tests/boot/gdb-helpers.gdb\n' \
+	--serial 'buddyinfo\nzoneinfo\npkmapinfo\npageinfo 0x100000\npoweroff\n' \
+	--has 'expected error: pfn_to_page: paging is off' \
+	--has 'expected error: buddyinfo: mem_map is not set up yet' \
+	--has 'expected error: zoneinfo: mem_map is not set up yet' \
+	--has 'expected error: kmapinfo: the pkmap pool is not set up yet' \
+	--has 'expected error: buddyinfo: mem_map is being set up \(mm_core_init is running\)' \
+	--has 'Breakpoint [0-9]+, cmd_buddyinfo ' \
+	--has 'pfn 0x100000 phys 0x100000000 struct page at 0x[0-9a-f]+ \(mem_map slot 192, section 0x100\)' \
+	--has 'expected error: pfn_to_page: pfn 0xc0000 \(phys 0xc0000000\) has no struct page: section 0xc0 ' \
+	--has 'expected error: pfn_to_page: pfn 0x1000000 is beyond the 36-bit physical address space' \
+	--has 'expected error: pfn_to_page: no_such_symbol: No symbol "no_such_symbol"' \
+	--has 'expected error: pfn_to_page: usage: pfn_to_page PFN' \
+	--has 'expected error: page_to_pfn: 0xc0000000 is not in mem_map' \
+	--has 'expected error: page_to_pfn: 0x[0-9a-f]+ is 4 bytes into the struct page at 0x' \
+	--has 'expected error: \$pfn_to_page: pfn 0xc0000 .* has no struct page' \
+	--has 'expected error: \$page_to_pfn: takes one argument, not 2' \
+	--has 'expected error: pfn_to_page: pfn -1 is negative' \
+	--lacks 'UNEXPECTED SUCCESS|Traceback|Python Exception|Error occurred in Python' \
+	--has 'Power off: success' --check tools/check-gdb-helpers.sh
 
 # make bench in its quick form: every benchmark runs (at 1/100 of its
 # operations), the CSV, the table and the plot are made and checked.
