@@ -221,6 +221,13 @@ struct pkmap_stats {
 
 extern struct pkmap_stats pkmap_stats;
 
+/**
+ * pkmap_show - print the pool: slots in use, unused, free; the counters
+ *
+ * What the shell's `pkmapinfo` shows. Context: any; a snapshot.
+ */
+void pkmap_show(void);
+
 /* The use count of pkmap slot @nr (0 free, 1 unused, n: n-1 users). */
 int pkmap_slot_count(unsigned int nr);
 

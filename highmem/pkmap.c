@@ -21,7 +21,6 @@
 #include "kernel/debug/bochs.h"
 #include "kernel/printk.h"
 #include "kernel/sched.h"
-#include "kernel/shell/shell.h"
 #include "kernel/lib/kstrtox.h"
 #include "kernel/lib/errno.h"
 #include "kernel/wait.h"
@@ -228,12 +227,10 @@ void kmap_check_none_held(struct task_struct *task)
 	      task->kmap_count, kmap_atomic_depth());
 }
 
-static int cmd_pkmapinfo(int argc, char **argv)
+void pkmap_show(void)
 {
 	unsigned int used = 0, stale = 0;
 
-	(void)argc;
-	(void)argv;
 	for (unsigned int i = 0; i < LAST_PKMAP; i++) {
 		if (pkmap_count[i] > 1)
 			used++;
@@ -251,6 +248,4 @@ static int cmd_pkmapinfo(int argc, char **argv)
 			printk("  slot %3u  0x%08lx  count %d  pfn 0x%lx\n", i,
 			       PKMAP_ADDR(i), pkmap_count[i],
 			       pte_pfn(pkmap_page_table[i]));
-	return 0;
 }
-SHELL_COMMAND("pkmapinfo", "", "the persistent kmap pool", cmd_pkmapinfo);

@@ -10,7 +10,6 @@
 #include "kernel/lib/errno.h"
 #include "kernel/lib/kstrtox.h"
 #include "kernel/printk.h"
-#include "kernel/shell/shell.h"
 #include "kernel/lib/string.h"
 
 #define WORD_MAX 256
@@ -265,15 +264,3 @@ void cmdline_print_options(void)
 	for (size_t i = 0; i < ARRAY_SIZE(options); i++)
 		printk("  %s\n", options[i].usage);
 }
-
-static int cmd_cmdline(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	printk("%s\n", saved_command_line);
-	printk("options:\n");
-	cmdline_print_options();
-	return 0;
-}
-SHELL_COMMAND("cmdline", "", "the kernel command line and its options",
-	      cmd_cmdline);

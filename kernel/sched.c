@@ -20,7 +20,6 @@
 #include "kernel/irq.h"
 #include "kernel/debug/panic.h"
 #include "kernel/printk.h"
-#include "kernel/shell/shell.h"
 #include "kernel/spinlock.h"
 #include <asm/stacktrace.h>
 #include "kernel/lib/string.h"
@@ -548,12 +547,8 @@ static void print_task(struct task_struct *t, void *arg)
 	       stack_used_max(t), size, t->switches, t->ticks);
 }
 
-static int cmd_ps(int argc, char **argv)
+void sched_show_tasks(void)
 {
-	(void)argc;
-	(void)argv;
 	printk("  PID  STATE     NAME            STACK now/max/size    SWITCHES    TICKS\n");
 	for_each_task(print_task, NULL);
-	return 0;
 }
-SHELL_COMMAND("ps", "", "threads: state, stack use, switches", cmd_ps);

@@ -258,6 +258,13 @@ void for_each_task(void (*fn)(struct task_struct *task, void *arg), void *arg);
  */
 unsigned long stack_used_max(const struct task_struct *task);
 
+/**
+ * sched_show_tasks - print one line per thread: state, stack use, switches
+ *
+ * What the shell's `ps` shows. Context: thread or any; a snapshot.
+ */
+void sched_show_tasks(void);
+
 /* Context switches so far, all threads. */
 extern unsigned long nr_context_switches;
 

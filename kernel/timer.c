@@ -8,7 +8,6 @@
 #include "kernel/irq.h"
 #include "kernel/printk.h"
 #include "kernel/sched.h"
-#include "kernel/shell/shell.h"
 #include "kernel/spinlock.h"
 #include <asm/io.h>
 
@@ -126,17 +125,3 @@ u64 uptime_ms(void)
 	local_irq_restore(flags);
 	return j * 1000 / HZ;
 }
-
-static int cmd_uptime(int argc, char **argv)
-{
-	u64 ms = uptime_ms();
-
-	(void)argc;
-	(void)argv;
-	printk("up %llu.%02llu s (%llu ticks at %d Hz), %lu context switches\n",
-	       (unsigned long long)(ms / 1000),
-	       (unsigned long long)(ms % 1000 / 10),
-	       (unsigned long long)jiffies, HZ, nr_context_switches);
-	return 0;
-}
-SHELL_COMMAND("uptime", "", "time since boot", cmd_uptime);

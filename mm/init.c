@@ -17,7 +17,6 @@
 #include "kernel/cmdline.h"
 #include "kernel/multiboot2.h"
 #include "kernel/printk.h"
-#include "kernel/shell/shell.h"
 #include "kernel/sections.h"
 #include "kernel/lib/string.h"
 #include "kernel/lib/vsprintf.h"
@@ -279,12 +278,3 @@ void print_memory_layout(void)
 	print_area("  .bss", (unsigned long)__bss_start,
 		   (unsigned long)__bss_end);
 }
-
-static int cmd_layout(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	print_memory_layout();
-	return 0;
-}
-SHELL_COMMAND("layout", "", "the virtual memory map", cmd_layout);

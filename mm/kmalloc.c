@@ -12,7 +12,6 @@
 #include "kernel/lib/errno.h"
 #include "kernel/debug/panic.h"
 #include "kernel/printk.h"
-#include "kernel/shell/shell.h"
 #include <asm/stacktrace.h>
 #include "kernel/lib/string.h"
 #include "kernel/lib/vsprintf.h"
@@ -206,12 +205,3 @@ void *krealloc(const void *obj, size_t new_size, gfp_t gfp)
 		kfree(obj);
 	return p;
 }
-
-static int cmd_slabinfo(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	slabinfo_show();
-	return 0;
-}
-SHELL_COMMAND("slabinfo", "", "slab caches, as /proc/slabinfo", cmd_slabinfo);

@@ -11,7 +11,6 @@
 #include "kernel/cmdline.h"
 #include "kernel/lib/errno.h"
 #include "kernel/printk.h"
-#include "kernel/shell/shell.h"
 #include "kernel/lib/string.h"
 #include "kernel/lib/vsprintf.h"
 #include <asm/layout.h>
@@ -278,16 +277,3 @@ void memmap_setup(unsigned int phys_bits)
 		}
 	}
 }
-
-static int cmd_memmap(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	printk("Firmware memory map (as the boot loader passed it):\n");
-	memory_map_print(&firmware_memory_map, " ");
-	printk("Memory map in use (sanitized, after mem=/memmap= and the "
-	       "CPU's limit):\n");
-	memory_map_print(&usable_memory_map, " ");
-	return 0;
-}
-SHELL_COMMAND("memmap", "", "the firmware memory map", cmd_memmap);

@@ -20,7 +20,6 @@
 #include "kernel/debug/panic.h"
 #include "kernel/printk.h"
 #include "kernel/sched.h"
-#include "kernel/shell/shell.h"
 #include "kernel/spinlock.h"
 #include "kernel/lib/string.h"
 #include "mm/gfp.h"
@@ -411,16 +410,3 @@ void vmalloc_describe(unsigned long addr)
 	       (a->flags & VM_MAP)	 ? "vmap" : "vmalloc",
 	       a->caller);
 }
-
-static int cmd_vmallocinfo(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	vmallocinfo_show();
-	printk("(%lu pages mapped, %lu waiting for the next purge, %lu "
-	       "purges)\n", vmalloc_stats.used_pages, vmalloc_stats.lazy_pages,
-	       vmalloc_stats.purges);
-	return 0;
-}
-SHELL_COMMAND("vmallocinfo", "", "vmalloc areas, as /proc/vmallocinfo",
-	      cmd_vmallocinfo);

@@ -6,7 +6,6 @@
 #include "kernel/lib/string.h"
 #include "kernel/lib/vsprintf.h"
 #include "kernel/printk.h"
-#include "kernel/shell/shell.h"
 
 #define BREAK_MSG_LEN 256
 
@@ -108,18 +107,3 @@ void __bochs_break(enum bochs_break_point point, unsigned long a,
 	e9_write(msg, len);
 	BOCHS_BREAK_WITH(a, d);
 }
-
-static int cmd_break(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	if (!e9_present()) {
-		printk("not running in Bochs (no port 0xE9): nothing to stop in\n");
-		return 0;
-	}
-	printk("stopping in the Bochs debugger; type c to continue\n");
-	e9_write("bochs.break: shell: the break command\n", 38);
-	BOCHS_BREAK();
-	return 0;
-}
-SHELL_COMMAND("break", "", "stop in the Bochs debugger now", cmd_break);

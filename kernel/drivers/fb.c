@@ -7,7 +7,6 @@
 #include "kernel/lib/kstrtox.h"
 #include "kernel/drivers/pci.h"
 #include "kernel/printk.h"
-#include "kernel/shell/shell.h"
 #include "kernel/lib/string.h"
 #include "mm/vmalloc.h"
 #include <asm/io.h>
@@ -151,38 +150,3 @@ void fb_text_mode(void)
 }
 
 /* Colour bars (VGA palette indices 8-15): easy to recognise. */
-static u8 test_pixel(unsigned int x, unsigned int y)
-{
-	return (u8)(8 + x * 8 / fb.width + (y * 8 / fb.height) * 16);
-}
-
-static int cmd_fb(int argc, char **argv)
-{
-	unsigned int bad = 0;
-	int err;
-
-	if (argc == 2 && strcmp(argv[1], "off") == 0) {
-		fb_text_mode();
-		return 0;
-	}
-	if (argc != 1)
-		return shell_usage(argv[0]);
-	err = fb_set_mode(640, 480);
-	if (err) {
-		printk("no Bochs VBE framebuffer (%d)\n", err);
-		return err;
-	}
-	for (unsigned int y = 0; y < fb.height; y++)
-		for (unsigned int x = 0; x < fb.width; x++)
-			fb.pixels[y * fb.width + x] = test_pixel(x, y);
-	for (unsigned int y = 0; y < fb.height; y += 7)
-		for (unsigned int x = 0; x < fb.width; x += 13)
-			if (fb.pixels[y * fb.width + x] != test_pixel(x, y))
-				bad++;
-	printk("640x480x8 colour bars drawn at 0x%p (phys 0x%llx); %u "
-	       "pixels read back wrong; 'fb off' for text mode\n",
-	       (void *)fb.pixels, (unsigned long long)fb.phys, bad);
-	return bad ? -EIO : 0;
-}
-SHELL_COMMAND("fb", "[off]", "draw colour bars on the VGA framebuffer",
-	      cmd_fb);

@@ -9,7 +9,6 @@
 
 #include "kernel/drivers/pci.h"
 #include "kernel/printk.h"
-#include "kernel/shell/shell.h"
 #include <asm/io.h>
 
 #define PCI_CONFIG_ADDRESS 0xCF8
@@ -112,10 +111,8 @@ phys_addr_t pci_bar_address(const struct pci_dev *dev, int bar)
 	return dev->bar[bar] & PCI_BAR_MEM_MASK;
 }
 
-static int cmd_lspci(int argc, char **argv)
+void pci_show_devices(void)
 {
-	(void)argc;
-	(void)argv;
 	for (unsigned int i = 0; i < nr_devices; i++) {
 		const struct pci_dev *d = &devices[i];
 
@@ -128,6 +125,4 @@ static int cmd_lspci(int argc, char **argv)
 				       d->bar[b] & ~0xFu, d->bar_size[b] >> 10);
 		printk("\n");
 	}
-	return 0;
 }
-SHELL_COMMAND("lspci", "", "PCI devices on bus 0", cmd_lspci);

@@ -19,6 +19,13 @@ struct pci_dev {
 /* Scan bus 0 and print what is there. Context: boot. */
 void pci_init(void);
 
+/**
+ * pci_show_devices - one line per device found: ids, class, BARs
+ *
+ * What the shell's `lspci` shows. Context: any, after pci_init.
+ */
+void pci_show_devices(void);
+
 /* The first device of @class_code, or NULL. */
 struct pci_dev *pci_find_class(u32 class_code);
 

@@ -5,7 +5,6 @@
  */
 #include "kernel/drivers/power.h"
 #include "kernel/printk.h"
-#include "kernel/shell/shell.h"
 #include <asm/cpu.h>
 #include <asm/io.h>
 #include <asm/irqflags.h>
@@ -38,12 +37,3 @@ void machine_power_off(enum exit_status status)
 	for (;;)
 		halt();
 }
-
-static int cmd_poweroff(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	machine_power_off(EXIT_SUCCESS);
-}
-SHELL_COMMAND("poweroff", "", "power off (QEMU exits with success)",
-	      cmd_poweroff);

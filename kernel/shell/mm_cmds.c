@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
- * Looking at physical memory from the shell: meminfo, zoneinfo and
- * buddyinfo print what Linux prints in /proc. (alloc, free, fill, peek
- * and pageinfo are in mm/shell_pages.c.)
+ * Shell commands that look at memory: meminfo, zoneinfo, buddyinfo,
+ * slabinfo and vmallocinfo print what Linux prints in /proc; layout and
+ * memmap the virtual and physical maps. (alloc, free, fill, peek and
+ * pageinfo are in page_cmds.c.)
  */
 #include "highmem/highmem.h"
 #include "kernel/lib/errno.h"
@@ -14,6 +15,8 @@
 #include "mm/gfp.h"
 #include "mm/mmzone.h"
 #include "mm/slab.h"
+#include "mm/init.h"
+#include "mm/memmap.h"
 #include "mm/vmalloc.h"
 
 static unsigned long kb(unsigned long pages)
@@ -104,3 +107,47 @@ static int cmd_buddyinfo(int argc, char **argv)
 }
 SHELL_COMMAND("buddyinfo", "", "free blocks per order, as /proc/buddyinfo",
 	      cmd_buddyinfo);
+
+static int cmd_slabinfo(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	slabinfo_show();
+	return 0;
+}
+SHELL_COMMAND("slabinfo", "", "slab caches, as /proc/slabinfo", cmd_slabinfo);
+
+static int cmd_vmallocinfo(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	vmallocinfo_show();
+	printk("(%lu pages mapped, %lu waiting for the next purge, %lu "
+	       "purges)\n", vmalloc_stats.used_pages, vmalloc_stats.lazy_pages,
+	       vmalloc_stats.purges);
+	return 0;
+}
+SHELL_COMMAND("vmallocinfo", "", "vmalloc areas, as /proc/vmallocinfo",
+	      cmd_vmallocinfo);
+
+static int cmd_layout(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	print_memory_layout();
+	return 0;
+}
+SHELL_COMMAND("layout", "", "the virtual memory map", cmd_layout);
+
+static int cmd_memmap(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	printk("Firmware memory map (as the boot loader passed it):\n");
+	memory_map_print(&firmware_memory_map, " ");
+	printk("Memory map in use (sanitized, after mem=/memmap= and the "
+	       "CPU's limit):\n");
+	memory_map_print(&usable_memory_map, " ");
+	return 0;
+}
+SHELL_COMMAND("memmap", "", "the firmware memory map", cmd_memmap);

@@ -147,22 +147,3 @@ static int cmd_help(int argc, char **argv)
 	return 0;
 }
 SHELL_COMMAND("help", "", "list the commands", cmd_help);
-
-static int cmd_dmesg(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	log_buf_dump();
-	return 0;
-}
-SHELL_COMMAND("dmesg", "", "print the kernel log again", cmd_dmesg);
-
-static int cmd_echo(int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++)
-		printk("%s%s", argv[i], i + 1 < argc ? " " : "");
-	printk("\n");
-	return 0;
-}
-SHELL_COMMAND("echo", "[WORDS]", "print the words (for scripts and tests)",
-	      cmd_echo);

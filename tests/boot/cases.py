@@ -388,3 +388,38 @@ case("gdb-qemu", "512M", "pass", "ktest=timer.* poweroff", runner="gdb",
           r"in start_kernel \(magic=", r"\$1 = 0x1ffe0",
           r"eip +0xc01[0-9a-f]+ +0xc01[0-9a-f]+ <kmem_cache_init",
           r"ktest: 1 passed, 0 failed"])
+# The GDB helpers (tools/gdb/hmkernel.py) at 6G, where RAM above 4 GiB
+# sits past the PCI hole: refusals before mem_init, a kmap_atomic slot
+# held, then the kernel stopped just before its shell prints buddyinfo,
+# zoneinfo, pkmapinfo and pageinfo, which must match what GDB read
+# (tools/check-gdb-helpers.sh); bad pfns and addresses get one line.
+case("gdb-helpers", "6G", "pass",
+     "kmap.debug ktest=highmem.kmap_and_kmap_atomic_agree", runner="gdb",
+     stdin=r"source tests/boot/gdb-helpers.gdb\n",
+     serial=r"buddyinfo\nzoneinfo\npkmapinfo\npageinfo 0x100000\npoweroff\n",
+     has=[r"expected error: pfn_to_page: paging is off",
+          r"expected error: buddyinfo: mem_map is not set up yet",
+          r"expected error: zoneinfo: mem_map is not set up yet",
+          r"expected error: kmapinfo: the pkmap pool is not set up yet",
+          r"expected error: buddyinfo: mem_map is being set up "
+          r"\(mm_core_init is running\)",
+          r"Breakpoint [0-9]+, cmd_buddyinfo ",
+          r"pfn 0x100000 phys 0x100000000 struct page at 0x[0-9a-f]+ "
+          r"\(mem_map slot 192, section 0x100\)",
+          r"expected error: pfn_to_page: pfn 0xc0000 \(phys 0xc0000000\) has "
+          r"no struct page: section 0xc0 ",
+          r"expected error: pfn_to_page: pfn 0x1000000 is beyond the 36-bit "
+          r"physical address space",
+          r'expected error: pfn_to_page: no_such_symbol: No symbol '
+          r'"no_such_symbol"',
+          r"expected error: pfn_to_page: usage: pfn_to_page PFN",
+          r"expected error: page_to_pfn: 0xc0000000 is not in mem_map",
+          r"expected error: page_to_pfn: 0x[0-9a-f]+ is 4 bytes into the "
+          r"struct page at 0x",
+          r"expected error: \$pfn_to_page: pfn 0xc0000 .* has no struct page",
+          r"expected error: \$page_to_pfn: takes one argument, not 2",
+          r"expected error: pfn_to_page: pfn -1 is negative",
+          r"Power off: success"],
+     lacks=[r"UNEXPECTED SUCCESS|Traceback|Python Exception|"
+            r"Error occurred in Python"],
+     checks=["tools/check-gdb-helpers.sh"])

@@ -54,6 +54,7 @@ class Case:
     vbe: bool = True  # Bochs: the PCI VGA with the VBE framebuffer
     menu: bool = False  # the GRUB menu waits (make MENU=1)
     feed_after: str = ""  # QEMU: feed stdin after this text, not the banner
+    serial: str = ""  # gdb: typed on the kernel's console (stdin is GDB's)
 
 
 def iso_for(cmdline, build=None, menu=False):
@@ -138,10 +139,14 @@ def run_gdb(case, iso, log):
         qemu = subprocess.Popen(
             [TOP / "tools/qemu-run.sh", iso, case.mem, "-S", "-gdb",
              f"tcp:127.0.0.1:{port}"],
-            stdin=subprocess.DEVNULL, stdout=qout, stderr=subprocess.STDOUT,
+            stdin=subprocess.PIPE, stdout=qout, stderr=subprocess.STDOUT,
             env=runner_env(case))
-        gdb_args = ["gdb", "-q", "-batch", "-nx", "-x", TOP / "tools/gdbinit",
+        qemu.stdin.write(unescape(case.serial).encode())
+        qemu.stdin.close()
+        # The ELF first, then tools/gdbinit, as make gdb does.
+        gdb_args = ["gdb", "-q", "-batch", "-nx",
                     "-ex", f"file {case.build or BUILD}/kernel.elf",
+                    "-x", TOP / "tools/gdbinit",
                     "-ex", f"target remote 127.0.0.1:{port}", "-x", cmds]
         with open(log, "wb") as out:
             try:

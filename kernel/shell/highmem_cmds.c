@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Shell commands about highmem mappings. (kmap and kunmap, which map
+ * pages the shell took with alloc, are in page_cmds.c with the list of
+ * those pages.)
+ */
+#include "highmem/highmem.h"
+#include "kernel/shell/shell.h"
+
+static int cmd_pkmapinfo(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	pkmap_show();
+	return 0;
+}
+SHELL_COMMAND("pkmapinfo", "", "the persistent kmap pool", cmd_pkmapinfo);
