@@ -12,9 +12,14 @@
 #include "kernel/printk.h"
 #include "kernel/lib/string.h"
 
+/* kmap.debug: the boot setting (tests switch kmap_debug itself). */
+static bool kmap_debug_option = DEBUG_BUILD;
+BOOT_PARAM_FLAG("kmap.debug", kmap_debug_option,
+		"kmap.debug       lowmem through kmap too, guard slots");
+
 void kmap_init(void)
 {
-	kmap_debug = boot_options.kmap_debug;
+	kmap_debug = kmap_debug_option;
 	page_address_init();
 	pkmap_init();
 	kmap_atomic_init();

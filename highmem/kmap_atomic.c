@@ -44,8 +44,8 @@ void kmap_atomic_init(void)
 
 void kmap_atomic_update_slow(void)
 {
-	kmap_atomic_slow = kmap_debug || (boot_options.bochs_break &
-					  (1u << BREAK_KMAP_ATOMIC));
+	kmap_atomic_slow = kmap_debug ||
+			   (bochs_break_mask & (1u << BREAK_KMAP_ATOMIC));
 }
 
 int kmap_atomic_depth(void)

@@ -1,183 +1,99 @@
 // SPDX-License-Identifier: MIT
 /*
  * Command-line parsing: split on blanks into NAME or NAME=VALUE words,
- * look NAME up in one table, let its handler check and store VALUE.
+ * find NAME among the options the kernel was linked with (the
+ * boot_params section, see kernel/cmdline.h), let its parser check and
+ * store VALUE.
  */
 #define pr_fmt(fmt) "cmdline: " fmt
 
 #include "kernel/cmdline.h"
-#include "kernel/debug/bochs.h"
 #include "kernel/lib/errno.h"
 #include "kernel/lib/kstrtox.h"
-#include "kernel/printk.h"
 #include "kernel/lib/string.h"
+#include "kernel/lib/vsprintf.h"
+#include "kernel/printk.h"
 
 #define WORD_MAX 256
+/* Options whose repeats one parse tracks (one bit each). */
+#define MAX_TRACKED_PARAMS 64
 
-struct boot_options boot_options;
+/* Weak: a host test may link no option at all. */
+extern const struct boot_param __start_boot_params[] __weak;
+extern const struct boot_param __stop_boot_params[] __weak;
+
 char saved_command_line[CMDLINE_MAX];
 
-struct cmdline_option {
-	const char *name;
-	const char *usage;
-	bool repeatable; /* each occurrence adds (memmap=); else the last wins */
-	/* Returns 0, or -EINVAL after printing what is wrong. */
-	int (*parse)(struct boot_options *opts,
-		     const struct cmdline_option *opt, const char *value);
-	size_t field; /* offsetof the value, for the generic parsers */
-};
-
-#define FIELD(member) offsetof(struct boot_options, member)
-
-static void *field_of(struct boot_options *opts,
-		      const struct cmdline_option *opt)
+int cmdline_bad_value(const char *name, const char *value, const char *why)
 {
-	return (char *)opts + opt->field;
-}
-
-static int bad_value(const char *name, const char *value, const char *why)
-{
-	pr_warn("%s=%s: %s; option ignored\n", name, value ? value : "",
-		why);
+	pr_warn("%s=%s: %s; option ignored\n", name, value ? value : "", why);
 	return -EINVAL;
 }
 
-static int parse_mem(struct boot_options *opts,
-		     const struct cmdline_option *opt, const char *value)
+int cmdline_parse_flag(const char *name, const char *value, bool *flag)
 {
-	u64 size;
-
-	if (!value || parse_size(value, NULL, &size))
-		return bad_value(opt->name, value,
-				 "not a size (use e.g. mem=512M or mem=6G)");
-	if (size < MEM_LIMIT_MIN)
-		return bad_value(opt->name, value,
-				 "too small; the kernel needs at least 8M");
-	opts->mem_limit = size;
-	return 0;
-}
-
-static int parse_memmap(struct boot_options *opts,
-			const struct cmdline_option *opt, const char *value)
-{
-	const char *p;
-	u64 size, addr;
-
-	if (!value || parse_size(value, &p, &size) || *p != '$' ||
-	    parse_size(p + 1, NULL, &addr))
-		return bad_value(opt->name, value,
-				 "expected SIZE$ADDR, e.g. memmap=64M$0x10000000");
-	if (size == 0 || addr + size < addr)
-		return bad_value(opt->name, value, "empty or wrapping range");
-	if (opts->nr_memmap == MAX_MEMMAP_OPTIONS)
-		return bad_value(opt->name, value, "too many memmap= options");
-	opts->memmap[opts->nr_memmap].addr = addr;
-	opts->memmap[opts->nr_memmap].size = size;
-	opts->nr_memmap++;
-	return 0;
-}
-
-static int parse_highmem(struct boot_options *opts,
-			 const struct cmdline_option *opt, const char *value)
-{
-	if (value && strcmp(value, "off") == 0)
-		opts->highmem_off = true;
-	else if (value && strcmp(value, "on") == 0)
-		opts->highmem_off = false;
-	else
-		return bad_value(opt->name, value, "expected on or off");
-	return 0;
-}
-
-/* NAME=all|PATTERN into a CMDLINE_PATTERN_MAX string field. */
-static int parse_pattern(struct boot_options *opts,
-			 const struct cmdline_option *opt, const char *value)
-{
-	if (!value || !*value)
-		return bad_value(opt->name, value,
-				 "expected all or a name pattern");
-	if (strlcpy(field_of(opts, opt), value, CMDLINE_PATTERN_MAX) >=
-	    CMDLINE_PATTERN_MAX)
-		return bad_value(opt->name, value, "pattern too long");
-	return 0;
-}
-
-static int parse_bochs_break(struct boot_options *opts,
-			     const struct cmdline_option *opt,
-			     const char *value)
-{
-	u32 mask;
-
-	if (!value || bochs_break_parse(value, &mask, opts->bochs_break_left))
-		return bad_value(opt->name, value,
-				 "expected all or a list of breakpoint names "
-				 "(NAME or NAME:COUNT)");
-	opts->bochs_break = mask;
-	return 0;
-}
-
-/* NAME (on), NAME=on|1 or NAME=off|0 into a bool field. */
-static int parse_flag(struct boot_options *opts,
-		      const struct cmdline_option *opt, const char *value)
-{
-	bool *flag = field_of(opts, opt);
-
 	if (!value || strcmp(value, "on") == 0 || strcmp(value, "1") == 0)
 		*flag = true;
 	else if (strcmp(value, "off") == 0 || strcmp(value, "0") == 0)
 		*flag = false;
 	else
-		return bad_value(opt->name, value, "expected on or off");
+		return cmdline_bad_value(name, value, "expected on or off");
 	return 0;
 }
 
-/* NAME=N, N >= 1, into an unsigned long field. */
-static int parse_count(struct boot_options *opts,
-		       const struct cmdline_option *opt, const char *value)
+int cmdline_parse_count(const char *name, const char *value,
+			unsigned long *count)
 {
 	unsigned long n;
 
 	if (!value || kstrtoul(value, 0, &n) || n == 0)
-		return bad_value(opt->name, value,
-				 "expected a positive whole number");
-	*(unsigned long *)field_of(opts, opt) = n;
+		return cmdline_bad_value(name, value,
+					 "expected a positive whole number");
+	*count = n;
 	return 0;
 }
 
-static const struct cmdline_option options[] = {
-	{ "mem", "mem=SIZE         use RAM below SIZE only", false, parse_mem, 0 },
-	{ "memmap", "memmap=SIZE$ADDR reserve a physical range", true, parse_memmap, 0 },
-	{ "highmem", "highmem=off      no HighMem zone (lowmem only)", false, parse_highmem, 0 },
-	{ "ktest", "ktest=all|PATTERN run in-kernel tests", false, parse_pattern,
-	  FIELD(ktest) },
-	{ "bench", "bench=all|NAME   run benchmarks", false, parse_pattern,
-	  FIELD(bench) },
-	{ "bochs.break", "bochs.break=P,.. stop in the Bochs debugger at P", false, parse_bochs_break, 0 },
-	{ "poweroff", "poweroff         power off when boot work is done", false, parse_flag, FIELD(poweroff) },
-	{ "kmap.debug", "kmap.debug       lowmem through kmap too, guard slots", false, parse_flag, FIELD(kmap_debug) },
-	{ "crash", "crash=KIND       fault on purpose after boot (see crash)", false, parse_pattern, FIELD(crash) },
-	{ "page_poison", "page_poison      poison freed pages, check on alloc", false, parse_flag, FIELD(page_poison) },
-	{ "debug_pagealloc", "debug_pagealloc  unmap freed lowmem pages from the direct map", false, parse_flag, FIELD(debug_pagealloc) },
-	{ "slab_debug", "slab_debug       red zones, poison, owners in all caches", false, parse_flag, FIELD(slab_debug) },
-	{ "fail_page_alloc", "fail_page_alloc=N every Nth page allocation fails", false, parse_count, FIELD(fail_page_alloc) },
-	{ "failslab", "failslab=N       every Nth slab allocation fails", false, parse_count, FIELD(failslab) },
-	{ "stress", "stress=OPS       run the memory stress test after boot", false, parse_count, FIELD(stress) },
-};
-
-void boot_options_defaults(struct boot_options *opts)
+int cmdline_parse_pattern(const char *name, const char *value, char *pattern)
 {
-	memset(opts, 0, sizeof(*opts));
-#ifdef CONFIG_DEBUG
-	opts->page_poison = true;
-	opts->debug_pagealloc = true;
-	opts->slab_debug = true;
-	opts->kmap_debug = true;
-#endif
+	if (!value || !*value)
+		return cmdline_bad_value(name, value,
+					 "expected all or a name pattern");
+	if (strlen(value) >= CMDLINE_PATTERN_MAX)
+		return cmdline_bad_value(name, value, "pattern too long");
+	strlcpy(pattern, value, CMDLINE_PATTERN_MAX);
+	return 0;
+}
+
+void cmdline_show_flag(char *buf, size_t size, bool flag)
+{
+	strlcpy(buf, flag ? "on" : "off", size);
+}
+
+void cmdline_show_count(char *buf, size_t size, unsigned long count)
+{
+	if (count)
+		snprintf(buf, size, "%lu", count);
+	else
+		strlcpy(buf, "(not set)", size);
+}
+
+void cmdline_show_string(char *buf, size_t size, const char *s)
+{
+	strlcpy(buf, *s ? s : "(not set)", size);
+}
+
+static const struct boot_param *params_begin(void)
+{
+	return __start_boot_params;
+}
+
+static const struct boot_param *params_end(void)
+{
+	return __stop_boot_params;
 }
 
 /* @seen, @warned: one bit per option given, and warned about, so far. */
-static int parse_word(struct boot_options *opts, char *word, u32 *seen,
-		      u32 *warned)
+static int parse_word(char *word, u64 *seen, u64 *warned)
 {
 	char *eq = strchr(word, '=');
 	const char *value = NULL;
@@ -186,43 +102,41 @@ static int parse_word(struct boot_options *opts, char *word, u32 *seen,
 		*eq = '\0';
 		value = eq + 1;
 	}
-	for (size_t i = 0; i < ARRAY_SIZE(options); i++) {
-		const struct cmdline_option *opt = &options[i];
+	for (const struct boot_param *p = params_begin(); p < params_end();
+	     p++) {
+		u64 bit = 1ull << ((p - params_begin()) % MAX_TRACKED_PARAMS);
 
-		if (strcmp(opt->name, word) != 0)
+		if (strcmp(p->name, word) != 0)
 			continue;
-		if (opt->parse(opts, opt, value))
+		if (p->parse(value))
 			return 1;
-		if (!opt->repeatable && (*seen & (1u << i))) {
+		if (!p->repeatable && (*seen & bit)) {
 			/* Each later one overrides; say so once per option. */
-			if (!(*warned & (1u << i)))
+			if (!(*warned & bit))
 				pr_warn("%s given more than once: the last one "
-					"is used\n", opt->name);
-			*warned |= 1u << i;
+					"is used\n", p->name);
+			*warned |= bit;
 			return 1;
 		}
-		*seen |= 1u << i;
+		*seen |= bit;
 		return 0;
 	}
 	pr_warn("unknown option '%s' ignored\n", word);
 	return 1;
 }
 
-_Static_assert(ARRAY_SIZE(options) <= 32, "parse_word keeps one bit per option");
-
-int cmdline_parse(const char *cmdline, struct boot_options *opts)
+int cmdline_parse(const char *line)
 {
 	char word[WORD_MAX];
+	u64 seen = 0, warned = 0;
 	int problems = 0;
-	u32 seen = 0, warned = 0;
 
-	while (*cmdline) {
+	while (*line) {
 		size_t len = 0;
 
-		while (*cmdline == ' ' || *cmdline == '\t')
-			cmdline++;
-		while (cmdline[len] && cmdline[len] != ' ' &&
-		       cmdline[len] != '\t')
+		while (*line == ' ' || *line == '\t')
+			line++;
+		while (line[len] && line[len] != ' ' && line[len] != '\t')
 			len++;
 		if (len == 0)
 			break;
@@ -230,11 +144,11 @@ int cmdline_parse(const char *cmdline, struct boot_options *opts)
 			pr_warn("option of %zu characters ignored\n", len);
 			problems++;
 		} else {
-			memcpy(word, cmdline, len);
+			memcpy(word, line, len);
 			word[len] = '\0';
-			problems += parse_word(opts, word, &seen, &warned);
+			problems += parse_word(word, &seen, &warned);
 		}
-		cmdline += len;
+		line += len;
 	}
 	return problems;
 }
@@ -259,8 +173,31 @@ int cmdline_save(const char *line)
 	return 1;
 }
 
+/* The options in name order, whatever order the linker left them in. */
+static const struct boot_param *next_param(const struct boot_param *prev)
+{
+	return table_next_by_name(params_begin(), params_end(), sizeof(*prev),
+				  prev);
+}
+
+int cmdline_param_show(const char *name, char *buf, size_t size)
+{
+	for (const struct boot_param *p = params_begin(); p < params_end(); p++)
+		if (strcmp(p->name, name) == 0) {
+			p->show(buf, size);
+			return 0;
+		}
+	return -ENOENT;
+}
+
 void cmdline_print_options(void)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(options); i++)
-		printk("  %s\n", options[i].usage);
+	const struct boot_param *p = NULL;
+
+	while ((p = next_param(p))) {
+		char value[CMDLINE_SHOW_MAX];
+
+		p->show(value, sizeof(value));
+		printk("  %-56s [%s]\n", p->usage, value);
+	}
 }

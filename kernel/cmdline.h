@@ -1,64 +1,108 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The kernel command line (DESIGN.md section 5). Options are parsed
- * once, early, into boot_options; every subsystem reads its settings
- * from there. Bad values are reported and ignored, never half-applied.
+ * The kernel command line (DESIGN.md section 5).
+ *
+ * Each option is declared next to the code that reads it, and placed in
+ * the boot_params linker section, as shell commands and tests are:
+ *
+ *     bool kmap_debug;
+ *     BOOT_PARAM_FLAG("kmap.debug", kmap_debug,
+ *                     "kmap.debug       lowmem through kmap too");
+ *
+ * cmdline.c only splits the line into NAME or NAME=VALUE words and hands
+ * each VALUE to its option's parser. Bad values are reported (one
+ * warning line each) and ignored, never half-applied; an option given
+ * twice warns and the last one is used (memmap= adds up instead).
+ * Options are parsed once, early in start_kernel, before anything reads
+ * them.
  */
 #ifndef KERNEL_CMDLINE_H
 #define KERNEL_CMDLINE_H
 
-#include "kernel/lib/types.h"
+#include "kernel/lib/compiler.h"
 
 #define CMDLINE_MAX 1024
 #define CMDLINE_PATTERN_MAX 64
-#define MAX_MEMMAP_OPTIONS 8
-/* mem= below this leaves too little for page tables and mem_map. */
-#define MEM_LIMIT_MIN (8ull << 20)
+#define CMDLINE_SHOW_MAX 128 /* bytes an option's current value may take */
 
-struct memmap_option {
-	u64 addr;
-	u64 size;
+/*
+ * DEBUG=1 builds turn the memory debugging options on by default; the
+ * command line can still turn each off (page_poison=off).
+ */
+#ifdef CONFIG_DEBUG
+#define DEBUG_BUILD true
+#else
+#define DEBUG_BUILD false
+#endif
+
+struct boot_param {
+	const char *name;  /* "mem", "kmap.debug" */
+	const char *usage; /* one line for `cmdline`: "mem=SIZE  use RAM..." */
+	/* Take VALUE (NULL for a bare NAME); 0, or -EINVAL having said why. */
+	int (*parse)(const char *value);
+	/* The value in force, for `cmdline`. */
+	void (*show)(char *buf, size_t size);
+	bool repeatable; /* each occurrence adds (memmap=) */
 };
 
-struct boot_options {
-	u64 mem_limit;			/* mem=: 0 means no limit */
-	bool highmem_off;		/* highmem=off */
-	unsigned int nr_memmap;		/* memmap=SIZE$ADDR reservations */
-	struct memmap_option memmap[MAX_MEMMAP_OPTIONS];
-	char ktest[CMDLINE_PATTERN_MAX]; /* ktest=all|PATTERN, "" = none */
-	char bench[CMDLINE_PATTERN_MAX]; /* bench=all|NAME, "" = none */
-	u32 bochs_break;		/* bochs.break=: mask of BREAK_* */
-	u32 bochs_break_left[8];	/* stops left per point, 0: no limit */
-	bool poweroff;			/* poweroff when the boot work is done */
-	bool kmap_debug;		/* kmap.debug: lowmem through kmap too */
-	char crash[CMDLINE_PATTERN_MAX]; /* crash=KIND after the boot work */
-	/* Memory debugging (docs/hardening.md); on by default in DEBUG=1. */
-	bool page_poison;		/* fill freed pages, check on alloc */
-	bool debug_pagealloc;		/* unmap freed lowmem pages */
-	bool slab_debug;		/* red zones, poison, owners: all caches */
-	unsigned long fail_page_alloc;	/* every Nth page allocation fails */
-	unsigned long failslab;		/* every Nth slab allocation fails */
-	unsigned long stress;		/* stress=OPS after the boot work */
-};
+/*
+ * The section's name is an identifier (no dot), so that a host test
+ * linked by the default linker script gets __start_/__stop_ symbols for
+ * it as the kernel's kernel.ld defines them.
+ */
+#define __BOOT_PARAM(id, name_, usage_, parse_, show_, repeat_)       \
+	static const struct boot_param __boot_param_##id                \
+		__section("boot_params") __used __aligned(4) = {        \
+			name_, usage_, parse_, show_, repeat_           \
+		}
 
-extern struct boot_options boot_options;
-/* The command line as the boot loader passed it. */
+/* An option with its own parser and printer. */
+#define BOOT_PARAM(name, usage, parse, show) \
+	__BOOT_PARAM(parse, name, usage, parse, show, false)
+#define BOOT_PARAM_REPEATABLE(name, usage, parse, show) \
+	__BOOT_PARAM(parse, name, usage, parse, show, true)
+
+/* NAME, NAME=on|1 or NAME=off|0 into the bool @var. */
+#define BOOT_PARAM_FLAG(name, var, usage)                                \
+	static int __boot_parse_##var(const char *value)                 \
+	{                                                                \
+		return cmdline_parse_flag(name, value, &(var));          \
+	}                                                                \
+	static void __boot_show_##var(char *buf, size_t size)            \
+	{                                                                \
+		cmdline_show_flag(buf, size, var);                       \
+	}                                                                \
+	__BOOT_PARAM(var, name, usage, __boot_parse_##var,               \
+		     __boot_show_##var, false)
+
+/* NAME=N, N >= 1, into the unsigned long @var (0: not given). */
+#define BOOT_PARAM_COUNT(name, var, usage)                               \
+	static int __boot_parse_##var(const char *value)                 \
+	{                                                                \
+		return cmdline_parse_count(name, value, &(var));         \
+	}                                                                \
+	static void __boot_show_##var(char *buf, size_t size)            \
+	{                                                                \
+		cmdline_show_count(buf, size, var);                      \
+	}                                                                \
+	__BOOT_PARAM(var, name, usage, __boot_parse_##var,               \
+		     __boot_show_##var, false)
+
+/* NAME=all|PATTERN into char @var[CMDLINE_PATTERN_MAX] ("": not given). */
+#define BOOT_PARAM_PATTERN(name, var, usage)                             \
+	static int __boot_parse_##var(const char *value)                 \
+	{                                                                \
+		return cmdline_parse_pattern(name, value, var);          \
+	}                                                                \
+	static void __boot_show_##var(char *buf, size_t size)            \
+	{                                                                \
+		cmdline_show_string(buf, size, var);                     \
+	}                                                                \
+	__BOOT_PARAM(var, name, usage, __boot_parse_##var,               \
+		     __boot_show_##var, false)
+
+/* The command line as the boot loader passed it (cut to fit, see below). */
 extern char saved_command_line[CMDLINE_MAX];
-
-/*
- * boot_options_defaults - the options before the command line is read:
- * all off, except the memory debugging a DEBUG=1 build turns on.
- */
-void boot_options_defaults(struct boot_options *opts);
-
-/*
- * cmdline_parse - parse @cmdline into @opts
- *
- * Unknown options and bad values get one warning line each (through
- * printk) and are ignored. Context: boot, or a host test.
- * Return: the number of problems reported.
- */
-int cmdline_parse(const char *cmdline, struct boot_options *opts);
 
 /**
  * cmdline_save - keep the boot loader's command line in saved_command_line
@@ -71,7 +115,50 @@ int cmdline_parse(const char *cmdline, struct boot_options *opts);
  */
 int cmdline_save(const char *line);
 
-/* Print the options the kernel understands, for `help`-like output. */
+/**
+ * cmdline_parse - apply every option on @line
+ * @line: the command line
+ *
+ * Unknown options, bad values and repeats get one warning line each
+ * (through printk). Context: boot, or a test. Return: the number of
+ * problems reported.
+ */
+int cmdline_parse(const char *line);
+
+/**
+ * cmdline_print_options - every option: its usage and the value in force
+ *
+ * What the shell's `cmdline` shows. Context: any.
+ */
 void cmdline_print_options(void);
+
+/**
+ * cmdline_param_show - the value in force of option @name
+ * @name: the option ("mem", "kmap.debug")
+ * @buf: where the value is written
+ * @size: the size of @buf
+ *
+ * Context: any. Return: 0, or -ENOENT if there is no such option.
+ */
+int cmdline_param_show(const char *name, char *buf, size_t size);
+
+/**
+ * cmdline_bad_value - warn that @name=@value is ignored, and why
+ * @name: the option
+ * @value: what was given (NULL: nothing)
+ * @why: the reason, e.g. "not a size (use e.g. mem=512M)"
+ *
+ * For the options' parsers. Context: boot. Return: -EINVAL.
+ */
+int cmdline_bad_value(const char *name, const char *value, const char *why);
+
+/* The parsers and printers behind BOOT_PARAM_FLAG, _COUNT and _PATTERN. */
+int cmdline_parse_flag(const char *name, const char *value, bool *flag);
+int cmdline_parse_count(const char *name, const char *value,
+			unsigned long *count);
+int cmdline_parse_pattern(const char *name, const char *value, char *pattern);
+void cmdline_show_flag(char *buf, size_t size, bool flag);
+void cmdline_show_count(char *buf, size_t size, unsigned long count);
+void cmdline_show_string(char *buf, size_t size, const char *s);
 
 #endif /* KERNEL_CMDLINE_H */

@@ -4,29 +4,27 @@
  * contents of the kernel. boot/entry.asm calls it on the boot stack with
  * paging on (early tables), interrupts off.
  */
-#include "tests/bench/bench.h"
 #include "kernel/cmdline.h"
 #include "kernel/drivers/console.h"
-#include <asm/cpuinfo.h>
 #include "kernel/drivers/fb.h"
 #include "kernel/drivers/pci.h"
-#include "kernel/irq.h"
-#include "tests/kernel/ktest.h"
-#include "kernel/multiboot2.h"
 #include "kernel/drivers/power.h"
+#include "kernel/init.h"
+#include "kernel/irq.h"
+#include "kernel/lib/string.h"
+#include "kernel/lib/vsprintf.h"
+#include "kernel/multiboot2.h"
 #include "kernel/printk.h"
 #include "kernel/sched.h"
 #include "kernel/shell/shell.h"
-#include "kernel/lib/string.h"
 #include "kernel/timer.h"
 #include "kernel/version.h"
-#include "kernel/lib/vsprintf.h"
 #include "mm/fault_inject.h"
-#include "tests/kernel/stress.h"
 #include "mm/init.h"
 #include "mm/memmap.h"
 #include "mm/vmalloc.h"
 #include <asm/cpu.h>
+#include <asm/cpuinfo.h>
 #include <asm/irqflags.h>
 
 #define MBI_COPY_SIZE 65536 /* boot/boot.inc */
@@ -68,6 +66,38 @@ static void read_boot_information(u32 magic)
 			boot_info.mmap_ignored, MB2_MAX_MMAP_ENTRIES);
 }
 
+/* poweroff: power off when the boot work is done. */
+static bool poweroff;
+BOOT_PARAM_FLAG("poweroff", poweroff,
+		"poweroff         power off when boot work is done");
+
+extern const struct boot_work __start_boot_work[] __weak;
+extern const struct boot_work __stop_boot_work[] __weak;
+
+/* The registered work with the lowest order above @after's, or NULL. */
+static const struct boot_work *next_boot_work(const struct boot_work *after)
+{
+	const struct boot_work *next = NULL;
+
+	for (const struct boot_work *w = __start_boot_work;
+	     w < __stop_boot_work; w++)
+		if ((!after || w->order > after->order ||
+		     (w->order == after->order && w > after)) &&
+		    (!next || w->order < next->order))
+			next = w;
+	return next;
+}
+
+unsigned int run_boot_work(void)
+{
+	const struct boot_work *w = NULL;
+	unsigned int failures = 0;
+
+	while ((w = next_boot_work(w)))
+		failures += (unsigned int)w->fn();
+	return failures;
+}
+
 /*
  * The first thread (pid 1): what the command line asked for once the
  * kernel is up, then the shell. It may sleep, unlike the boot context,
@@ -75,24 +105,13 @@ static void read_boot_information(u32 magic)
  */
 static int kernel_main_thread(void *arg)
 {
-	unsigned int failures = 0;
+	unsigned int failures;
 
 	(void)arg;
 	/* The kernel is up: from here on, fail_page_alloc= and failslab= bite. */
 	fault_inject_start();
-	if (boot_options.ktest[0])
-		failures += ktest_run(boot_options.ktest);
-	if (boot_options.bench[0] && bench_run(boot_options.bench))
-		failures++;
-	if (boot_options.stress && stress_run(boot_options.stress))
-		failures++;
-	if (boot_options.crash[0]) {
-		char line[CMDLINE_PATTERN_MAX + 8];
-
-		snprintf(line, sizeof(line), "crash %s", boot_options.crash);
-		shell_execute(line);
-	}
-	if (boot_options.poweroff)
+	failures = run_boot_work();
+	if (poweroff)
 		machine_power_off(failures ? EXIT_FAILURE : EXIT_SUCCESS);
 	shell_run();
 }
@@ -108,8 +127,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	trap_init();
 
 	read_boot_information(magic);
-	boot_options_defaults(&boot_options);
-	cmdline_parse(saved_command_line, &boot_options);
+	cmdline_parse(saved_command_line);
 #ifdef CONFIG_DEBUG
 	printk("DEBUG=1 build: page_poison, debug_pagealloc, slab_debug and "
 	       "kmap.debug are on unless the command line turns them off\n");

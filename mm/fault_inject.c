@@ -16,10 +16,16 @@ struct fault_attr failslab = { "failslab", 0, 0, 0 };
 static bool fault_inject_started;
 static unsigned int fault_inject_paused;
 
+static unsigned long fail_page_alloc_every, failslab_every;
+BOOT_PARAM_COUNT("fail_page_alloc", fail_page_alloc_every,
+		 "fail_page_alloc=N every Nth page allocation fails");
+BOOT_PARAM_COUNT("failslab", failslab_every,
+		 "failslab=N       every Nth slab allocation fails");
+
 void fault_inject_init(void)
 {
-	fail_page_alloc.interval = boot_options.fail_page_alloc;
-	failslab.interval = boot_options.failslab;
+	fail_page_alloc.interval = fail_page_alloc_every;
+	failslab.interval = failslab_every;
 	if (fail_page_alloc.interval)
 		pr_info("1 in %lu page allocations after boot fails\n",
 			fail_page_alloc.interval);

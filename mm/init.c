@@ -46,6 +46,27 @@ unsigned long vmalloc_start;
 static pteval_t swapper_pdpt[PTRS_PER_PGD] __aligned(32);
 static unsigned int nr_pte_pages;
 
+/* highmem=off: no HighMem zone, RAM above lowmem is left out. */
+static bool highmem_off;
+
+static int parse_highmem(const char *value)
+{
+	if (value && strcmp(value, "off") == 0)
+		highmem_off = true;
+	else if (value && strcmp(value, "on") == 0)
+		highmem_off = false;
+	else
+		return cmdline_bad_value("highmem", value, "expected on or off");
+	return 0;
+}
+
+static void show_highmem(char *buf, size_t size)
+{
+	strlcpy(buf, highmem_off ? "off" : "on", size);
+}
+BOOT_PARAM("highmem", "highmem=off      no HighMem zone (lowmem only)",
+	   parse_highmem, show_highmem);
+
 /* Decide max_pfn and max_low_pfn from the usable map and highmem=. */
 static void find_pfn_limits(void)
 {
@@ -53,7 +74,7 @@ static void find_pfn_limits(void)
 
 	max_pfn = PFN_DOWN(memory_map_ram_end(&usable_memory_map));
 	max_low_pfn = min(max_pfn, MAXMEM_PFN);
-	if (max_pfn > max_low_pfn && boot_options.highmem_off) {
+	if (max_pfn > max_low_pfn && highmem_off) {
 		snprint_size(size, sizeof(size),
 			     PFN_PHYS(max_pfn - max_low_pfn));
 		pr_info("highmem=off: %s of RAM above 896 MiB ignored\n", size);

@@ -8,6 +8,7 @@
 #define pr_fmt(fmt) "memmap: " fmt
 
 #include "mm/memmap.h"
+#include "kernel/lib/kstrtox.h"
 #include "kernel/cmdline.h"
 #include "kernel/lib/errno.h"
 #include "kernel/printk.h"
@@ -220,10 +221,85 @@ static void warn_dropped(u64 bytes, const char *why)
 	pr_warn("%s of RAM %s ignored\n", size, why);
 }
 
+/* mem=: use RAM below this only (0: no limit). */
+static u64 mem_limit;
+
+static int parse_mem(const char *value)
+{
+	u64 size;
+
+	if (!value || parse_size(value, NULL, &size))
+		return cmdline_bad_value("mem", value,
+					 "not a size (use e.g. mem=512M or mem=6G)");
+	if (size < MEM_LIMIT_MIN)
+		return cmdline_bad_value("mem", value,
+					 "too small; the kernel needs at least 8M");
+	mem_limit = size;
+	return 0;
+}
+
+static void show_mem(char *buf, size_t size)
+{
+	if (mem_limit)
+		snprint_size(buf, size, mem_limit);
+	else
+		strlcpy(buf, "(no limit)", size);
+}
+BOOT_PARAM("mem", "mem=SIZE         use RAM below SIZE only", parse_mem,
+	   show_mem);
+
+/* memmap=SIZE$ADDR: physical ranges to reserve, in the order given. */
+static struct memmap_option {
+	u64 addr;
+	u64 size;
+} memmap_options[MAX_MEMMAP_OPTIONS];
+static unsigned int nr_memmap;
+
+static int parse_memmap(const char *value)
+{
+	const char *p;
+	u64 size, addr;
+
+	if (!value || parse_size(value, &p, &size) || *p != '$' ||
+	    parse_size(p + 1, NULL, &addr))
+		return cmdline_bad_value("memmap", value, "expected SIZE$ADDR, "
+					 "e.g. memmap=64M$0x10000000");
+	if (size == 0 || addr + size < addr)
+		return cmdline_bad_value("memmap", value,
+					 "empty or wrapping range");
+	if (nr_memmap == MAX_MEMMAP_OPTIONS)
+		return cmdline_bad_value("memmap", value,
+					 "too many memmap= options");
+	memmap_options[nr_memmap].addr = addr;
+	memmap_options[nr_memmap].size = size;
+	nr_memmap++;
+	return 0;
+}
+
+static void show_memmap(char *buf, size_t size)
+{
+	size_t len = 0;
+
+	strlcpy(buf, nr_memmap ? "" : "(none)", size);
+	for (unsigned int i = 0; i < nr_memmap && len + 1 < size; i++)
+		len += scnprintf(buf + len, size - len, "%s0x%llx$0x%llx",
+				 i ? " " : "",
+				 (unsigned long long)memmap_options[i].size,
+				 (unsigned long long)memmap_options[i].addr);
+}
+BOOT_PARAM_REPEATABLE("memmap", "memmap=SIZE$ADDR reserve a physical range",
+		      parse_memmap, show_memmap);
+
+void memmap_clear_options(void)
+{
+	mem_limit = 0;
+	nr_memmap = 0;
+}
+
 static void apply_memmap_reservations(struct memory_map *map)
 {
-	for (unsigned int i = 0; i < boot_options.nr_memmap; i++) {
-		const struct memmap_option *m = &boot_options.memmap[i];
+	for (unsigned int i = 0; i < nr_memmap; i++) {
+		const struct memmap_option *m = &memmap_options[i];
 
 		if (memory_map_add(map, m->addr, m->size, MEMORY_RESERVED)) {
 			pr_err("memmap=: too many map entries, ignoring the rest\n");
@@ -263,17 +339,16 @@ void memmap_setup(unsigned int phys_bits)
 		warn_dropped(memory_map_limit_ram(map, cpu_limit), why);
 	}
 
-	if (boot_options.mem_limit) {
+	if (mem_limit) {
 		char limit[32];
 
-		snprint_size(limit, sizeof(limit), boot_options.mem_limit);
-		if (boot_options.mem_limit >= memory_map_ram_end(map)) {
+		snprint_size(limit, sizeof(limit), mem_limit);
+		if (mem_limit >= memory_map_ram_end(map)) {
 			pr_info("mem=%s is beyond the end of RAM; no effect\n",
 				limit);
 		} else {
 			snprintf(why, sizeof(why), "above mem=%s", limit);
-			warn_dropped(memory_map_limit_ram(map,
-						boot_options.mem_limit), why);
+			warn_dropped(memory_map_limit_ram(map, mem_limit), why);
 		}
 	}
 }

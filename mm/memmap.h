@@ -64,6 +64,17 @@ u64 memory_map_ram_end(const struct memory_map *map);
 /* Print one line per region in Linux's "[mem start-end] type" format. */
 void memory_map_print(const struct memory_map *map, const char *prefix);
 
+/* mem= below this leaves too little for page tables and mem_map. */
+#define MEM_LIMIT_MIN (8ull << 20)
+#define MAX_MEMMAP_OPTIONS 8
+
+/**
+ * memmap_clear_options - forget mem= and memmap=, as if never given
+ *
+ * For tests that parse command lines again. Context: boot or a test.
+ */
+void memmap_clear_options(void);
+
 /*
  * memmap_setup - build usable_memory_map from the firmware map and the
  * command line (mem=, memmap=) and the CPU's physical address width,

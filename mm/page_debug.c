@@ -29,10 +29,17 @@ static struct page_event *history;
 static unsigned long history_next; /* events recorded so far */
 static DEFINE_SPINLOCK(history_lock);
 
+static bool page_poison = DEBUG_BUILD;
+BOOT_PARAM_FLAG("page_poison", page_poison,
+		"page_poison      poison freed pages, check on alloc");
+static bool debug_pagealloc = DEBUG_BUILD;
+BOOT_PARAM_FLAG("debug_pagealloc", debug_pagealloc,
+		"debug_pagealloc  unmap freed lowmem pages from the direct map");
+
 void page_debug_init(void)
 {
-	unsigned int want = (boot_options.page_poison ? PAGE_DEBUG_POISON : 0) |
-			    (boot_options.debug_pagealloc ? PAGE_DEBUG_UNMAP : 0);
+	unsigned int want = (page_poison ? PAGE_DEBUG_POISON : 0) |
+			    (debug_pagealloc ? PAGE_DEBUG_UNMAP : 0);
 
 	if (!want)
 		return;

@@ -180,4 +180,7 @@ void slabinfo_show(void);
 /* Pages held by slabs, all caches. */
 unsigned long slab_pages(void);
 
+/* slab_debug on the command line (on in DEBUG=1 builds): every cache checked. */
+extern bool slab_debug;
+
 #endif /* MM_SLAB_H */

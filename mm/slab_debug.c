@@ -47,11 +47,16 @@ struct slab_track {
 	unsigned long free[2];
 };
 
-/* The slab_debug boot option: debug flags on every cache. */
+/* slab_debug: red zones, poison and owners in every cache. */
+bool slab_debug = DEBUG_BUILD;
+BOOT_PARAM_FLAG("slab_debug", slab_debug,
+		"slab_debug       red zones, poison, owners in all caches");
+
+/* The flags every cache gets: slab_debug's, and failslab='s hook. */
 static unsigned int slab_forced_flags(void)
 {
-	return (boot_options.slab_debug ? SLAB_DEBUG_FLAGS : 0) |
-	       (boot_options.failslab ? SLAB_FAILSLAB : 0);
+	return (slab_debug ? SLAB_DEBUG_FLAGS : 0) |
+	       (failslab.interval ? SLAB_FAILSLAB : 0);
 }
 
 void slab_debug_setup(struct kmem_cache *c)

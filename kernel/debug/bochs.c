@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* Named Bochs magic breakpoints (see kernel/debug/bochs.h). */
 #include "kernel/debug/bochs.h"
+#include "kernel/cmdline.h"
 #include "kernel/drivers/console.h"
 #include "kernel/lib/errno.h"
 #include "kernel/lib/string.h"
@@ -83,6 +84,35 @@ int bochs_break_parse(const char *list, u32 *mask, u32 *left)
 	return *mask ? 0 : -EINVAL;
 }
 
+/* bochs.break=: the points switched on, and the stops left at each. */
+u32 bochs_break_mask;
+static u32 bochs_break_left[NR_BREAK_POINTS];
+
+static int parse_bochs_break(const char *value)
+{
+	u32 mask;
+
+	if (!value || bochs_break_parse(value, &mask, bochs_break_left))
+		return cmdline_bad_value("bochs.break", value,
+					 "expected all or a list of breakpoint "
+					 "names (NAME or NAME:COUNT)");
+	bochs_break_mask = mask;
+	return 0;
+}
+
+static void show_bochs_break(char *buf, size_t size)
+{
+	size_t len = 0;
+
+	strlcpy(buf, bochs_break_mask ? "" : "(none)", size);
+	for (int i = 0; i < NR_BREAK_POINTS && len + 1 < size; i++)
+		if (bochs_break_mask & (1u << i))
+			len += scnprintf(buf + len, size - len, "%s%s",
+					 len ? "," : "", bochs_break_name(i));
+}
+BOOT_PARAM("bochs.break", "bochs.break=P,.. stop in the Bochs debugger at P",
+	   parse_bochs_break, show_bochs_break);
+
 void __bochs_break(enum bochs_break_point point, unsigned long a,
 		   unsigned long d, const char *fmt, ...)
 {
@@ -93,9 +123,8 @@ void __bochs_break(enum bochs_break_point point, unsigned long a,
 	if (!e9_present())
 		return;
 	/* NAME:COUNT: this is the last stop at this point. */
-	if (boot_options.bochs_break_left[point] &&
-	    --boot_options.bochs_break_left[point] == 0)
-		boot_options.bochs_break &= ~(1u << point);
+	if (bochs_break_left[point] && --bochs_break_left[point] == 0)
+		bochs_break_mask &= ~(1u << point);
 	len = scnprintf(msg, sizeof(msg), "bochs.break: %s: ",
 			bochs_break_name(point));
 	va_start(ap, fmt);

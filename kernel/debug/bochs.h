@@ -23,7 +23,8 @@ enum bochs_break_point {
 	NR_BREAK_POINTS
 };
 
-_Static_assert(NR_BREAK_POINTS <= 8, "boot_options.bochs_break_left holds 8");
+/* The points bochs.break= switched on, one bit each. */
+extern u32 bochs_break_mask;
 
 #define BOCHS_BREAK() __asm__ __volatile__("xchg %%bx, %%bx" ::: "memory")
 
@@ -51,7 +52,7 @@ _Static_assert(NR_BREAK_POINTS <= 8, "boot_options.bochs_break_left holds 8");
 /* Like bochs_break_at, with EAX = @a and EDX = @d at the stop. */
 #define bochs_break_regs(point, a, d, fmt, ...)                           \
 	do {                                                              \
-		if (unlikely(boot_options.bochs_break & (1u << (point)))) \
+		if (unlikely(bochs_break_mask & (1u << (point))))         \
 			__bochs_break(point, (unsigned long)(a),          \
 				      (unsigned long)(d), fmt,            \
 				      ##__VA_ARGS__);                     \

@@ -9,6 +9,8 @@
  * number of instructions per operation.
  */
 #include "tests/bench/bench.h"
+#include "kernel/cmdline.h"
+#include "kernel/init.h"
 #include "kernel/lib/errno.h"
 #include "kernel/printk.h"
 #include "kernel/shell/shell.h"
@@ -201,6 +203,17 @@ int bench_run(const char *pattern)
 	printk("bench: finished %u benchmarks\n", n);
 	return 0;
 }
+
+/* bench=all|quick|NAME: run the matching benchmarks once the kernel is up. */
+static char bench_pattern[CMDLINE_PATTERN_MAX];
+BOOT_PARAM_PATTERN("bench", bench_pattern,
+		   "bench=all|NAME   run benchmarks");
+
+static int bench_boot_work(void)
+{
+	return bench_pattern[0] && bench_run(bench_pattern) ? 1 : 0;
+}
+BOOT_WORK("bench", BOOT_WORK_BENCH, bench_boot_work);
 
 static void bench_list(void)
 {

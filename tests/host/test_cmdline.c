@@ -1,36 +1,60 @@
 // SPDX-License-Identifier: MIT
-/* Host tests of kernel/cmdline.c and the bochs.break= parser. */
+/*
+ * Host tests of kernel/cmdline.c: the parser on options of the test's
+ * own, and the real options of the files linked here (mem=, memmap=,
+ * bochs.break=, slab_debug, fail_page_alloc=, failslab=), read back
+ * through what `cmdline` shows.
+ */
 #include "host.h"
-#include "kernel/debug/bochs.h"
 #include "kernel/cmdline.h"
+#include "kernel/debug/bochs.h"
+#include "mm/fault_inject.h"
+#include "mm/memmap.h"
+#include "mm/slab.h"
 
 #include <string.h>
 
-static struct boot_options opts;
+static bool flag;
+BOOT_PARAM_FLAG("test.flag", flag, "test.flag        a flag");
+static unsigned long count;
+BOOT_PARAM_COUNT("test.count", count, "test.count=N     a count");
+static char pattern[CMDLINE_PATTERN_MAX];
+BOOT_PARAM_PATTERN("test.pattern", pattern, "test.pattern=P   a pattern");
 
 static int parse(const char *line)
 {
-	memset(&opts, 0, sizeof(opts));
+	flag = false;
+	count = 0;
+	pattern[0] = '\0';
+	memmap_clear_options();
 	host_log_clear();
-	return cmdline_parse(line, &opts);
+	return cmdline_parse(line);
 }
 
-static void test_all_options(void **state)
+/* What `cmdline` shows for @name now. */
+static const char *shown(const char *name)
+{
+	static char buf[CMDLINE_SHOW_MAX];
+
+	assert_int_equal(cmdline_param_show(name, buf, sizeof(buf)), 0);
+	return buf;
+}
+
+static void test_all_kinds(void **state)
 {
 	(void)state;
-	assert_int_equal(parse("mem=512M highmem=off ktest=all bench=kmap* "
-			       "poweroff memmap=64M$0x10000000 "
+	assert_int_equal(parse("test.flag test.count=0x10 test.pattern=kmap* "
+			       "mem=512M memmap=64M$0x10000000 "
 			       "bochs.break=kmap,panic"), 0);
-	assert_true(opts.mem_limit == 512ull << 20);
-	assert_true(opts.highmem_off);
-	assert_string_equal(opts.ktest, "all");
-	assert_string_equal(opts.bench, "kmap*");
-	assert_true(opts.poweroff);
-	assert_int_equal(opts.nr_memmap, 1);
-	assert_true(opts.memmap[0].addr == 0x10000000ull);
-	assert_true(opts.memmap[0].size == 64ull << 20);
-	assert_int_equal(opts.bochs_break,
+	assert_true(flag);
+	assert_int_equal(count, 16);
+	assert_string_equal(pattern, "kmap*");
+	assert_string_equal(shown("mem"), "512 MiB");
+	assert_string_equal(shown("memmap"), "0x4000000$0x10000000");
+	assert_string_equal(shown("bochs.break"), "kmap,panic");
+	assert_int_equal(bochs_break_mask,
 			 (1u << BREAK_KMAP) | (1u << BREAK_PANIC));
+	assert_int_equal(parse("bochs.break=paging"), 0);
 }
 
 static void test_empty_and_blanks(void **state)
@@ -38,63 +62,51 @@ static void test_empty_and_blanks(void **state)
 	(void)state;
 	assert_int_equal(parse(""), 0);
 	assert_int_equal(parse("   \t  "), 0);
-	assert_int_equal(parse("  poweroff   "), 0);
-	assert_true(opts.poweroff);
+	assert_int_equal(parse("  test.flag   "), 0);
+	assert_true(flag);
 }
 
 static void test_bad_values_are_reported_and_ignored(void **state)
 {
 	(void)state;
 	assert_int_equal(parse("mem=banana"), 1);
-	assert_true(opts.mem_limit == 0);
+	assert_string_equal(shown("mem"), "(no limit)");
 	assert_true(host_log_has("mem=banana: not a size"));
-
 	assert_int_equal(parse("mem=4M"), 1);
-	assert_true(opts.mem_limit == 0);
 	assert_true(host_log_has("too small"));
-
 	assert_int_equal(parse("mem="), 1);
 	assert_int_equal(parse("mem"), 1);
-	assert_int_equal(parse("highmem=maybe"), 1);
-	assert_false(opts.highmem_off);
 	assert_int_equal(parse("memmap=64M"), 1);
 	assert_int_equal(parse("memmap=64M@0x1000"), 1);
 	assert_int_equal(parse("memmap=0$0x1000"), 1);
-	assert_int_equal(opts.nr_memmap, 0);
-	assert_int_equal(parse("poweroff=yes"), 1);
-	assert_false(opts.poweroff);
+	assert_string_equal(shown("memmap"), "(none)");
+	assert_int_equal(parse("test.flag=yes"), 1);
+	assert_false(flag);
+	assert_int_equal(parse("test.count=lots test.count=0 test.count=-1"), 3);
+	assert_true(host_log_has("test.count=lots: expected a positive whole number"));
+	assert_int_equal(count, 0);
+	assert_int_equal(parse("test.pattern="), 1);
 	assert_int_equal(parse("bochs.break=nosuchpoint"), 1);
-	assert_int_equal(opts.bochs_break, 0);
-	assert_int_equal(parse("ktest="), 1);
 }
 
-static void test_debug_options(void **state)
+static void test_flags_on_off_and_repeats(void **state)
 {
 	(void)state;
-	assert_int_equal(parse("page_poison debug_pagealloc=on slab_debug=1 "
-			       "fail_page_alloc=7 failslab=0x10 stress=5000"), 0);
-	assert_true(opts.page_poison);
-	assert_true(opts.debug_pagealloc);
-	assert_true(opts.slab_debug);
-	assert_int_equal(opts.fail_page_alloc, 7);
-	assert_int_equal(opts.failslab, 16);
-	assert_int_equal(opts.stress, 5000);
 	/* A DEBUG=1 build's defaults can be turned off one by one. */
-	assert_int_equal(parse("page_poison=off slab_debug=0"), 0);
-	assert_false(opts.page_poison);
-	assert_false(opts.slab_debug);
-	/* Given twice, an option warns; the last one is used. */
-	assert_int_equal(parse("page_poison slab_debug page_poison=off slab_debug=0"), 2);
-	assert_false(opts.page_poison);
-	assert_false(opts.slab_debug);
+	assert_int_equal(parse("slab_debug=1"), 0);
+	assert_true(slab_debug);
+	assert_int_equal(parse("slab_debug=off"), 0);
+	assert_false(slab_debug);
+	assert_string_equal(shown("slab_debug"), "off");
+	/* Given twice, an option warns once; the last one is used. */
+	assert_int_equal(parse("test.flag test.flag=off test.flag=0"), 2);
+	assert_false(flag);
 	assert_int_equal(parse("mem=6G mem=512M"), 1);
-	assert_int_equal(opts.mem_limit, 512ull << 20);
+	assert_string_equal(shown("mem"), "512 MiB");
 	assert_true(host_log_has("mem given more than once: the last one is used"));
-	assert_int_equal(parse("failslab=0 fail_page_alloc=-1 stress=lots "
-			       "page_poison=maybe"), 4);
-	assert_int_equal(opts.failslab, 0);
-	assert_int_equal(opts.stress, 0);
-	assert_true(host_log_has("stress=lots: expected a positive whole number"));
+	assert_int_equal(parse("fail_page_alloc=7 failslab=0x10"), 0);
+	assert_string_equal(shown("fail_page_alloc"), "7");
+	assert_string_equal(shown("failslab"), "16");
 }
 
 /* A line past CMDLINE_MAX - 1 bytes loses its last, cut word, with a warning. */
@@ -127,7 +139,8 @@ static void test_unknown_option_warns(void **state)
 	assert_int_equal(parse("quiet splash mem=1G"), 2);
 	assert_true(host_log_has("unknown option 'quiet'"));
 	assert_true(host_log_has("unknown option 'splash'"));
-	assert_true(opts.mem_limit == 1ull << 30);
+	assert_string_equal(shown("mem"), "1 GiB");
+	assert_int_equal(cmdline_param_show("quiet", (char[8]){ 0 }, 8), -2);
 }
 
 static void test_too_many_memmap(void **state)
@@ -138,7 +151,8 @@ static void test_too_many_memmap(void **state)
 	for (int i = 0; i <= MAX_MEMMAP_OPTIONS; i++)
 		strcat(line, "memmap=4K$0x1000 ");
 	assert_int_equal(parse(line), 1);
-	assert_int_equal(opts.nr_memmap, MAX_MEMMAP_OPTIONS);
+	assert_true(host_log_has("too many memmap= options"));
+	memmap_clear_options();
 }
 
 static void test_bochs_break_all(void **state)
@@ -166,10 +180,10 @@ static void test_bochs_break_all(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_all_options),
+		cmocka_unit_test(test_all_kinds),
 		cmocka_unit_test(test_empty_and_blanks),
 		cmocka_unit_test(test_bad_values_are_reported_and_ignored),
-		cmocka_unit_test(test_debug_options),
+		cmocka_unit_test(test_flags_on_off_and_repeats),
 		cmocka_unit_test(test_unknown_option_warns),
 		cmocka_unit_test(test_long_line_is_cut_before_a_whole_word),
 		cmocka_unit_test(test_too_many_memmap),

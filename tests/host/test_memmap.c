@@ -149,14 +149,12 @@ static void test_random_maps(void **state)
 static void test_setup_applies_options(void **state)
 {
 	(void)state;
-	memset(&boot_options, 0, sizeof(boot_options));
+	memmap_clear_options();
 	firmware_memory_map.nr = 0;
 	memory_map_add(&firmware_memory_map, 0, 0xc0000000ull, MEMORY_AVAILABLE);
 	memory_map_add(&firmware_memory_map, 0x100000000ull, 0x400000000ull,
 		       MEMORY_AVAILABLE);
-	boot_options.nr_memmap = 1;
-	boot_options.memmap[0].addr = 0x10000000;
-	boot_options.memmap[0].size = 0x1000000;
+	assert_int_equal(cmdline_parse("memmap=16M$0x10000000"), 0);
 	host_log_clear();
 	memmap_setup(32);
 	/* A 32-bit CPU: everything above 4 GiB goes, with one warning. */
@@ -164,19 +162,19 @@ static void test_setup_applies_options(void **state)
 	assert_true(memory_map_ram_end(&usable_memory_map) == 0xc0000000ull);
 	assert_int_equal(usable_memory_map.region[1].type, MEMORY_RESERVED);
 
-	boot_options.nr_memmap = 0;
-	boot_options.mem_limit = 1ull << 30;
+	memmap_clear_options();
+	assert_int_equal(cmdline_parse("mem=1G"), 0);
 	host_log_clear();
 	memmap_setup(36);
 	assert_true(memory_map_ram_end(&usable_memory_map) == 1ull << 30);
 	assert_true(host_log_has("above mem=1 GiB ignored"));
 
-	boot_options.mem_limit = 1ull << 40;
+	assert_int_equal(cmdline_parse("mem=1024G"), 0);
 	host_log_clear();
 	memmap_setup(36);
 	assert_true(host_log_has("beyond the end of RAM"));
 	assert_true(memory_map_ram_end(&usable_memory_map) == 0x500000000ull);
-	memset(&boot_options, 0, sizeof(boot_options));
+	memmap_clear_options();
 }
 
 int main(void)

@@ -141,9 +141,9 @@ static void test_slab_debug_option_covers_new_caches(void **state)
 	char *p;
 
 	(void)state;
-	boot_options.slab_debug = true;
+	slab_debug = true;
 	c = kmem_cache_create("forced", 32, 0, 0, NULL);
-	boot_options.slab_debug = false;
+	slab_debug = false;
 	assert_non_null(c);
 	assert_int_equal(c->flags & SLAB_DEBUG_FLAGS, SLAB_DEBUG_FLAGS);
 	p = kmem_cache_alloc(c, GFP_KERNEL);
@@ -162,10 +162,8 @@ static void test_failslab_every_third(void **state)
 	int failed = 0;
 
 	(void)state;
-	boot_options.failslab = 3;
+	failslab.interval = 3; /* caches made now get the failslab hook */
 	c = kmem_cache_create("failing", 100, 0, 0, NULL);
-	boot_options.failslab = 0;
-	failslab.interval = 3;
 	failslab.count = 0;
 	fault_inject_start();
 	for (int i = 0; i < 30; i++)

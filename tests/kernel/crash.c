@@ -18,6 +18,7 @@
 #include <asm/layout.h>
 #include "mm/page_debug.h"
 #include "kernel/cmdline.h"
+#include "kernel/init.h"
 
 /* volatile: the compiler must really do these accesses. */
 static __noinline void crash_null_read(void)
@@ -254,7 +255,7 @@ static void crash_slab_overflow(void)
 {
 	char *p;
 
-	if (!needs(boot_options.slab_debug, "slab_debug"))
+	if (!needs(slab_debug, "slab_debug"))
 		return;
 	p = kmalloc(64, GFP_KERNEL);
 	if (!p)
@@ -267,7 +268,7 @@ static void crash_slab_uaf(void)
 {
 	char *p;
 
-	if (!needs(boot_options.slab_debug, "slab_debug"))
+	if (!needs(slab_debug, "slab_debug"))
 		return;
 	p = kmalloc(64, GFP_KERNEL);
 	if (!p)
@@ -282,7 +283,7 @@ static void crash_slab_double_free(void)
 {
 	char *p;
 
-	if (!needs(boot_options.slab_debug, "slab_debug"))
+	if (!needs(slab_debug, "slab_debug"))
 		return;
 	p = kmalloc(64, GFP_KERNEL);
 	if (!p)
@@ -348,14 +349,37 @@ static const struct crash_kind crash_kinds[] = {
 	{ "kmap-atomic-leak", crash_kmap_atomic_leak },
 };
 
+/* Do the crash of kind @name. Return: false if there is no such kind. */
+static bool crash(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(crash_kinds); i++)
+		if (strcmp(name, crash_kinds[i].name) == 0) {
+			crash_kinds[i].fn();
+			return true;
+		}
+	return false;
+}
+
+/* crash=KIND: fault on purpose once the rest of the boot work is done. */
+static char crash_kind[CMDLINE_PATTERN_MAX];
+BOOT_PARAM_PATTERN("crash", crash_kind,
+		   "crash=KIND       fault on purpose after boot (see crash)");
+
+static int crash_boot_work(void)
+{
+	if (crash_kind[0] && !crash(crash_kind)) {
+		printk("crash=%s: no such kind (the shell's crash lists them)\n",
+		       crash_kind);
+		return 1;
+	}
+	return 0;
+}
+BOOT_WORK("crash", BOOT_WORK_CRASH, crash_boot_work);
+
 static int cmd_crash(int argc, char **argv)
 {
-	if (argc == 2)
-		for (size_t i = 0; i < ARRAY_SIZE(crash_kinds); i++)
-			if (strcmp(argv[1], crash_kinds[i].name) == 0) {
-				crash_kinds[i].fn();
-				return 0;
-			}
+	if (argc == 2 && crash(argv[1]))
+		return 0;
 	printk("kinds:");
 	for (size_t i = 0; i < ARRAY_SIZE(crash_kinds); i++)
 		printk(" %s", crash_kinds[i].name);

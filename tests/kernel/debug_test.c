@@ -92,8 +92,8 @@ KTEST(debug, slab_debug_covers_kmalloc)
 
 	KT_ASSERT_NOT_NULL(t, p);
 	KT_EXPECT_EQ(t, (kmalloc_caches[3]->flags & SLAB_DEBUG_FLAGS) != 0,
-		     boot_options.slab_debug);
-	if (boot_options.slab_debug) {
+		     slab_debug);
+	if (slab_debug) {
 		/* The red zones around an allocated object are active. */
 		KT_EXPECT_TRUE(t, all_bytes(p - 8, 8, 0xcc));
 		KT_EXPECT_TRUE(t, all_bytes(p + 64, 8, 0xcc));
@@ -102,7 +102,7 @@ KTEST(debug, slab_debug_covers_kmalloc)
 		KT_EXPECT_EQ(t, p[63], 0xa5);
 	}
 	kfree(p);
-	if (boot_options.slab_debug) {
+	if (slab_debug) {
 		KT_EXPECT_TRUE(t, all_bytes(p - 8, 8, 0xbb));
 		KT_EXPECT_TRUE(t, all_bytes(p, 63, 0x6b));
 	}

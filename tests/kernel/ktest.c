@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 /* The in-kernel test runner (see tests/kernel/ktest.h). */
 #include "tests/kernel/ktest.h"
+#include "kernel/cmdline.h"
+#include "kernel/init.h"
 #include "kernel/debug/bochs.h"
 #include "kernel/lib/errno.h"
 #include "kernel/printk.h"
@@ -286,6 +288,17 @@ void ktest_list(void)
 	while ((test = next_test(test)))
 		printk("  %s\n", test->name);
 }
+
+/* ktest=all|PATTERN: run the matching tests once the kernel is up. */
+static char ktest_pattern[CMDLINE_PATTERN_MAX];
+BOOT_PARAM_PATTERN("ktest", ktest_pattern,
+		   "ktest=all|PATTERN run in-kernel tests");
+
+static int ktest_boot_work(void)
+{
+	return ktest_pattern[0] ? (int)ktest_run(ktest_pattern) : 0;
+}
+BOOT_WORK("ktest", BOOT_WORK_TESTS, ktest_boot_work);
 
 static int cmd_ktest(int argc, char **argv)
 {

@@ -16,6 +16,8 @@
 #define pr_fmt(fmt) "stress: " fmt
 
 #include "tests/kernel/stress.h"
+#include "kernel/cmdline.h"
+#include "kernel/init.h"
 #include "highmem/highmem.h"
 #include "kernel/lib/errno.h"
 #include "kernel/lib/kstrtox.h"
@@ -505,6 +507,17 @@ int stress_run(unsigned long ops)
 	pr_info("PASS: no damage, nothing lost\n");
 	return 0;
 }
+
+/* stress=OPS: a stress run once the kernel is up. */
+static unsigned long stress_ops;
+BOOT_PARAM_COUNT("stress", stress_ops,
+		 "stress=OPS       run the memory stress test after boot");
+
+static int stress_boot_work(void)
+{
+	return stress_ops && stress_run(stress_ops) ? 1 : 0;
+}
+BOOT_WORK("stress", BOOT_WORK_STRESS, stress_boot_work);
 
 static int cmd_stress(int argc, char **argv)
 {
