@@ -15,28 +15,10 @@
 
 %include "boot/boot.inc"
 
-CPUID_TSC            equ 1 << 4
-CPUID_PAE            equ 1 << 6
-CPUID_CMOV           equ 1 << 15
-CPUID_REQUIRED       equ CPUID_PAE | CPUID_CMOV | CPUID_TSC
-CPUID_PGE            equ 1 << 13
-CPUID_EXT_NX         equ 1 << 20
-EFLAGS_ID            equ 1 << 21
-CR0_PG_WP            equ 0x80010000
-CR4_PAE              equ 1 << 5
-CR4_PGE              equ 1 << 7
-MSR_EFER             equ 0xC0000080
-EFER_NXE             equ 1 << 11
-PDE_2M_KERNEL        equ 0x83         ; present, writable, 2 MiB page
-PDPTE_PRESENT        equ 0x01         ; PAE PDPTEs have no R/W or U/S bits
-EARLY_MAP_ENTRIES    equ 512          ; 512 x 2 MiB = the first GiB
-MB2_BOOTLOADER_MAGIC equ 0x36D76289
-QEMU_DEBUG_EXIT_PORT equ 0xF4
-QEMU_EXIT_FAILURE    equ 0x11         ; QEMU exits with status 35
-BOCHS_SHUTDOWN_PORT  equ 0x8900
-COM1                 equ 0x3F8
-COM1_LSR             equ COM1 + 5
-VGA_TEXT             equ 0xB8000
+; From the C headers (boot/boot.inc): CPUID_*, X86_*, MSR_EFER, EFER_NXE,
+; PDE_2M_KERNEL, PDPTE_PRESENT, MB2_BOOTLOADER_MAGIC, the ports.
+COM1_LSR             equ COM1 + UART_LSR
+EARLY_MAP_ENTRIES    equ PTRS_PER_PMD     ; 2 MiB pages: the first GiB
 
 extern start_kernel
 extern gdt_descriptor
@@ -80,7 +62,7 @@ check_cpu:
 	pushfd
 	pop eax
 	mov ecx, eax
-	xor eax, EFLAGS_ID
+	xor eax, X86_EFLAGS_ID
 	push eax
 	popfd
 	pushfd
@@ -92,28 +74,28 @@ check_cpu:
 	mov eax, 1
 	cpuid
 	mov ebx, edx
-	and ebx, CPUID_REQUIRED
-	cmp ebx, CPUID_REQUIRED
+	and ebx, CPUID_1_EDX_REQUIRED
+	cmp ebx, CPUID_1_EDX_REQUIRED
 	jne .missing
 	ret
 .no_cpuid:
 	xor edx, edx			; as if CPUID said: nothing
 .missing:
 	mov ebx, edx
-	mov edi, VGA_TEXT		; early_puts' cursor
+	mov edi, VGA_TEXT_PHYS		; early_puts' cursor
 	mov esi, PA(cpu_refusal_msg)
 	call early_puts
-	test ebx, CPUID_PAE
+	test ebx, CPUID_1_EDX_PAE
 	jnz .have_pae
 	mov esi, PA(cpu_no_pae_msg)
 	call early_puts
 .have_pae:
-	test ebx, CPUID_CMOV
+	test ebx, CPUID_1_EDX_CMOV
 	jnz .have_cmov
 	mov esi, PA(cpu_no_cmov_msg)
 	call early_puts
 .have_cmov:
-	test ebx, CPUID_TSC
+	test ebx, CPUID_1_EDX_TSC
 	jnz .have_tsc
 	mov esi, PA(cpu_no_tsc_msg)
 	call early_puts
@@ -153,7 +135,7 @@ early_puts:
 	mov dx, COM1_LSR
 .wait_thr:
 	in al, dx
-	test al, 0x20
+	test al, LSR_THR_EMPTY
 	jz .wait_thr
 	mov al, ah
 	mov dx, COM1
@@ -193,33 +175,33 @@ build_early_tables:
 .fill:
 	mov [edi + ecx * 8], eax
 	mov dword [edi + ecx * 8 + 4], 0
-	add eax, 0x200000
+	add eax, PMD_SIZE
 	inc ecx
 	cmp ecx, EARLY_MAP_ENTRIES
 	jb .fill
 	mov eax, PA(early_pd) + PDPTE_PRESENT
 	mov [PA(early_pdpt)], eax
-	mov [PA(early_pdpt) + 3 * 8], eax
+	mov [PA(early_pdpt) + KERNEL_PGD_INDEX * 8], eax
 	ret
 
 enable_paging:
 	mov eax, 1
 	cpuid
 	mov eax, cr4
-	or eax, CR4_PAE
-	test edx, CPUID_PGE
+	or eax, X86_CR4_PAE
+	test edx, CPUID_1_EDX_PGE
 	jz .no_pge
-	or eax, CR4_PGE
+	or eax, X86_CR4_PGE
 .no_pge:
 	mov cr4, eax
 
-	mov eax, 0x80000000
+	mov eax, CPUID_EXT_BASE
 	cpuid
-	cmp eax, 0x80000001
+	cmp eax, CPUID_EXT_FEATURES
 	jb .no_nx
-	mov eax, 0x80000001
+	mov eax, CPUID_EXT_FEATURES
 	cpuid
-	test edx, CPUID_EXT_NX
+	test edx, CPUID_EXT_EDX_NX
 	jz .no_nx
 	mov ecx, MSR_EFER
 	rdmsr
@@ -229,7 +211,7 @@ enable_paging:
 	mov eax, PA(early_pdpt)
 	mov cr3, eax
 	mov eax, cr0
-	or eax, CR0_PG_WP
+	or eax, X86_CR0_PG_WP
 	mov cr0, eax
 	ret
 

@@ -12,11 +12,10 @@ global isr_stub_table
 ; Vectors where the CPU pushes an error code itself.
 %define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || (v) == 21 || (v) == 29 || (v) == 30)
 
-NR_STUBS equ 48                 ; 32 exceptions + 16 legacy PIC IRQs
 
 section .text
 %assign v 0
-%rep NR_STUBS
+%rep NR_ISR_STUBS
 isr_stub_ %+ v:
 %if HAS_ERROR_CODE(v) == 0
 	push 0
@@ -55,7 +54,7 @@ section .rodata
 align 4
 isr_stub_table:
 %assign v 0
-%rep NR_STUBS
+%rep NR_ISR_STUBS
 	dd isr_stub_ %+ v
 %assign v v + 1
 %endrep

@@ -29,6 +29,7 @@
 #include <asm/fixmap.h>
 #include "mm/page.h"
 #include <asm/pgtable.h>
+#include <asm/tlbflush.h>
 
 /* True when lowmem pages go through kmap too (kmap.debug). */
 extern bool kmap_debug;
@@ -78,7 +79,7 @@ void kunmap(struct page *page);
 
 extern bool kmap_atomic_slow;	/* debug mode or a Bochs breakpoint: no fast path */
 DECLARE_PER_CPU(int, kmap_atomic_idx);
-extern u64 *kmap_pte;		/* the PTE of slot 0 (FIX_KMAP_BEGIN) */
+extern pteval_t *kmap_pte;	/* the PTE of slot 0 (FIX_KMAP_BEGIN) */
 extern u32 kmap_prot_low, kmap_prot_high; /* PTE bits of a slot, by halves */
 
 void *kmap_atomic_slowpath(struct page *page);
@@ -104,7 +105,7 @@ static inline unsigned long kmap_atomic_vaddr(int idx)
 static inline void *kmap_atomic(struct page *page)
 {
 	unsigned long pfn;
-	u64 *pte;
+	pteval_t *pte;
 	int idx;
 
 	preempt_disable();
@@ -124,10 +125,8 @@ static inline void *kmap_atomic(struct page *page)
 	/* Slot idx's PTE: the fixmap grows down, so it is idx entries lower. */
 	pte = kmap_pte - idx;
 	pfn = page_to_pfn(page);
-	/* As set_pte: the high half first, the present bit last. */
-	((volatile u32 *)pte)[1] = (u32)(pfn >> (32 - PAGE_SHIFT)) | kmap_prot_high;
-	barrier();
-	((volatile u32 *)pte)[0] = (u32)(pfn << PAGE_SHIFT) | kmap_prot_low;
+	set_pte_halves(pte, (u32)(pfn >> (32 - PAGE_SHIFT)) | kmap_prot_high,
+		       (u32)(pfn << PAGE_SHIFT) | kmap_prot_low);
 	return (void *)kmap_atomic_vaddr(idx);
 }
 
@@ -146,12 +145,8 @@ static inline void kunmap_atomic(void *addr)
 		if (unlikely(vaddr != kmap_atomic_vaddr(idx))) {
 			kunmap_atomic_slowpath(vaddr);
 		} else {
-			u64 *pte = kmap_pte - idx;
-
-			((volatile u32 *)pte)[0] = 0;
-			barrier();
-			((volatile u32 *)pte)[1] = 0;
-			__asm__ __volatile__("invlpg (%0)" : : "r"(vaddr) : "memory");
+			pte_clear(kmap_pte - idx);
+			invlpg(vaddr);
 			/*
 			 * Release the slot only now that no TLB holds it: an
 			 * interrupt that took it earlier would map its page

@@ -25,6 +25,7 @@
 #include "kernel/printk.h"
 #include <asm/fixmap.h>
 #include <asm/cpu.h>
+#include <asm/tlbflush.h>
 
 bool kmap_debug;
 bool kmap_atomic_slow;

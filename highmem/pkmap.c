@@ -25,6 +25,7 @@
 #include "kernel/lib/errno.h"
 #include "kernel/wait.h"
 #include <asm/cpu.h>
+#include <asm/tlbflush.h>
 
 static int pkmap_count[LAST_PKMAP];
 static unsigned int last_pkmap_nr;

@@ -1,58 +1,80 @@
 /* SPDX-License-Identifier: MIT */
-/* Interrupt descriptor table, exceptions and the legacy PIC's IRQs. */
+/*
+ * Interrupt lines and their handlers. A driver asks for a line with
+ * request_irq; when it fires, the arch entry code (interrupt_dispatch in
+ * kernel/arch/x86/traps.c) calls handle_irq, which runs the handler
+ * between the interrupt controller's checks: a spurious interrupt is
+ * dropped, a real one acknowledged (EOI) after its handler.
+ *
+ * The controller is an irq_chip: the two 8259 PICs
+ * (kernel/arch/x86/i8259.c) on this PC.
+ */
 #ifndef KERNEL_IRQ_H
 #define KERNEL_IRQ_H
 
 #include "kernel/lib/types.h"
 #include <asm/ptrace.h>
 
-#define NR_EXCEPTIONS 32
-#define IRQ_BASE_VECTOR 32 /* PIC IRQ n arrives at vector 32 + n */
 #define NR_IRQS 16
 
 typedef void (*irq_handler_t)(struct pt_regs *regs);
 
-/* Build the IDT, the TSSes and the double-fault task. Context: boot. */
-void trap_init(void);
+/* An interrupt controller: what handle_irq needs of it. */
+struct irq_chip {
+	const char *name;
+	void (*unmask)(unsigned int irq);	 /* let the line through */
+	bool (*spurious)(unsigned int irq);	 /* a line that was not raised? */
+	void (*eoi)(unsigned int irq);		 /* the handler is done */
+};
 
-/* Tell the double-fault task about new page tables. Context: boot. */
-void trap_update_cr3(void);
-
-/* Remap the 8259 PICs to vectors 32..47, all lines masked. Context: boot. */
+/**
+ * irq_init - set up the interrupt controller, every line masked
+ *
+ * Context: boot, interrupts off, before any request_irq.
+ */
 void irq_init(void);
 
-/*
- * request_irq - route PIC line @irq to @handler and unmask it
- * Context: boot or thread context; handlers run with interrupts off.
+/**
+ * irq_set_chip - the controller handle_irq and request_irq use
+ * @chip: it
+ *
+ * Context: boot, from the arch's irq_init.
+ */
+void irq_set_chip(const struct irq_chip *chip);
+
+/**
+ * request_irq - route line @irq to @handler and unmask it
+ * @irq: the line (0..NR_IRQS - 1)
+ * @handler: runs in interrupt context, interrupts off
+ * @name: shown by the shell
+ *
+ * Context: boot or thread context. Panics on a line that does not exist.
  */
 void request_irq(unsigned int irq, irq_handler_t handler, const char *name);
 
-/* Number of times each line fired, for the shell. */
-unsigned long irq_count(unsigned int irq);
-const char *irq_name(unsigned int irq);
-
-/* Called by boot/isr.asm for every vector. */
-void interrupt_dispatch(struct pt_regs *regs);
-
-/*
- * The debug exception (#DB) is the single-step trap that EFLAGS.TF
- * raises after each instruction. A hook set here runs for each one, with
- * interrupts off; without a hook a #DB is a fatal exception like the
- * others. Tests use it to put an "interrupt" between any two
- * instructions of a fast path.
+/**
+ * handle_irq - run the handler of line @irq, between the chip's checks
+ * @irq: the line that fired
+ * @regs: the interrupted context
+ *
+ * Context: interrupt entry, interrupts off.
  */
-typedef void (*debug_trap_hook_t)(struct pt_regs *regs);
+void handle_irq(unsigned int irq, struct pt_regs *regs);
 
 /**
- * set_debug_trap_hook - run @hook at every debug exception (NULL: none)
- * @hook: called in exception context; must not sleep or fault
+ * irq_count - how many times line @irq fired
+ * @irq: the line
  *
- * Context: any.
+ * Context: any. Return: the count (0 for a line that does not exist).
  */
-void set_debug_trap_hook(debug_trap_hook_t hook);
+unsigned long irq_count(unsigned int irq);
 
-/* Exceptions (kernel/arch/x86/traps.c). */
-void handle_exception(struct pt_regs *regs);
-const char *exception_name(unsigned int vector);
+/**
+ * irq_name - the name its handler registered line @irq with
+ * @irq: the line
+ *
+ * Context: any. Return: the name, or NULL.
+ */
+const char *irq_name(unsigned int irq);
 
 #endif /* KERNEL_IRQ_H */

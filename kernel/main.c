@@ -11,6 +11,7 @@
 #include "kernel/drivers/power.h"
 #include "kernel/init.h"
 #include "kernel/irq.h"
+#include <asm/traps.h>
 #include "kernel/lib/string.h"
 #include "kernel/lib/vsprintf.h"
 #include "kernel/multiboot2.h"
@@ -26,8 +27,8 @@
 #include <asm/cpu.h>
 #include <asm/cpuinfo.h>
 #include <asm/irqflags.h>
-
-#define MBI_COPY_SIZE 65536 /* boot/boot.inc */
+#include <asm/pat.h>
+#include <asm/setup.h>
 
 u32 boot_mbi_phys;
 static u64 boot_tsc_start;
@@ -98,6 +99,22 @@ unsigned int run_boot_work(void)
 	return failures;
 }
 
+/* The memory GRUB's information and modules sit in: memblock keeps off it. */
+static struct phys_range boot_ranges[1 + MB2_MAX_MODULES];
+
+static unsigned int boot_info_ranges(struct phys_range *r)
+{
+	unsigned int n = 0;
+
+	r[n].start = boot_mbi_phys;
+	r[n++].end = boot_mbi_phys + boot_info.total_size;
+	for (unsigned int i = 0; i < boot_info.nr_modules; i++, n++) {
+		r[n].start = boot_info.modules[i].start;
+		r[n].end = boot_info.modules[i].end;
+	}
+	return n;
+}
+
 /*
  * The first thread (pid 1): what the command line asked for once the
  * kernel is up, then the shell. It may sleep, unlike the boot context,
@@ -136,7 +153,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	pat_init();
 
 	memmap_setup(boot_cpu.phys_bits);
-	memblock_setup();
+	memblock_setup(boot_ranges, boot_info_ranges(boot_ranges));
 	paging_init();
 	print_memory_layout();
 	mem_init();

@@ -1,21 +1,16 @@
 // SPDX-License-Identifier: MIT
 /*
- * The 8253/8254 PIT as the system tick. Each tick runs the expired
- * kernel timers (a list sorted by expiry) and the scheduler's
- * accounting; the return from the interrupt may then preempt.
+ * The system tick and kernel timers. Each tick (from the PIT,
+ * kernel/arch/x86/pit.c) runs the expired kernel timers (a list sorted
+ * by expiry) and the scheduler's accounting; the return from the
+ * interrupt may then preempt.
  */
 #include "kernel/timer.h"
 #include "kernel/irq.h"
 #include "kernel/printk.h"
 #include "kernel/sched.h"
 #include "kernel/spinlock.h"
-#include <asm/io.h>
-
-#define PIT_CHANNEL0 0x40
-#define PIT_COMMAND 0x43
-#define PIT_INPUT_HZ 1193182u
-#define PIT_CH0_RATE_GENERATOR 0x34 /* channel 0, lo/hi byte, mode 2 */
-#define TIMER_IRQ 0
+#include <asm/pit.h>
 
 volatile u64 jiffies;
 static LIST_HEAD(timer_list_head);
@@ -65,9 +60,8 @@ static void run_timers(void)
 	}
 }
 
-static void timer_interrupt(struct pt_regs *regs)
+void timer_tick(void)
 {
-	(void)regs;
 	jiffies++;
 	run_timers();
 	scheduler_tick();
@@ -75,12 +69,7 @@ static void timer_interrupt(struct pt_regs *regs)
 
 void timer_init(void)
 {
-	u16 divisor = (PIT_INPUT_HZ + HZ / 2) / HZ;
-
-	outb(PIT_COMMAND, PIT_CH0_RATE_GENERATOR);
-	outb(PIT_CHANNEL0, (u8)divisor);
-	outb(PIT_CHANNEL0, (u8)(divisor >> 8));
-	request_irq(TIMER_IRQ, timer_interrupt, "timer");
+	pit_init(HZ);
 }
 
 struct sleeper {

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The periodic tick (PIT channel 0, HZ per second), kernel timers that
+ * The periodic tick (HZ per second), kernel timers that
  * run a function from the tick, and sleeping for a while.
  */
 #ifndef KERNEL_TIMER_H
@@ -19,8 +19,19 @@ struct timer_list {
 	struct list_head entry;
 };
 
-/* Program the PIT for HZ interrupts a second. Context: boot, after irq_init. */
+/**
+ * timer_init - start the tick, HZ times a second
+ *
+ * Context: boot, after irq_init.
+ */
 void timer_init(void);
+
+/**
+ * timer_tick - one tick: jiffies, expired timers, the scheduler's share
+ *
+ * Called by the tick's interrupt handler. Context: the tick's IRQ.
+ */
+void timer_tick(void);
 
 /*
  * add_timer - run @timer->function from the timer interrupt once jiffies

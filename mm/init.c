@@ -1,26 +1,21 @@
 // SPDX-License-Identifier: MIT
 /*
- * Boot-time memory setup: decide where lowmem ends, feed memblock, and
- * build the final kernel page tables (DESIGN.md section 3):
- *
- *   - the direct map of lowmem with 4 KiB pages, so that single pages
- *     can later be unmapped or protected (kernel text read-only,
- *     everything else not executable where the CPU has NX);
- *   - empty page tables for the vmalloc area, the pkmap area and the
- *     fixmap, allocated now so that mapping there never allocates;
- *   - no identity map: the user half of the address space is empty.
+ * Boot-time memory setup: decide where lowmem ends and feed memblock
+ * (memblock_setup); after the arch has built the final page tables
+ * (paging_init, kernel/arch/x86/paging.c), hand memory to the zones
+ * (mem_init).
  */
 #define pr_fmt(fmt) "mm: " fmt
 
 #include "highmem/highmem.h"
 #include "kernel/debug/bochs.h"
 #include "kernel/cmdline.h"
-#include "kernel/multiboot2.h"
 #include "kernel/printk.h"
 #include "kernel/sections.h"
 #include "kernel/lib/string.h"
 #include "kernel/lib/vsprintf.h"
 #include "kernel/irq.h"
+#include <asm/traps.h>
 #include <asm/fixmap.h>
 #include "mm/init.h"
 #include "mm/gfp.h"
@@ -35,16 +30,11 @@
 #include <asm/pgtable.h>
 #include <asm/cpu.h>
 
-#define PDPTE_PRESENT 0x1ull
-#define PDE_TABLE (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED)
-
 unsigned long max_low_pfn;
 unsigned long max_pfn;
 unsigned long high_memory;
 unsigned long vmalloc_start;
 
-static pteval_t swapper_pdpt[PTRS_PER_PGD] __aligned(32);
-static unsigned int nr_pte_pages;
 
 /* highmem=off: no HighMem zone, RAM above lowmem is left out. */
 static bool highmem_off;
@@ -88,6 +78,9 @@ static void find_pfn_limits(void)
 	}
 	snprint_size(size, sizeof(size), PFN_PHYS(max_low_pfn));
 	pr_info("%s of address space in lowmem (direct-mapped)\n", size);
+	/* The direct map ends here; vmalloc starts after an 8 MiB hole. */
+	high_memory = PAGE_OFFSET + (max_low_pfn << PAGE_SHIFT);
+	vmalloc_start = (high_memory + VMALLOC_OFFSET) & ~(VMALLOC_OFFSET - 1);
 }
 
 static void add_usable_ram(void)
@@ -146,7 +139,7 @@ static void check_enough_memory(void)
  *
  * Context: boot, once, after memmap_setup.
  */
-void memblock_setup(void)
+void memblock_setup(const struct phys_range *reserved, unsigned int n)
 {
 	find_pfn_limits();
 	memblock_reset(PFN_PHYS(max_low_pfn));
@@ -155,84 +148,10 @@ void memblock_setup(void)
 		memblock_remove(PFN_PHYS(max_pfn), ~0ull - PFN_PHYS(max_pfn));
 	memblock_reserve(0, PAGE_SIZE);
 	memblock_reserve(__pa(_kernel_start), _kernel_end - _kernel_start);
-	memblock_reserve(boot_mbi_phys, boot_info.total_size);
-	for (unsigned int i = 0; i < boot_info.nr_modules; i++)
-		memblock_reserve(boot_info.modules[i].start,
-				 boot_info.modules[i].end -
-					 boot_info.modules[i].start);
+	for (unsigned int i = 0; i < n; i++)
+		memblock_reserve(reserved[i].start,
+				 reserved[i].end - reserved[i].start);
 	check_enough_memory();
-}
-
-/* The page table behind the kernel PDE for @vaddr, allocated if missing. */
-static pteval_t *pte_table_for(unsigned long vaddr)
-{
-	pteval_t *pmd = &swapper_pg_dir[pmd_index(vaddr)];
-	void *table;
-
-	if (*pmd & _PAGE_PRESENT)
-		return __va((unsigned long)pte_phys(*pmd));
-	table = memblock_alloc(PAGE_SIZE, PAGE_SIZE, "a kernel page table");
-	*pmd = (pteval_t)__pa(table) | PDE_TABLE;
-	nr_pte_pages++;
-	return table;
-}
-
-static pteval_t kernel_image_prot(unsigned long vaddr)
-{
-	if (vaddr >= (unsigned long)_kernel_start &&
-	    vaddr < (unsigned long)_etext)
-		return PAGE_KERNEL_RX;
-	if (vaddr >= (unsigned long)_srodata &&
-	    vaddr < (unsigned long)_erodata)
-		return PAGE_KERNEL_RO;
-	return PAGE_KERNEL;
-}
-
-static void map_lowmem(void)
-{
-	for (unsigned long pfn = 0; pfn < max_low_pfn; pfn++) {
-		unsigned long vaddr = PAGE_OFFSET + (pfn << PAGE_SHIFT);
-		pteval_t *table = pte_table_for(vaddr);
-
-		table[pte_index(vaddr)] = pfn_pte(pfn, kernel_image_prot(vaddr));
-	}
-}
-
-/* Allocate (empty) page tables covering [start, end). */
-static void prepare_area(unsigned long start, unsigned long end)
-{
-	for (unsigned long vaddr = ALIGN_DOWN(start, PMD_SIZE);
-	     vaddr < end && vaddr >= PAGE_OFFSET; vaddr += PMD_SIZE)
-		pte_table_for(vaddr);
-}
-
-extern char boot_stack_guard[];
-
-void paging_init(void)
-{
-	high_memory = PAGE_OFFSET + (max_low_pfn << PAGE_SHIFT);
-	vmalloc_start = (high_memory + VMALLOC_OFFSET) & ~(VMALLOC_OFFSET - 1);
-
-	map_lowmem();
-	prepare_area(VMALLOC_START, VMALLOC_END);
-	prepare_area(PKMAP_BASE, PKMAP_BASE + LAST_PKMAP * PAGE_SIZE);
-	prepare_area(FIXMAP_PMD_BASE, FIXADDR_TOP);
-
-	/* Leave the page below the boot stack unmapped, as a guard. */
-	*lookup_kernel_pte((unsigned long)boot_stack_guard) = 0;
-
-	/* Only the kernel gigabyte: the boot identity map is gone. */
-	swapper_pdpt[3] = (pteval_t)__pa(swapper_pg_dir) | PDPTE_PRESENT;
-	write_cr3(__pa(swapper_pdpt));
-	flush_tlb_all();
-	trap_update_cr3();
-	pr_info("kernel page tables: %u page tables (%u KiB), identity map "
-		"removed\n", nr_pte_pages, nr_pte_pages * 4);
-	bochs_break_regs(BREAK_PAGING, read_cr3(), __pa(swapper_pg_dir),
-			 "EAX = CR3 = 0x%08lx (the PDPT), EDX = 0x%08lx "
-			 "(swapper_pg_dir, physical); try: xp /4gx 0x%08lx, "
-			 "page 0x%08lx", read_cr3(), __pa(swapper_pg_dir),
-			 read_cr3(), (unsigned long)_stext);
 }
 
 static unsigned long present_pages_total(void)

@@ -3,10 +3,25 @@
 #ifndef MM_INIT_H
 #define MM_INIT_H
 
-/* Decide lowmem/highmem limits, give RAM to memblock, reserve what is used. */
-void memblock_setup(void);
+#include "mm/memblock.h"
 
-/* Build the final kernel page tables and drop the boot identity map. */
+/**
+ * memblock_setup - decide lowmem and highmem, give RAM to memblock
+ * @reserved: ranges in use that memblock must not hand out (the boot
+ *            information, boot modules); page 0 and the kernel image
+ *            are reserved anyway
+ * @n: how many
+ *
+ * Stops with a clear panic if too little lowmem is left to boot.
+ * Context: boot, once, after memmap_setup.
+ */
+void memblock_setup(const struct phys_range *reserved, unsigned int n);
+
+/**
+ * paging_init - build the final kernel page tables, drop the identity map
+ *
+ * Context: boot, once, after memblock_setup (kernel/arch/x86/paging.c).
+ */
 void paging_init(void);
 
 /*

@@ -13,6 +13,11 @@
 
 #define MEMBLOCK_MAX_REGIONS 128
 
+/* A physical range [start, end). */
+struct phys_range {
+	phys_addr_t start, end;
+};
+
 struct memblock_region {
 	phys_addr_t base;
 	phys_addr_t size;

@@ -25,6 +25,7 @@
 #include "mm/gfp.h"
 #include "mm/slab.h"
 #include <asm/cpu.h>
+#include <asm/tlbflush.h>
 
 #define LAZY_MAX_PAGES ((32ul << 20) >> PAGE_SHIFT)
 

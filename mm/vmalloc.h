@@ -92,10 +92,4 @@ void *ioremap(phys_addr_t phys, unsigned long size);
 void *ioremap_wc(phys_addr_t phys, unsigned long size);
 void iounmap(void *addr);
 
-/* PTE bits for write-combining (PAT entry 1), or uncached without PAT. */
-extern pteval_t pgprot_writecombine;
-
-/* Program the PAT so that PTE index 1 (PWT) means write-combining. */
-void pat_init(void);
-
 #endif /* MM_VMALLOC_H */

@@ -8,9 +8,12 @@
 #ifndef KERNEL_KALLSYMS_H
 #define KERNEL_KALLSYMS_H
 
+#include "kernel/lib/vsprintf.h"
+
 #include "kernel/lib/types.h"
 
 #define KSYM_NAME_LEN 64
+_Static_assert(KSYM_NAME_LEN + 32 <= SYMBOL_TEXT_MAX, "%pS must hold a name");
 
 struct kallsym {
 	unsigned long addr;
@@ -33,7 +36,6 @@ const char *kallsyms_lookup(unsigned long addr, unsigned long *offset,
 /* Address of the function called @name, or 0. Linear search. */
 unsigned long kallsyms_lookup_name(const char *name);
 
-/* Write "name+0xoff/0xsize" (or the bare hex address) into @buf. */
-int sprint_symbol(char *buf, size_t size, unsigned long addr);
+/* sprint_symbol, which %pS uses, is declared in kernel/lib/vsprintf.h. */
 
 #endif /* KERNEL_KALLSYMS_H */

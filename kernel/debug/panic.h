@@ -47,17 +47,8 @@ __noreturn void die(struct pt_regs *regs, const char *fmt, ...)
 __noreturn void die_at_sp(struct pt_regs *regs, u32 sp, const char *fmt, ...)
 	__printf(3, 4);
 
-/* Print the registers of @regs with @sp as the stack pointer. */
-void show_regs(const struct pt_regs *regs, u32 sp);
-
-/* Print the call chain starting at frame pointer @ebp. Context: any. */
-void show_stack_trace(unsigned long ebp);
-
 /* The call chain of the caller. Context: any. */
 void dump_stack(void);
-
-/* Say so if @sp lies in an unmapped page (a stack guard). */
-void report_stack_overflow(u32 sp);
 
 /* True while a panic is being reported (nested faults give up at once). */
 extern bool in_panic;

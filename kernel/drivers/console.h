@@ -29,7 +29,20 @@ bool e9_present(void);
 /* Write straight to port 0xE9 only: announcements for the debugger. */
 void e9_write(const char *s, size_t len);
 
-/* Serial port (kernel/drivers/serial.c). */
+/* Serial port (kernel/drivers/serial.c): the 16550 registers on COM1. */
+#define COM1 0x3F8
+#define UART_RBR 0 /* receive buffer (read) */
+#define UART_THR 0 /* transmit holding (write) */
+#define UART_IER 1 /* interrupt enable */
+#define UART_FCR 2 /* FIFO control (write) */
+#define UART_LCR 3 /* line control */
+#define UART_MCR 4 /* modem control */
+#define UART_LSR 5 /* line status */
+#define UART_SCR 7 /* scratch */
+#define UART_DLL 0 /* divisor latch, with LCR.DLAB */
+#define UART_DLM 1
+#define LSR_THR_EMPTY 0x20 /* the transmitter takes a byte */
+
 void serial_init(void);
 bool serial_present(void);
 void serial_write(const char *s, size_t len);

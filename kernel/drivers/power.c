@@ -9,10 +9,6 @@
 #include <asm/io.h>
 #include <asm/irqflags.h>
 
-#define QEMU_DEBUG_EXIT_PORT 0xF4
-#define QEMU_EXIT_SUCCESS 0x10 /* QEMU exits with (0x10 << 1) | 1 = 33 */
-#define QEMU_EXIT_FAILURE 0x11 /* (0x11 << 1) | 1 = 35 */
-#define BOCHS_SHUTDOWN_PORT 0x8900
 #define ACPI_PIIX4_PM1A_CNT 0x604 /* QEMU pc/q35 */
 #define ACPI_BOCHS_PM1A_CNT 0xB004
 #define ACPI_SLP_EN_S5 0x2000

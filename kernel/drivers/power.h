@@ -19,4 +19,10 @@ enum exit_status {
  */
 __noreturn void machine_power_off(enum exit_status status);
 
+/* The emulators' power-off ports (boot/entry.asm uses them too). */
+#define QEMU_DEBUG_EXIT_PORT 0xF4
+#define QEMU_EXIT_SUCCESS 0x10 /* QEMU exits with (0x10 << 1) | 1 = 33 */
+#define QEMU_EXIT_FAILURE 0x11 /* (0x11 << 1) | 1 = 35 */
+#define BOCHS_SHUTDOWN_PORT 0x8900
+
 #endif /* KERNEL_POWER_H */

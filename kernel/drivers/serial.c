@@ -10,22 +10,9 @@
 #include <asm/io.h>
 #include <asm/irqflags.h>
 
-#define COM1 0x3F8
-#define UART_RBR 0 /* receive buffer (read) */
-#define UART_THR 0 /* transmit holding (write) */
-#define UART_IER 1 /* interrupt enable */
-#define UART_FCR 2 /* FIFO control (write) */
-#define UART_LCR 3 /* line control */
-#define UART_MCR 4 /* modem control */
-#define UART_LSR 5 /* line status */
-#define UART_SCR 7 /* scratch */
-#define UART_DLL 0 /* divisor latch, with LCR.DLAB */
-#define UART_DLM 1
-
 #define LCR_8N1 0x03
 #define LCR_DLAB 0x80
 #define LSR_DATA_READY 0x01
-#define LSR_THR_EMPTY 0x20
 #define IER_RX_AVAILABLE 0x01
 #define MCR_DTR_RTS_OUT2 0x0B /* OUT2 gates the IRQ line on PCs */
 #define FCR_ENABLE_TRIGGER_14 0xC1 /* no clear bits: keep queued input */

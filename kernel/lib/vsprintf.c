@@ -5,7 +5,6 @@
  * "would have written" return value for free.
  */
 #include "kernel/lib/vsprintf.h"
-#include "kernel/debug/kallsyms.h"
 #include "kernel/lib/string.h"
 
 #define FLAG_LEFT 0x01	/* '-' */
@@ -106,7 +105,7 @@ static void put_pointer(struct out *o, const char **fmtp, void *ptr,
 	const char *fmt = *fmtp;
 
 	if (fmt[1] == 'S' || fmt[1] == 's') {
-		char sym[KSYM_NAME_LEN + 32];
+		char sym[SYMBOL_TEXT_MAX];
 
 		sprint_symbol(sym, sizeof(sym), (unsigned long)ptr);
 		put_str(o, sym, sp);

@@ -32,4 +32,19 @@ int scnprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
  */
 int snprint_size(char *buf, size_t size, u64 bytes);
 
+/* The longest "name+0xoff/0xsize" sprint_symbol writes, NUL included. */
+#define SYMBOL_TEXT_MAX 96
+
+/**
+ * sprint_symbol - write "name+0xoff/0xsize" (or the bare address) for @addr
+ * @buf: where to write
+ * @size: the size of @buf
+ * @addr: a kernel text address
+ *
+ * What %pS prints. The library declares it and does not define it: the
+ * kernel links its symbol table's version (kernel/debug/kallsyms.c),
+ * the host tests a stub. Context: any. Return: the characters written.
+ */
+int sprint_symbol(char *buf, size_t size, unsigned long addr);
+
 #endif /* KERNEL_VSPRINTF_H */

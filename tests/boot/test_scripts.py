@@ -12,6 +12,8 @@ BUILD = Path(os.environ.get("BUILD", TOP / "build"))
 SCRIPTS = {
     # The DEBUG=1 build passes every in-kernel test under its options.
     "debug-build": ["tests/boot/debug-build.sh"],
+    # make KTEST=0: the core builds and boots without the test code.
+    "noktest-build": ["tests/boot/noktest-build.sh"],
     # The fuzzers, a fixed number of inputs each from the seed corpus.
     "fuzz-short": ["tools/fuzz.sh", "--runs", "20000"],
     # make bench in its quick form: every benchmark runs (at 1/100 of its

@@ -6,7 +6,6 @@
  */
 #include "highmem/highmem.h"
 #include "highmem/pkmap.h"
-#include "kernel/irq.h"
 #include "tests/kernel/ktest.h"
 #include "kernel/sched.h"
 #include "kernel/lib/string.h"
@@ -17,6 +16,7 @@
 #include "mm/mmzone.h"
 #include <asm/cpu.h>
 #include <asm/irqflags.h>
+#include <asm/traps.h>
 
 /*
  * Each test of the suite: without highmem, kmap debug mode, and back to

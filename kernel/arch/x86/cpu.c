@@ -12,18 +12,7 @@
 #include "kernel/lib/string.h"
 #include <asm/pgtable.h>
 #include <asm/cpu.h>
-
-#define CPUID_1_EDX_TSC (1u << 4)
-#define CPUID_1_EDX_PAE (1u << 6)
-#define CPUID_1_EDX_PGE (1u << 13)
-#define CPUID_1_EDX_PAT (1u << 16)
-#define CPUID_1_EDX_PSE36 (1u << 17)
-#define CPUID_EXT_EDX_NX (1u << 20)
-#define CPUID_EXT_BASE 0x80000000u
-#define CPUID_EXT_FEATURES 0x80000001u
-#define CPUID_BRAND_FIRST 0x80000002u
-#define CPUID_BRAND_LAST 0x80000004u
-#define CPUID_ADDRESS_SIZES 0x80000008u
+#include <asm/cpufeature.h>
 
 struct cpuinfo_x86 boot_cpu;
 pteval_t __supported_pte_mask_nx;

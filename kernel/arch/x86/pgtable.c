@@ -7,6 +7,7 @@
 #include <asm/pgtable.h>
 #include "kernel/printk.h"
 #include <asm/cpu.h>
+#include <asm/tlbflush.h>
 
 /* The page directory for 0xC0000000..0xFFFFFFFF (PDPT slot 3). */
 pteval_t swapper_pg_dir[PTRS_PER_PMD] __aligned(4096);

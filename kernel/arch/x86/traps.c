@@ -7,6 +7,8 @@
  * arrives through a task gate that switches to a TSS with its own stack.
  */
 #include "kernel/irq.h"
+#include <asm/stacktrace.h>
+#include <asm/traps.h>
 #include "kernel/debug/panic.h"
 #include "kernel/printk.h"
 #include "kernel/lib/string.h"
@@ -18,15 +20,12 @@
 #include <asm/pgtable.h>
 #include "mm/vmalloc.h"
 #include <asm/cpu.h>
+#include <asm/segment.h>
 
 #define IDT_ENTRIES 256
 #define GATE_INTERRUPT_32 0x8E /* present, DPL 0, 32-bit interrupt gate */
 #define GATE_TASK 0x85	       /* present, DPL 0, task gate */
 #define TSS_DESC_TYPE 0x89     /* present, DPL 0, available 32-bit TSS */
-#define KERNEL_CS 0x08
-#define KERNEL_DS 0x10
-#define TSS_SEL 0x18
-#define DF_TSS_SEL 0x20
 #define VECTOR_DEBUG 1
 #define VECTOR_DOUBLE_FAULT 8
 #define VECTOR_PAGE_FAULT 14
@@ -275,4 +274,19 @@ static __noreturn void doublefault_task(void)
 	report_stack_overflow(main_tss.esp);
 	die_at_sp(&regs, main_tss.esp, "double fault (esp 0x%08x)",
 		  main_tss.esp);
+}
+
+void interrupt_dispatch(struct pt_regs *regs)
+{
+	if (regs->vector < NR_EXCEPTIONS) {
+		handle_exception(regs);
+		return;
+	}
+	handle_irq(regs->vector - IRQ_BASE_VECTOR, regs);
+	/*
+	 * Back in the interrupted thread's context (the handler is done
+	 * and acknowledged): if its time is up, switch now. The thread
+	 * resumes here later and returns through iret as usual.
+	 */
+	preempt_schedule_irq();
 }

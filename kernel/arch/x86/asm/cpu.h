@@ -5,6 +5,7 @@
 
 #include "kernel/lib/types.h"
 
+#define X86_EFLAGS_ID (1u << 21) /* toggles only where CPUID exists */
 #define X86_CR0_WP (1u << 16)
 #define X86_CR0_PG (1u << 31)
 #define X86_CR4_PSE (1u << 4)
@@ -71,28 +72,6 @@ static inline u64 rdtsc(void)
 
 	__asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
 	return ((u64)hi << 32) | lo;
-}
-
-/* Drop the TLB entry of one page on this CPU. */
-static inline void invlpg(unsigned long vaddr)
-{
-	__asm__ __volatile__("invlpg (%0)" : : "r"(vaddr) : "memory");
-}
-
-/*
- * Drop every TLB entry, global ones included: toggling CR4.PGE flushes
- * global entries, which a CR3 reload alone keeps.
- */
-static inline void flush_tlb_all(void)
-{
-	unsigned long cr4 = read_cr4();
-
-	if (cr4 & X86_CR4_PGE) {
-		write_cr4(cr4 & ~X86_CR4_PGE);
-		write_cr4(cr4);
-	} else {
-		write_cr3(read_cr3());
-	}
 }
 
 static inline void cpu_relax(void)

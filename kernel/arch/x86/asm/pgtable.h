@@ -76,14 +76,21 @@ static inline pteval_t pfn_pte(unsigned long pfn, pteval_t prot)
  * set_pte - store a PTE. A 32-bit CPU writes the 64-bit entry in two
  * halves: the high half goes first when mapping and last when
  * unmapping, so the entry is never present with a torn address.
+ * set_pte_halves is the same for callers that keep the entry's bits in
+ * two 32-bit words already (kmap_atomic's fast path).
  */
-static inline void set_pte(pteval_t *ptep, pteval_t pte)
+static inline void set_pte_halves(pteval_t *ptep, u32 high, u32 low)
 {
 	volatile u32 *half = (volatile u32 *)ptep;
 
-	half[1] = (u32)(pte >> 32);
+	half[1] = high;
 	__asm__ __volatile__("" ::: "memory");
-	half[0] = (u32)pte;
+	half[0] = low;
+}
+
+static inline void set_pte(pteval_t *ptep, pteval_t pte)
+{
+	set_pte_halves(ptep, (u32)(pte >> 32), (u32)pte);
 }
 
 static inline void pte_clear(pteval_t *ptep)

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* Walking the frame-pointer chain of a kernel stack. */
-#ifndef KERNEL_STACKTRACE_H
-#define KERNEL_STACKTRACE_H
+/* Walking the frame-pointer chain of a kernel stack; oops report parts. */
+#ifndef ASM_STACKTRACE_H
+#define ASM_STACKTRACE_H
+
+#include <asm/ptrace.h>
 
 #define STACKTRACE_MAX_DEPTH 32
 
@@ -25,4 +27,31 @@ int walk_stack(unsigned long ebp, void (*fn)(unsigned long addr));
  */
 unsigned long stack_return_address(unsigned int level);
 
-#endif /* KERNEL_STACKTRACE_H */
+/**
+ * show_regs - print the registers of @regs, with @sp as the stack pointer
+ * @regs: a saved context
+ * @sp: its stack pointer (an exception frame does not hold it)
+ *
+ * Context: any (oops reports).
+ */
+void show_regs(const struct pt_regs *regs, u32 sp);
+
+/**
+ * show_stack_trace - print "Call Trace:" from frame pointer @ebp
+ * @ebp: the first frame
+ *
+ * Deep recursion prints one frame once with a repeat count.
+ * Context: any.
+ */
+void show_stack_trace(unsigned long ebp);
+
+/**
+ * report_stack_overflow - say so if @sp lies in an unmapped page
+ * @sp: a stack pointer
+ *
+ * Names the thread whose guard page it is. Context: any (the double
+ * fault handler).
+ */
+void report_stack_overflow(u32 sp);
+
+#endif /* ASM_STACKTRACE_H */

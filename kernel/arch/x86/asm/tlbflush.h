@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Dropping translations from this CPU's TLB. A PTE that is changed or
+ * cleared may still be cached: the TLB keeps it until invlpg of its
+ * page, a CR3 reload (which keeps global entries) or a CR4.PGE toggle.
+ */
+#ifndef ASM_TLBFLUSH_H
+#define ASM_TLBFLUSH_H
+
+#include <asm/cpu.h>
+
+/* Drop the TLB entry of one page on this CPU. */
+static inline void invlpg(unsigned long vaddr)
+{
+	__asm__ __volatile__("invlpg (%0)" : : "r"(vaddr) : "memory");
+}
+
+/*
+ * Drop every TLB entry, global ones included: toggling CR4.PGE flushes
+ * global entries, which a CR3 reload alone keeps.
+ */
+static inline void flush_tlb_all(void)
+{
+	unsigned long cr4 = read_cr4();
+
+	if (cr4 & X86_CR4_PGE) {
+		write_cr4(cr4 & ~X86_CR4_PGE);
+		write_cr4(cr4);
+	} else {
+		write_cr3(read_cr3());
+	}
+}
+
+#endif /* ASM_TLBFLUSH_H */
