@@ -19,21 +19,13 @@
 #ifndef KERNEL_CMDLINE_H
 #define KERNEL_CMDLINE_H
 
+#include "kernel/config.h"
 #include "kernel/lib/compiler.h"
 
 #define CMDLINE_MAX 1024
 #define CMDLINE_PATTERN_MAX 64
 #define CMDLINE_SHOW_MAX 128 /* bytes an option's current value may take */
 
-/*
- * DEBUG=1 builds turn the memory debugging options on by default; the
- * command line can still turn each off (page_poison=off).
- */
-#ifdef CONFIG_DEBUG
-#define DEBUG_BUILD true
-#else
-#define DEBUG_BUILD false
-#endif
 
 struct boot_param {
 	const char *name;  /* "mem", "kmap.debug" */

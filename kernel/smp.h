@@ -6,7 +6,7 @@
 #ifndef KERNEL_SMP_H
 #define KERNEL_SMP_H
 
-#define NR_CPUS 8
+#include "kernel/config.h"
 
 /* The number of the CPU running this code. */
 static inline unsigned int smp_processor_id(void)

@@ -167,7 +167,7 @@ static bool cache_grow(struct kmem_cache *c, gfp_t gfp)
 		slab->bufctl[i] = i + 1 < c->num ? (u16)(i + 1) : BUFCTL_END;
 		slab_debug_init_object(c, index_to_obj(c, slab, i));
 		if (c->ctor)
-			c->ctor(index_to_obj(c, slab, i) + c->obj_offset);
+			c->ctor((char *)index_to_obj(c, slab, i) + c->obj_offset);
 	}
 	slab->free = 0;
 	spin_lock_irqsave(&c->lock, flags);

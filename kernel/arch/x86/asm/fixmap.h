@@ -8,7 +8,7 @@
 #ifndef MM_FIXMAP_H
 #define MM_FIXMAP_H
 
-#include "kernel/smp.h"
+#include "kernel/config.h"
 #include <asm/layout.h>
 
 #define KM_MAX_IDX 16
