@@ -7,11 +7,4 @@
 #include "highmem/highmem.h"
 #include "kernel/shell/shell.h"
 
-static int cmd_pkmapinfo(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	pkmap_show();
-	return 0;
-}
-SHELL_COMMAND("pkmapinfo", "", "the persistent kmap pool", cmd_pkmapinfo);
+SHELL_SHOW_COMMAND("pkmapinfo", "the persistent kmap pool", pkmap_show);

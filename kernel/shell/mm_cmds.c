@@ -29,14 +29,12 @@ static void show_kb(const char *name, unsigned long pages)
 	printk("%-16s%8lu kB\n", name, kb(pages));
 }
 
-static int cmd_meminfo(int argc, char **argv)
+static void show_meminfo(void)
 {
 	unsigned long total = totalram_pages(), free = nr_free_pages();
 	unsigned long high_total = totalhigh_pages();
 	unsigned long high_free = nr_free_highpages();
 
-	(void)argc;
-	(void)argv;
 	show_kb("MemTotal:", total);
 	show_kb("MemFree:", free);
 	show_kb("HighTotal:", high_total);
@@ -46,9 +44,9 @@ static int cmd_meminfo(int argc, char **argv)
 	show_kb("Slab:", slab_pages());
 	show_kb("VmallocTotal:", (VMALLOC_END - VMALLOC_START) >> PAGE_SHIFT);
 	show_kb("VmallocUsed:", vmalloc_stats.used_pages);
-	return 0;
 }
-SHELL_COMMAND("meminfo", "", "memory totals, as /proc/meminfo", cmd_meminfo);
+SHELL_SHOW_COMMAND("meminfo", "memory totals, as /proc/meminfo",
+		   show_meminfo);
 
 static void print_zoneinfo(const struct zone *zone)
 {
@@ -76,25 +74,20 @@ static void print_zoneinfo(const struct zone *zone)
 	printk("  start_pfn:           %lu\n", zone->zone_start_pfn);
 }
 
-static int cmd_zoneinfo(int argc, char **argv)
+static void show_zoneinfo(void)
 {
 	struct zone *zone;
 
-	(void)argc;
-	(void)argv;
 	for_each_zone(zone)
 		print_zoneinfo(zone);
-	return 0;
 }
-SHELL_COMMAND("zoneinfo", "", "zones in detail, as /proc/zoneinfo",
-	      cmd_zoneinfo);
+SHELL_SHOW_COMMAND("zoneinfo", "zones in detail, as /proc/zoneinfo",
+		   show_zoneinfo);
 
-static int cmd_buddyinfo(int argc, char **argv)
+static void show_buddyinfo(void)
 {
 	struct zone *zone;
 
-	(void)argc;
-	(void)argv;
 	for_each_zone(zone) {
 		if (!populated_zone(zone))
 			continue;
@@ -103,51 +96,31 @@ static int cmd_buddyinfo(int argc, char **argv)
 			printk("%6lu ", zone->free_area[o].nr_free);
 		printk("\n");
 	}
-	return 0;
 }
-SHELL_COMMAND("buddyinfo", "", "free blocks per order, as /proc/buddyinfo",
-	      cmd_buddyinfo);
+SHELL_SHOW_COMMAND("buddyinfo", "free blocks per order, as /proc/buddyinfo",
+		   show_buddyinfo);
 
-static int cmd_slabinfo(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	slabinfo_show();
-	return 0;
-}
-SHELL_COMMAND("slabinfo", "", "slab caches, as /proc/slabinfo", cmd_slabinfo);
+SHELL_SHOW_COMMAND("slabinfo", "slab caches, as /proc/slabinfo",
+		   slabinfo_show);
 
-static int cmd_vmallocinfo(int argc, char **argv)
+static void show_vmalloc_areas(void)
 {
-	(void)argc;
-	(void)argv;
 	vmallocinfo_show();
 	printk("(%lu pages mapped, %lu waiting for the next purge, %lu "
 	       "purges)\n", vmalloc_stats.used_pages, vmalloc_stats.lazy_pages,
 	       vmalloc_stats.purges);
-	return 0;
 }
-SHELL_COMMAND("vmallocinfo", "", "vmalloc areas, as /proc/vmallocinfo",
-	      cmd_vmallocinfo);
+SHELL_SHOW_COMMAND("vmallocinfo", "vmalloc areas, as /proc/vmallocinfo",
+		   show_vmalloc_areas);
 
-static int cmd_layout(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	print_memory_layout();
-	return 0;
-}
-SHELL_COMMAND("layout", "", "the virtual memory map", cmd_layout);
+SHELL_SHOW_COMMAND("layout", "the virtual memory map", print_memory_layout);
 
-static int cmd_memmap(int argc, char **argv)
+static void show_memory_maps(void)
 {
-	(void)argc;
-	(void)argv;
 	printk("Firmware memory map (as the boot loader passed it):\n");
 	memory_map_print(&firmware_memory_map, " ");
 	printk("Memory map in use (sanitized, after mem=/memmap= and the "
 	       "CPU's limit):\n");
 	memory_map_print(&usable_memory_map, " ");
-	return 0;
 }
-SHELL_COMMAND("memmap", "", "the firmware memory map", cmd_memmap);
+SHELL_SHOW_COMMAND("memmap", "the firmware memory map", show_memory_maps);

@@ -5,25 +5,17 @@
 #include "kernel/shell/shell.h"
 #include "kernel/timer.h"
 
-static int cmd_ps(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	sched_show_tasks();
-	return 0;
-}
-SHELL_COMMAND("ps", "", "threads: state, stack use, switches", cmd_ps);
+SHELL_SHOW_COMMAND("ps", "threads: state, stack use, switches",
+		   sched_show_tasks);
 
-static int cmd_uptime(int argc, char **argv)
+static void show_uptime(void)
 {
 	u64 ms = uptime_ms();
 
-	(void)argc;
-	(void)argv;
 	printk("up %llu.%02llu s (%llu ticks at %d Hz), %lu context switches\n",
 	       (unsigned long long)(ms / 1000),
 	       (unsigned long long)(ms % 1000 / 10),
 	       (unsigned long long)jiffies, HZ, nr_context_switches);
-	return 0;
 }
-SHELL_COMMAND("uptime", "", "time since boot", cmd_uptime);
+SHELL_SHOW_COMMAND("uptime", "time since boot",
+		   show_uptime);

@@ -29,6 +29,21 @@ struct shell_command {
 			name_, args_, help_, fn_                          \
 		}
 
+/*
+ * A command without arguments that prints what @show_fn_ (a void
+ * function) prints: the shell's side of the subsystems' show functions.
+ */
+#define SHELL_SHOW_COMMAND(name_, help_, show_fn_)                        \
+	static int shell_show_##show_fn_(int argc, char **argv)           \
+	{                                                                 \
+		(void)argv;                                               \
+		if (argc != 1)                                            \
+			return shell_usage(name_);                        \
+		show_fn_();                                               \
+		return 0;                                                 \
+	}                                                                 \
+	SHELL_COMMAND(name_, "", help_, shell_show_##show_fn_)
+
 /* Run one command line (as typed). Context: thread. Return: its status. */
 int shell_execute(char *line);
 

@@ -15,26 +15,16 @@
 #include "kernel/printk.h"
 #include "kernel/shell/shell.h"
 
-static int cmd_cmdline(int argc, char **argv)
+static void show_command_line(void)
 {
-	(void)argc;
-	(void)argv;
 	printk("%s\n", saved_command_line);
 	printk("options:\n");
 	cmdline_print_options();
-	return 0;
 }
-SHELL_COMMAND("cmdline", "", "the kernel command line and its options",
-	      cmd_cmdline);
+SHELL_SHOW_COMMAND("cmdline", "the kernel command line and its options",
+		   show_command_line);
 
-static int cmd_dmesg(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	log_buf_dump();
-	return 0;
-}
-SHELL_COMMAND("dmesg", "", "print the kernel log again", cmd_dmesg);
+SHELL_SHOW_COMMAND("dmesg", "print the kernel log again", log_buf_dump);
 
 static int cmd_echo(int argc, char **argv)
 {
@@ -46,14 +36,7 @@ static int cmd_echo(int argc, char **argv)
 SHELL_COMMAND("echo", "[WORDS]", "print the words (for scripts and tests)",
 	      cmd_echo);
 
-static int cmd_lspci(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	pci_show_devices();
-	return 0;
-}
-SHELL_COMMAND("lspci", "", "PCI devices on bus 0", cmd_lspci);
+SHELL_SHOW_COMMAND("lspci", "PCI devices on bus 0", pci_show_devices);
 
 static u8 test_pixel(unsigned int x, unsigned int y)
 {

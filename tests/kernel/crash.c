@@ -179,6 +179,15 @@ static void crash_kmap_overrun(void)
 	kunmap_atomic(a);
 }
 
+/* Run @fn(a highmem page) in a thread of its own, until it ends. */
+static void in_a_thread(int (*fn)(void *arg), const char *name)
+{
+	struct task_struct *task = kthread_run(fn, crash_highpage(), name);
+
+	if (task)
+		kthread_join(task);
+}
+
 static int leaky_thread(void *arg)
 {
 	kmap(arg);
@@ -187,11 +196,7 @@ static int leaky_thread(void *arg)
 
 static void crash_kmap_leak(void)
 {
-	struct task_struct *task = kthread_run(leaky_thread, crash_highpage(),
-					       "leaky");
-
-	if (task)
-		kthread_join(task);
+	in_a_thread(leaky_thread, "leaky");
 }
 
 static void crash_vmalloc_overrun(void)
@@ -308,11 +313,7 @@ static int atomic_leaky_thread(void *arg)
 
 static void crash_kmap_atomic_leak(void)
 {
-	struct task_struct *task = kthread_run(atomic_leaky_thread,
-					       crash_highpage(), "atomic-leaky");
-
-	if (task)
-		kthread_join(task);
+	in_a_thread(atomic_leaky_thread, "atomic-leaky");
 }
 
 struct crash_kind {
