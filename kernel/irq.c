@@ -13,6 +13,14 @@ static const struct irq_chip *irq_chip;
 void irq_set_chip(const struct irq_chip *chip)
 {
 	irq_chip = chip;
+	for (unsigned int irq = 0; irq < NR_IRQS; irq++)
+		if (irq_handlers[irq])
+			chip->unmask(irq);
+}
+
+const char *irq_chip_name(void)
+{
+	return irq_chip ? irq_chip->name : "none";
 }
 
 void irq_init(void)
@@ -27,6 +35,14 @@ void request_irq(unsigned int irq, irq_handler_t handler, const char *name)
 	irq_handlers[irq] = handler;
 	irq_names[irq] = name;
 	irq_chip->unmask(irq);
+}
+
+void free_irq(unsigned int irq)
+{
+	if (irq >= NR_IRQS || !irq_handlers[irq])
+		return;
+	irq_chip->mask(irq);
+	irq_handlers[irq] = NULL;
 }
 
 unsigned long irq_count(unsigned int irq)

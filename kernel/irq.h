@@ -23,6 +23,7 @@ typedef void (*irq_handler_t)(struct pt_regs *regs);
 struct irq_chip {
 	const char *name;
 	void (*unmask)(unsigned int irq);	 /* let the line through */
+	void (*mask)(unsigned int irq);		 /* hold the line back */
 	bool (*spurious)(unsigned int irq);	 /* a line that was not raised? */
 	void (*eoi)(unsigned int irq);		 /* the handler is done */
 };
@@ -38,9 +39,18 @@ void irq_init(void);
  * irq_set_chip - the controller handle_irq and request_irq use
  * @chip: it
  *
- * Context: boot, from the arch's irq_init.
+ * The lines that already have a handler are unmasked on @chip: the boot
+ * switches from the 8259s to the I/O APIC after its first drivers.
+ * Context: boot, interrupts off.
  */
 void irq_set_chip(const struct irq_chip *chip);
+
+/**
+ * irq_chip_name - the name of the controller in use ("XT-PIC", "IO-APIC")
+ *
+ * Context: any. Return: the name.
+ */
+const char *irq_chip_name(void);
 
 /**
  * request_irq - route line @irq to @handler and unmask it
@@ -51,6 +61,14 @@ void irq_set_chip(const struct irq_chip *chip);
  * Context: boot or thread context. Panics on a line that does not exist.
  */
 void request_irq(unsigned int irq, irq_handler_t handler, const char *name);
+
+/**
+ * free_irq - mask line @irq and forget its handler
+ * @irq: the line
+ *
+ * Context: boot or thread context.
+ */
+void free_irq(unsigned int irq);
 
 /**
  * handle_irq - run the handler of line @irq, between the chip's checks

@@ -18,6 +18,7 @@
 #include "kernel/printk.h"
 #include "kernel/sched.h"
 #include "kernel/shell/shell.h"
+#include "kernel/smp.h"
 #include "kernel/timer.h"
 #include "kernel/version.h"
 #include "mm/fault_inject.h"
@@ -125,6 +126,7 @@ static int kernel_main_thread(void *arg)
 	unsigned int failures;
 
 	(void)arg;
+	smp_init();
 	/* The kernel is up: from here on, fail_page_alloc= and failslab= bite. */
 	fault_inject_start();
 	failures = run_boot_work();

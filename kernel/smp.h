@@ -14,4 +14,13 @@ static inline unsigned int smp_processor_id(void)
 	return 0;
 }
 
+/**
+ * smp_init - find the CPUs, set up the APICs, start the other CPUs
+ *
+ * Without APICs (none, noapic, or none described) the kernel stays on
+ * the boot CPU with the 8259s and the PIT. Context: the main thread,
+ * once, interrupts on (the PIT measures the APIC timer).
+ */
+void smp_init(void);
+
 #endif /* KERNEL_SMP_H */

@@ -62,8 +62,11 @@ static void run_timers(void)
 
 void timer_tick(void)
 {
-	jiffies++;
-	run_timers();
+	/* One CPU keeps the time and runs the timers; every CPU schedules. */
+	if (smp_processor_id() == 0) {
+		jiffies++;
+		run_timers();
+	}
 	scheduler_tick();
 }
 

@@ -35,6 +35,18 @@ static void pic_unmask(unsigned int irq)
 	pic_write_mask();
 }
 
+static void pic_mask(unsigned int irq)
+{
+	irq_mask |= 1u << irq;
+	pic_write_mask();
+}
+
+void i8259_disable(void)
+{
+	irq_mask = 0xFFFF;
+	pic_write_mask();
+}
+
 static bool pic_in_service(u16 cmd_port, unsigned int line)
 {
 	outb(cmd_port, PIC_READ_ISR);
@@ -63,6 +75,7 @@ static void pic_eoi(unsigned int irq)
 static const struct irq_chip i8259_chip = {
 	.name = "XT-PIC",
 	.unmask = pic_unmask,
+	.mask = pic_mask,
 	.spurious = pic_spurious,
 	.eoi = pic_eoi,
 };

@@ -19,10 +19,10 @@
 #include <asm/fixmap.h>
 #include <asm/pgtable.h>
 #include "mm/vmalloc.h"
+#include <asm/apic.h>
 #include <asm/cpu.h>
 #include <asm/segment.h>
 
-#define IDT_ENTRIES 256
 #define GATE_INTERRUPT_32 0x8E /* present, DPL 0, 32-bit interrupt gate */
 #define GATE_TASK 0x85	       /* present, DPL 0, task gate */
 #define TSS_DESC_TYPE 0x89     /* present, DPL 0, available 32-bit TSS */
@@ -152,7 +152,7 @@ void trap_init(void)
 	struct idt_ptr ptr = { sizeof(idt) - 1, (u32)(uintptr_t)idt };
 
 	tss_init();
-	for (unsigned int v = 0; v < NR_EXCEPTIONS + NR_IRQS; v++)
+	for (unsigned int v = 0; v < IDT_ENTRIES; v++)
 		set_gate(v, isr_stub_table[v], KERNEL_CS, GATE_INTERRUPT_32);
 	set_gate(VECTOR_DOUBLE_FAULT, 0, DF_TSS_SEL, GATE_TASK);
 	__asm__ __volatile__("lidt %0" : : "m"(ptr));
@@ -276,13 +276,28 @@ static __noreturn void doublefault_task(void)
 		  main_tss.esp);
 }
 
+/* Nothing sends these: count them, say so once. */
+static unsigned long unexpected_vectors;
+
+static void unexpected_interrupt(unsigned int vector)
+{
+	if (!unexpected_vectors++)
+		printk("warning: interrupt on vector %u, which nothing uses\n",
+		       vector);
+}
+
 void interrupt_dispatch(struct pt_regs *regs)
 {
 	if (regs->vector < NR_EXCEPTIONS) {
 		handle_exception(regs);
 		return;
 	}
-	handle_irq(regs->vector - IRQ_BASE_VECTOR, regs);
+	if (regs->vector < IRQ_BASE_VECTOR + NR_IRQS)
+		handle_irq(regs->vector - IRQ_BASE_VECTOR, regs);
+	else if (regs->vector >= FIRST_SYSTEM_VECTOR)
+		apic_interrupt(regs);
+	else
+		unexpected_interrupt(regs->vector);
 	/*
 	 * Back in the interrupted thread's context (the handler is done
 	 * and acknowledged): if its time is up, switch now. The thread

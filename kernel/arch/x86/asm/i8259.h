@@ -14,4 +14,11 @@
  */
 void i8259_init(void);
 
+/**
+ * i8259_disable - mask every line: the I/O APIC takes over
+ *
+ * Context: boot, interrupts off.
+ */
+void i8259_disable(void);
+
 #endif /* ASM_I8259_H */

@@ -5,6 +5,7 @@
 
 #include <asm/ptrace.h>
 
+#define IDT_ENTRIES 256 /* every vector has an entry stub (boot/isr.asm) */
 #define NR_EXCEPTIONS 32
 #define IRQ_BASE_VECTOR 32 /* legacy IRQ n arrives at vector 32 + n */
 
