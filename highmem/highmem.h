@@ -34,20 +34,39 @@
 /* True when lowmem pages go through kmap too (kmap.debug). */
 extern bool kmap_debug;
 
-/* Does @page need a temporary mapping (highmem, or everything in debug)? */
+/**
+ * page_needs_kmap - does @page need a temporary mapping?
+ * @page: any page
+ *
+ * Context: any.
+ * Return: true for a highmem page, and for every page in kmap.debug mode.
+ */
 static inline bool page_needs_kmap(const struct page *page)
 {
 	return PageHighMem(page) || kmap_debug;
 }
 
-/*
- * page_address - the kernel address of @page: the direct map for
- * lowmem, the pkmap slot for a highmem page mapped with kmap, else NULL.
- * Context: any.
+/**
+ * page_address - the kernel address of @page, if it has one now
+ * @page: any page
+ *
+ * Context: any, including interrupts; takes the page_address hash lock
+ * with interrupts off for a highmem page.
+ * Return: the direct-map address for lowmem, the pkmap slot for a
+ * highmem page mapped with kmap, else NULL (kmap_atomic addresses are
+ * not recorded).
  */
 void *page_address(const struct page *page);
 
-/* The pkmap address of @page if it is kmapped, else NULL. Context: any. */
+/**
+ * pkmap_address - the pkmap address of @page, if it is kmapped
+ * @page: any page
+ *
+ * A look-up in the page_address hash.
+ * Context: any, including interrupts; takes the hash lock with
+ * interrupts off.
+ * Return: the address, or NULL.
+ */
 void *pkmap_address(const struct page *page);
 
 /**
@@ -69,10 +88,24 @@ void *kmap(struct page *page);
  */
 void *kmap_try(struct page *page);
 
-/* pkmap slots mapped and in use now (a snapshot). Context: any. */
+/**
+ * pkmap_slots_in_use - pkmap slots mapped and in use now
+ *
+ * Slots that are mapped but unused (count 1, waiting for the next
+ * flush) do not count.
+ * Context: any; no lock, a snapshot.
+ * Return: the number of slots.
+ */
 unsigned int pkmap_slots_in_use(void);
 
-/* kunmap - release a kmap. Unbalanced kunmaps panic. Context: thread. */
+/**
+ * kunmap - release a mapping made by kmap or kmap_try
+ * @page: the page passed to kmap
+ *
+ * Only lowers the slot's use count; the entry stays until the pool
+ * wraps. Wakes a thread waiting for a slot. Unbalanced kunmaps panic.
+ * Context: thread; never sleeps. Panics in an interrupt handler.
+ */
 void kunmap(struct page *page);
 
 /* ---- kmap_atomic: the fast path, inline ---- */
@@ -82,22 +115,71 @@ DECLARE_PER_CPU(int, kmap_atomic_idx);
 extern pteval_t *kmap_pte;	/* the PTE of slot 0 (FIX_KMAP_BEGIN) */
 extern u32 kmap_prot_low, kmap_prot_high; /* PTE bits of a slot, by halves */
 
+/**
+ * kmap_atomic_slowpath - kmap_atomic for debug mode and Bochs breakpoints
+ * @page: any page
+ *
+ * Maps lowmem pages too in kmap.debug mode, uses the guard-page slot
+ * layout, and panics if the slot is still mapped.
+ * Context: called by kmap_atomic() only, preemption already off.
+ * Return: the address.
+ */
 void *kmap_atomic_slowpath(struct page *page);
+
+/**
+ * kunmap_atomic_slowpath - the unmap the inline kunmap_atomic did not do
+ * @vaddr: the page-aligned fixmap address
+ *
+ * Debug-mode slots, or an address that is not the last slot mapped:
+ * that panics, naming the slot expected. The slot is released only
+ * after its TLB entry is gone.
+ * Context: called by kunmap_atomic() only, preemption still off.
+ */
 void kunmap_atomic_slowpath(unsigned long vaddr);
+
+/**
+ * kmap_atomic_overflow - panic: more than KM_MAX_IDX nested mappings
+ *
+ * Context: kmap_atomic(), any context. Never returns.
+ */
 __noreturn void kmap_atomic_overflow(void);
+
+/**
+ * kunmap_atomic_bad - panic: @addr is not an address kmap_atomic returned
+ * @addr: neither a fixmap slot nor a direct-map address
+ *
+ * Context: kunmap_atomic(), any context. Never returns.
+ */
 __noreturn void kunmap_atomic_bad(const void *addr);
+
+/**
+ * kmap_atomic_update_slow - choose kmap_atomic's inline or slow path
+ *
+ * The slow path is used in kmap.debug mode or while the kmap-atomic
+ * Bochs breakpoint is on.
+ * Context: boot, or kmap_debug_set(); no kmap_atomic slot held.
+ */
 void kmap_atomic_update_slow(void);
 
-/* The fixmap page of this CPU's slot @idx (CPU 0: one CPU runs). */
+/**
+ * kmap_atomic_vaddr - the fixmap address of slot @idx (inline path layout)
+ * @idx: the slot, 0 to KM_MAX_IDX - 1
+ *
+ * CPU 0's slots: only one CPU runs.
+ * Context: any. Return: the page-aligned address.
+ */
 static inline unsigned long kmap_atomic_vaddr(int idx)
 {
 	return FIXADDR_TOP - ((unsigned long)(FIX_KMAP_BEGIN + idx) << PAGE_SHIFT);
 }
 
-/*
+/**
  * kmap_atomic - map @page at this CPU's next fixmap slot
  * @page: any page; lowmem pages return their direct-map address
  *
+ * No lock: the slot is claimed before its PTE is written, so an
+ * interrupt arriving in between takes the next one.
+ * More than KM_MAX_IDX nested mappings panic.
  * Context: any, including interrupts; never sleeps. Preemption stays off
  * until the matching kunmap_atomic(), which must come in reverse order.
  * Return: the virtual address of the page.
@@ -130,7 +212,15 @@ static inline void *kmap_atomic(struct page *page)
 	return (void *)kmap_atomic_vaddr(idx);
 }
 
-/* kunmap_atomic - undo the last kmap_atomic on this CPU. Context: any. */
+/**
+ * kunmap_atomic - undo the last kmap_atomic on this CPU
+ * @addr: what kmap_atomic returned (any address inside the page)
+ *
+ * Clears the slot's PTE and drops it from the TLB with invlpg, then
+ * releases the slot and re-enables preemption. An out-of-order unmap,
+ * or an address kmap_atomic never returned, panics.
+ * Context: any, the same context as the kmap_atomic; never sleeps.
+ */
 static inline void kunmap_atomic(void *addr)
 {
 	unsigned long vaddr = (unsigned long)addr & PAGE_MASK;
@@ -163,48 +253,130 @@ static inline void kunmap_atomic(void *addr)
 #define kmap_local_page(page) kmap_atomic(page)
 #define kunmap_local(addr) kunmap_atomic(addr)
 
-/* kmap_atomic slots in use on this CPU. */
+/**
+ * kmap_atomic_depth - kmap_atomic slots in use on this CPU
+ *
+ * Context: any. Return: the number of slots held, by threads and
+ * interrupts together.
+ */
 int kmap_atomic_depth(void);
 
-/*
- * The PTE of this CPU's kmap_atomic slot @idx (guard-page layout
- * included): the next kmap_atomic uses slot kmap_atomic_depth().
- * For tests and debugger announcements. Context: preemption off.
+/**
+ * kmap_atomic_slot_pte - the PTE of this CPU's kmap_atomic slot @idx
+ * @idx: the slot; the next kmap_atomic uses slot kmap_atomic_depth()
+ *
+ * The guard-page layout of debug mode is taken into account. For tests
+ * and debugger announcements.
+ * Context: preemption off.
+ * Return: the PTE.
  */
 pteval_t *kmap_atomic_slot_pte(int idx);
 
-/* Fill the page with zeroes. Context: any; never sleeps. */
+/**
+ * clear_highpage - fill a page with zeroes
+ * @page: any page, highmem included
+ *
+ * Maps it with kmap_atomic for the duration; the allocator's __GFP_ZERO
+ * uses it.
+ * Context: any; never sleeps.
+ */
 void clear_highpage(struct page *page);
 
-/* Copy a whole page. Context: any; never sleeps. */
+/**
+ * copy_highpage - copy a whole page
+ * @to: the destination page
+ * @from: the source page
+ *
+ * Both are mapped with kmap_atomic for the duration.
+ * Context: any; never sleeps.
+ */
 void copy_highpage(struct page *to, struct page *from);
 
-/* Fill @len bytes at @offset in @page with @val. Context: any. */
+/**
+ * memset_page - fill @len bytes at @offset in @page with @val
+ * @page: any page
+ * @offset: where to start in the page
+ * @val: the byte value
+ * @len: bytes; the range must stay inside the page (panics otherwise)
+ *
+ * Context: any; never sleeps.
+ */
 void memset_page(struct page *page, size_t offset, int val, size_t len);
 
-/* Copy between a buffer and @page at @offset. Context: any. */
+/**
+ * memcpy_to_page - copy a buffer into @page at @offset
+ * @page: any page
+ * @offset: where to start in the page
+ * @src: the buffer
+ * @len: bytes; the range must stay inside the page (panics otherwise)
+ *
+ * Context: any; never sleeps.
+ */
 void memcpy_to_page(struct page *page, size_t offset, const void *src,
 		    size_t len);
+
+/**
+ * memcpy_from_page - copy from @page at @offset into a buffer
+ * @dst: the buffer
+ * @page: any page
+ * @offset: where to start in the page
+ * @len: bytes; the range must stay inside the page (panics otherwise)
+ *
+ * Context: any; never sleeps.
+ */
 void memcpy_from_page(void *dst, struct page *page, size_t offset,
 		      size_t len);
 
-/* Set up the pkmap pool and the kmap_atomic slots. Context: boot. */
+/**
+ * kmap_init - set up the pkmap pool and the kmap_atomic slots
+ *
+ * Applies kmap.debug from the command line.
+ * Context: boot, once, from mem_init.
+ */
 void kmap_init(void);
 
-/*
- * Switch the debug mode (tests on machines without highmem use it).
- * No kmap_atomic slot may be held. Return: the previous setting.
+/**
+ * kmap_debug_set - switch kmap.debug mode on or off
+ * @on: the new setting
+ *
+ * Tests on machines without highmem use it. No kmap_atomic slot may be
+ * held (panics otherwise), and no lowmem page may be kmapped across the
+ * switch: its kunmap would take the other path.
+ * Context: thread, or boot.
+ * Return: the previous setting.
  */
 bool kmap_debug_set(bool on);
 
-/* Name the kmap_atomic slot or guard page @addr is in, else NULL. */
+/**
+ * kmap_atomic_describe - which kmap_atomic slot or guard page is @addr in?
+ * @addr: a faulting address
+ * @cpu: receives the CPU the slot belongs to
+ * @idx: receives the slot number
+ *
+ * For fault reports.
+ * Context: any, fault handlers included.
+ * Return: "a kmap_atomic slot" or "the guard page after a kmap_atomic
+ * slot", or NULL outside the kmap_atomic area.
+ */
 const char *kmap_atomic_describe(unsigned long addr, int *cpu, int *idx);
 
-/* Print the kmap_atomic slots this CPU holds (leak reports). Context: any. */
+/**
+ * kmap_atomic_print_held - print the kmap_atomic slots this CPU holds
+ *
+ * For leak reports: each slot with the pfn it maps.
+ * Context: any.
+ */
 void kmap_atomic_print_held(void);
 
-/* Panic if @task still holds kmap or kmap_atomic slots (thread exit). */
 struct task_struct;
+/**
+ * kmap_check_none_held - panic if @task still holds kmap or kmap_atomic slots
+ * @task: the exiting thread; it must be current, since the kmap_atomic
+ *        depth checked is this CPU's
+ *
+ * The report lists the slots in use.
+ * Context: thread exit (kthread_exit).
+ */
 void kmap_check_none_held(struct task_struct *task);
 
 struct pkmap_stats {
@@ -223,7 +395,14 @@ extern struct pkmap_stats pkmap_stats;
  */
 void pkmap_show(void);
 
-/* The use count of pkmap slot @nr (0 free, 1 unused, n: n-1 users). */
+/**
+ * pkmap_slot_count - the use count of pkmap slot @nr
+ * @nr: the slot, 0 to LAST_PKMAP - 1
+ *
+ * Context: any; no lock, a snapshot.
+ * Return: 0 free, 1 unused (not flushed yet), n: n - 1 users; -1 for a
+ * slot that does not exist.
+ */
 int pkmap_slot_count(unsigned int nr);
 
 #endif /* HIGHMEM_HIGHMEM_H */

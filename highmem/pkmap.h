@@ -15,11 +15,38 @@
  */
 #define kmap_prot (PAGE_KERNEL & ~_PAGE_GLOBAL)
 
+/**
+ * page_address_init - an empty page_address hash, every entry free
+ *
+ * Context: boot, once, from kmap_init.
+ */
 void page_address_init(void);
-/* Record (or with NULL forget) the pkmap address of @page. */
+
+/**
+ * set_page_address - record (or with NULL forget) the pkmap address of @page
+ * @page: a page that gets or loses a pkmap slot
+ * @virtual: its pkmap address, or NULL
+ *
+ * Panics if more pages are recorded than there are pkmap slots.
+ * Context: any; the caller holds kmap_lock. Takes the hash lock with
+ * interrupts off.
+ */
 void set_page_address(const struct page *page, void *virtual);
 
+/**
+ * pkmap_init - find the page table of the pkmap area
+ *
+ * It was made at boot with the other kernel page tables; panics if not.
+ * Context: boot, once, from kmap_init.
+ */
 void pkmap_init(void);
+
+/**
+ * kmap_atomic_init - find the fixmap's page table and the slots' PTE bits
+ *
+ * Panics without a page table; chooses the inline or slow path.
+ * Context: boot, once, from kmap_init.
+ */
 void kmap_atomic_init(void);
 
 #endif /* HIGHMEM_PKMAP_H */

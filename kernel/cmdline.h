@@ -144,13 +144,68 @@ int cmdline_param_show(const char *name, char *buf, size_t size);
  */
 int cmdline_bad_value(const char *name, const char *value, const char *why);
 
-/* The parsers and printers behind BOOT_PARAM_FLAG, _COUNT and _PATTERN. */
+/**
+ * cmdline_parse_flag - the parser behind BOOT_PARAM_FLAG
+ * @name: the option, for the warning
+ * @value: NULL (a bare NAME), "on", "1", "off" or "0"
+ * @flag: set on success, left alone otherwise
+ *
+ * Context: boot, or a test.
+ * Return: 0, or -EINVAL after a warning.
+ */
 int cmdline_parse_flag(const char *name, const char *value, bool *flag);
+
+/**
+ * cmdline_parse_count - the parser behind BOOT_PARAM_COUNT
+ * @name: the option, for the warning
+ * @value: a whole number >= 1 (decimal, 0x hex or 0 octal)
+ * @count: set on success, left alone otherwise
+ *
+ * Context: boot, or a test.
+ * Return: 0, or -EINVAL after a warning.
+ */
 int cmdline_parse_count(const char *name, const char *value,
 			unsigned long *count);
+
+/**
+ * cmdline_parse_pattern - the parser behind BOOT_PARAM_PATTERN
+ * @name: the option, for the warning
+ * @value: "all" or a name pattern, shorter than CMDLINE_PATTERN_MAX
+ * @pattern: a buffer of CMDLINE_PATTERN_MAX bytes; set on success only
+ *
+ * Context: boot, or a test.
+ * Return: 0, or -EINVAL after a warning (empty or too long).
+ */
 int cmdline_parse_pattern(const char *name, const char *value, char *pattern);
+
+/**
+ * cmdline_show_flag - the printer behind BOOT_PARAM_FLAG: "on" or "off"
+ * @buf: where to write
+ * @size: the size of @buf
+ * @flag: the value in force
+ *
+ * Context: any.
+ */
 void cmdline_show_flag(char *buf, size_t size, bool flag);
+
+/**
+ * cmdline_show_count - the printer behind BOOT_PARAM_COUNT
+ * @buf: where to write
+ * @size: the size of @buf
+ * @count: the value in force; 0 prints "(not set)"
+ *
+ * Context: any.
+ */
 void cmdline_show_count(char *buf, size_t size, unsigned long count);
+
+/**
+ * cmdline_show_string - the printer behind BOOT_PARAM_PATTERN
+ * @buf: where to write
+ * @size: the size of @buf
+ * @s: the value in force; "" prints "(not set)"
+ *
+ * Context: any.
+ */
 void cmdline_show_string(char *buf, size_t size, const char *s);
 
 #endif /* KERNEL_CMDLINE_H */

@@ -40,14 +40,18 @@ struct boot_info {
 	unsigned int mmap_ignored;  /* entries past MB2_MAX_MMAP_ENTRIES */
 };
 
-/*
+/**
  * mb2_parse - validate the information at @buf and extract its contents
+ * @buf: the multiboot2 information, as copied by boot/entry.asm
  * @buf_len: bytes available at @buf (the total size must fit in it)
+ * @info: receives the command line, loader name and modules
  * @map: receives the memory map entries
  * @err: receives a one-line description of the first problem
+ * @err_len: the size of @err
  *
  * Strings in @info point into @buf. Unknown tag types are skipped, as
- * the specification requires. Context: boot, or a host test.
+ * the specification requires.
+ * Context: boot, or a host test.
  * Return: 0, or -EINVAL with @err filled in.
  */
 int mb2_parse(const void *buf, size_t buf_len, struct boot_info *info,

@@ -18,17 +18,48 @@ struct mutex {
 #define DEFINE_MUTEX(n) \
 	struct mutex n = { NULL, #n, __WAIT_QUEUE_HEAD_INITIALIZER(n.wait) }
 
+/**
+ * mutex_init - make @m an unlocked mutex
+ * @m: the mutex
+ * @name: named in the panic if the mutex is misused
+ *
+ * For mutexes inside structures; static ones use DEFINE_MUTEX.
+ * Context: any, before the mutex is used.
+ */
 void mutex_init(struct mutex *m, const char *name);
 
-/* Context: thread; may sleep. */
+/**
+ * mutex_lock - take @m, sleeping until it is free
+ * @m: the mutex; panics if the caller already owns it
+ *
+ * The mutex may be held across sleeps.
+ * Context: thread; may sleep.
+ */
 void mutex_lock(struct mutex *m);
 
-/* Context: thread, by the owner only. */
+/**
+ * mutex_unlock - release @m and wake the waiter that has waited longest
+ * @m: the mutex; panics unless the caller owns it
+ *
+ * Context: thread, by the owner only; never sleeps.
+ */
 void mutex_unlock(struct mutex *m);
 
-/* Take the mutex if it is free. Return: true if taken. Context: thread. */
+/**
+ * mutex_trylock - take @m if it is free, without sleeping
+ * @m: the mutex
+ *
+ * Context: thread; never sleeps.
+ * Return: true if taken.
+ */
 bool mutex_trylock(struct mutex *m);
 
+/**
+ * mutex_is_locked - does anyone own @m?
+ * @m: the mutex
+ *
+ * Context: any. Return: true if owned (a snapshot).
+ */
 static inline bool mutex_is_locked(const struct mutex *m)
 {
 	return m->owner != NULL;

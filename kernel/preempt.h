@@ -19,26 +19,47 @@ DECLARE_PER_CPU(unsigned int, preempt_count);
 DECLARE_PER_CPU(unsigned int, hardirq_count);
 DECLARE_PER_CPU(bool, need_resched);
 
+/**
+ * preempt_count - this CPU's count of reasons not to switch threads
+ *
+ * Spinlocks held, kmap_atomic slots in use and explicit
+ * preempt_disable() calls; interrupt nesting is counted apart.
+ * Context: any. Return: the count; 0 means preemptible.
+ */
 static inline unsigned int preempt_count(void)
 {
 	return READ_ONCE(this_cpu(preempt_count));
 }
 
-/* Context: any. Nests; each call needs its preempt_enable(). */
+/**
+ * preempt_disable - keep the running thread on this CPU until preempt_enable
+ *
+ * The tick still runs, but only records need_resched.
+ * Context: any. Nests; each call needs its preempt_enable().
+ */
 static inline void preempt_disable(void)
 {
 	this_cpu(preempt_count)++;
 	barrier();
 }
 
-/* The slow cases of preempt_enable: a switch is due, or an underflow. */
+/**
+ * preempt_enable_slow - the slow cases of preempt_enable
+ *
+ * Panics on an underflow (more enables than disables); otherwise
+ * switches if a switch is due, unless in an interrupt or with
+ * interrupts off (then the switch waits for the next preemption point).
+ * Context: called by preempt_enable() only.
+ */
 void preempt_enable_slow(void);
 
-/*
- * preempt_enable - drop one preempt_disable; if the count reaches zero
- * and the tick asked for a switch meanwhile, switch now. Inline: it is
- * on every spinlock's and kmap_atomic's fast path.
- * Context: any.
+/**
+ * preempt_enable - drop one preempt_disable, switching now if one is due
+ *
+ * If the count reaches zero and the tick asked for a switch meanwhile,
+ * switch now. Inline: it is on every spinlock's and kmap_atomic's fast
+ * path.
+ * Context: any; panics without a matching preempt_disable().
  */
 static inline void preempt_enable(void)
 {
@@ -50,16 +71,34 @@ static inline void preempt_enable(void)
 		preempt_enable_slow();
 }
 
-/* Like preempt_enable, without the reschedule (for code that cannot). */
+/**
+ * preempt_enable_no_resched - preempt_enable without the reschedule
+ *
+ * For code that must not switch at this point; a pending switch waits
+ * for the next preemption point.
+ * Context: any; panics without a matching preempt_disable().
+ */
 void preempt_enable_no_resched(void);
 
-/* True in a hardware interrupt handler. */
+/**
+ * in_interrupt - is this CPU running a hardware interrupt handler?
+ *
+ * Kernel timer functions run from the tick, so they count too.
+ * Context: any. Return: true inside an IRQ handler.
+ */
 static inline bool in_interrupt(void)
 {
 	return READ_ONCE(this_cpu(hardirq_count)) != 0;
 }
 
-/* True where sleeping is forbidden: IRQ, preemption off or a spinlock. */
+/**
+ * in_atomic - is sleeping forbidden here?
+ *
+ * True in an IRQ handler, with preemption off or a spinlock held. It
+ * does not look at the interrupt flag: might_sleep() checks
+ * irqs_disabled() as well.
+ * Context: any. Return: true if the caller must not sleep.
+ */
 static inline bool in_atomic(void)
 {
 	return preempt_count() != 0 || in_interrupt();

@@ -14,19 +14,40 @@
 #define pr_fmt(fmt) fmt
 #endif
 
-/*
+/**
  * printk - format a message and send it to every console and the log
+ * @fmt: the format (see vsnprintf)
+ * @...: the arguments of @fmt
+ *
+ * Interrupts are off while it formats and writes, so a message from an
+ * interrupt handler never splits another one. A message is cut at 1023
+ * characters.
  * Context: any, including interrupts; never sleeps.
  * Return: the number of characters printed.
  */
 int printk(const char *fmt, ...) __printf(1, 2);
+
+/**
+ * vprintk - printk with a va_list
+ * @fmt: the format
+ * @ap: its arguments
+ *
+ * Context: any, including interrupts; never sleeps.
+ * Return: the number of characters printed.
+ */
 int vprintk(const char *fmt, va_list ap);
 
 #define pr_info(fmt, ...) printk(pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_warn(fmt, ...) printk("warning: " pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_err(fmt, ...) printk("error: " pr_fmt(fmt), ##__VA_ARGS__)
 
-/* Copy the log buffer (oldest first) to the consoles; for `dmesg`. */
+/**
+ * log_buf_dump - copy the log buffer (oldest first) to the consoles
+ *
+ * What the shell's `dmesg` prints: the last 64 KiB of messages.
+ * Context: any; interrupts are off while it writes, which takes a while
+ * on the serial port.
+ */
 void log_buf_dump(void);
 
 #endif /* KERNEL_PRINTK_H */

@@ -8,7 +8,14 @@
 
 #include "kernel/config.h"
 
-/* The number of the CPU running this code. */
+/**
+ * smp_processor_id - the number of the CPU running this code
+ *
+ * Always 0 for now: only the boot CPU runs.
+ * Context: any; the answer stays right only with preemption or
+ * interrupts off (on more than one CPU).
+ * Return: the CPU number.
+ */
 static inline unsigned int smp_processor_id(void)
 {
 	return 0;

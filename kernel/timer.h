@@ -33,21 +33,45 @@ void timer_init(void);
  */
 void timer_tick(void);
 
-/*
- * add_timer - run @timer->function from the timer interrupt once jiffies
- * reaches @timer->expires. The function runs in IRQ context: it must not
- * sleep. Context: any.
+/**
+ * add_timer - run @timer->function from the tick once jiffies reaches expires
+ * @timer: set up with timer_setup(), @timer->expires set (in jiffies)
+ *
+ * A timer that is already pending is moved to its new expiry. The
+ * function runs in IRQ context: it must not sleep, and it may add the
+ * timer again.
+ * Context: any; takes the timer lock with interrupts off.
  */
 void add_timer(struct timer_list *timer);
 
-/* Cancel a pending timer. Return: true if it was pending. Context: any. */
+/**
+ * del_timer - cancel a pending timer
+ * @timer: a timer set up with timer_setup()
+ *
+ * Context: any; takes the timer lock with interrupts off.
+ * Return: true if it was pending.
+ */
 bool del_timer(struct timer_list *timer);
 
+/**
+ * timer_pending - is @timer waiting to run?
+ * @timer: a timer set up with timer_setup()
+ *
+ * Context: any. Return: true if added and not yet run or cancelled (a
+ * snapshot: the tick may run it at any moment).
+ */
 static inline bool timer_pending(const struct timer_list *timer)
 {
 	return !list_empty(&timer->entry);
 }
 
+/**
+ * timer_setup - prepare @timer to run @fn; it is not pending yet
+ * @timer: the timer
+ * @fn: called with @timer, in IRQ context, when it expires
+ *
+ * Context: any, before the timer is first added.
+ */
 static inline void timer_setup(struct timer_list *timer,
 			       void (*fn)(struct timer_list *))
 {
@@ -55,12 +79,29 @@ static inline void timer_setup(struct timer_list *timer,
 	INIT_LIST_HEAD(&timer->entry);
 }
 
-/* Sleep for at least @ms milliseconds. Context: thread; may sleep. */
+/**
+ * msleep - sleep for at least @ms milliseconds
+ * @ms: the time; rounded up to whole ticks (10 ms at HZ 100)
+ *
+ * Context: thread; may sleep.
+ */
 void msleep(unsigned int ms);
 
-/* Milliseconds since the timer started. Context: any. */
+/**
+ * uptime_ms - milliseconds since the timer started
+ *
+ * Counts in whole ticks, so it advances 10 ms at a time.
+ * Context: any.
+ * Return: the time.
+ */
 u64 uptime_ms(void);
 
+/**
+ * msecs_to_jiffies - a time in ticks, rounded up
+ * @ms: milliseconds
+ *
+ * Context: any. Return: the number of jiffies.
+ */
 static inline u64 msecs_to_jiffies(unsigned int ms)
 {
 	return ((u64)ms * HZ + 999) / 1000;

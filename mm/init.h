@@ -24,13 +24,23 @@ void memblock_setup(const struct phys_range *reserved, unsigned int n);
  */
 void paging_init(void);
 
-/*
- * mem_init - hand memory from memblock to the zones' buddy allocators
- * and report the totals. Context: boot, after paging_init.
+/**
+ * mem_init - hand memory from memblock to the zones, then start the rest
+ *
+ * Builds mem_map, the zones and their free lists (memblock is retired),
+ * then sets up kmap, the slab allocator, page debugging and fault
+ * injection, and prints the zone ranges and the memory totals.
+ * Context: boot, once, after paging_init.
  */
 void mem_init(void);
 
-/* Print the virtual memory layout (boot log and the `layout` command). */
+/**
+ * print_memory_layout - print the virtual memory layout
+ *
+ * fixmap, pkmap, vmalloc, lowmem and the kernel's sections, for the boot
+ * log and the `layout` command.
+ * Context: any, once paging_init has set the limits.
+ */
 void print_memory_layout(void);
 
 #endif /* MM_INIT_H */

@@ -32,32 +32,85 @@ bool zone_watermark_ok(const struct zone *zone, unsigned int order,
 		       unsigned long mark, enum zone_type classzone,
 		       unsigned int alloc_flags);
 
-/* Return a block to @zone's free lists, merging buddies. zone->lock held. */
+/**
+ * __free_one_page - return a block to @zone's free lists, merging buddies
+ * @zone: the block's zone
+ * @pfn: its first pfn, aligned to 2^@order
+ * @order: its order
+ *
+ * Merges with the buddy for as long as the buddy is a free block of the
+ * same order in the same zone. No checks: the caller has validated the
+ * free.
+ * Context: any; @zone->lock held, interrupts off.
+ */
 void __free_one_page(struct zone *zone, unsigned long pfn, unsigned int order);
 
-/*
- * mm_core_init - mem_map, zones, free lists, watermarks and per-CPU
- * lists, from what memblock knows; memblock is retired afterwards.
+/**
+ * mm_core_init - mem_map, zones, free lists, watermarks and per-CPU lists
+ *
+ * Built from what memblock knows; memblock is retired afterwards.
  * Context: boot, once, after paging_init (also used by host tests).
  */
 void mm_core_init(void);
 
-/*
- * Page debugging or fault injection was switched on or off: choose the
- * allocator's fast or checked paths. Context: boot, or a test with no
- * allocation in flight.
+/**
+ * page_alloc_debug_changed - choose the allocator's fast or checked paths
+ *
+ * Call it when page debugging or fault injection is switched on or
+ * off.
+ * Context: boot, or a test with no allocation in flight.
  */
 void page_alloc_debug_changed(void);
 
-/* Print the zone ranges and the memory totals (boot log). */
+/**
+ * print_zone_ranges - print each zone's physical range for the boot log
+ *
+ * "empty" for a zone without pages. The memory totals are printed by
+ * mem_init.
+ * Context: boot (any, once the zones are set up).
+ */
 void print_zone_ranges(void);
 
 struct vm_struct;
 
 /* vmalloc internals shared with ioremap (mm/vmalloc.c). */
+
+/**
+ * map_area_page - map page @i of a new vmalloc area at @phys
+ * @area: an area from get_vm_area, not yet visible to others
+ * @i: the page index in the area
+ * @phys: the physical page
+ * @prot: the PTE flags
+ *
+ * No invlpg: the range has not been mapped since its last purge.
+ * Context: thread; the caller owns @area.
+ */
 void map_area_page(struct vm_struct *area, unsigned int i, phys_addr_t phys,
 		   pteval_t prot);
+
+/**
+ * free_area_lazily - unmap @area and queue its range for the next purge
+ * @area: a live area, checked by area_to_free
+ *
+ * A purge runs at once when enough lazily freed pages have piled up;
+ * @area may then be freed before this returns.
+ * Context: thread; takes vmap_lock with interrupts off.
+ */
 void free_area_lazily(struct vm_struct *area);
+
+/**
+ * area_to_free - the live area starting at @addr with one of @flags, or panic
+ * @addr: what the caller wants to free
+ * @flags: the kinds it may free (VM_ALLOC, VM_MAP, VM_IOREMAP)
+ * @fn: the freeing function's name, for the panic
+ * @caller: who frees it: remembered, so that a second free can name the
+ *          first
+ *
+ * Panics for an address in no area, an area already freed (a double
+ * free), or an address that is not the start of an area of the kind.
+ * Context: thread.
+ * Return: the area.
+ */
 struct vm_struct *area_to_free(const void *addr, unsigned int flags,
 			       const char *fn, const void *caller);
 

@@ -70,33 +70,71 @@ struct per_cpu_pageset {
 
 DECLARE_PER_CPU(struct per_cpu_pageset, pagesets);
 
+/**
+ * zone_idx - the number of @zone
+ * @zone: an entry of zones[]
+ *
+ * Context: any. Return: its enum zone_type value.
+ */
 static inline int zone_idx(const struct zone *zone)
 {
 	return (int)(zone - zones);
 }
 
-/* @cpu's list for @zone. Use with interrupts off for this CPU's list. */
+/**
+ * zone_pcp - @cpu's per-CPU page list for @zone
+ * @zone: the zone
+ * @cpu: the CPU
+ *
+ * Context: any; use this CPU's list with interrupts off.
+ * Return: the list.
+ */
 static inline struct per_cpu_pages *zone_pcp(const struct zone *zone, int cpu)
 {
 	return &per_cpu(pagesets, cpu).pcp[zone_idx(zone)];
 }
 
-/* The same by zone number: cheaper where the number is at hand. */
+/**
+ * zone_pcp_nr - zone_pcp by zone number: cheaper where it is at hand
+ * @z: the zone number
+ * @cpu: the CPU
+ *
+ * Context: any; use this CPU's list with interrupts off.
+ * Return: the list.
+ */
 static inline struct per_cpu_pages *zone_pcp_nr(enum zone_type z, int cpu)
 {
 	return &per_cpu(pagesets, cpu).pcp[z];
 }
 
+/**
+ * page_zone - the zone @page belongs to
+ * @page: any page with a descriptor
+ *
+ * Context: any. Return: the zone.
+ */
 static inline struct zone *page_zone(const struct page *page)
 {
 	return &zones[page_zonenum(page)];
 }
 
+/**
+ * zone_end_pfn - the first pfn after @zone's span
+ * @zone: the zone
+ *
+ * Context: any. Return: zone_start_pfn + spanned_pages.
+ */
 static inline unsigned long zone_end_pfn(const struct zone *zone)
 {
 	return zone->zone_start_pfn + zone->spanned_pages;
 }
 
+/**
+ * populated_zone - does @zone have any RAM?
+ * @zone: the zone
+ *
+ * Context: any. Return: true if it has present pages.
+ */
 static inline bool populated_zone(const struct zone *zone)
 {
 	return zone->present_pages != 0;
@@ -104,10 +142,24 @@ static inline bool populated_zone(const struct zone *zone)
 
 #define for_each_zone(z) for ((z) = zones; (z) < zones + MAX_NR_ZONES; (z)++)
 
-/* Pages on every per-CPU list of @zone. */
+/**
+ * zone_pcp_pages - pages on every CPU's list for @zone
+ * @zone: the zone
+ *
+ * Context: any; no lock, a snapshot.
+ * Return: the number of pages.
+ */
 unsigned long zone_pcp_pages(const struct zone *zone);
 
-/* Free pages: in the buddy lists plus on the per-CPU lists. */
+/**
+ * zone_free_pages - free pages of @zone: buddy lists plus per-CPU lists
+ * @zone: the zone
+ *
+ * What meminfo counts as free (zoneinfo's "pages free" is the buddy
+ * lists only).
+ * Context: any; no lock, a snapshot.
+ * Return: the number of pages.
+ */
 unsigned long zone_free_pages(const struct zone *zone);
 
 #endif /* MM_MMZONE_H */

@@ -76,39 +76,89 @@ PAGEFLAG(LargeKmalloc, PG_large_kmalloc)
 PAGEFLAG(Poisoned, PG_poisoned)
 #undef PAGEFLAG
 
+/**
+ * page_zonenum - the zone @page belongs to, from two bits of its flags
+ * @page: any page with a descriptor
+ *
+ * Context: any. Return: ZONE_DMA, ZONE_NORMAL or ZONE_HIGHMEM.
+ */
 static inline enum zone_type page_zonenum(const struct page *page)
 {
 	return (enum zone_type)(page->flags >> PAGE_ZONE_SHIFT);
 }
 
+/**
+ * PageHighMem - is @page in ZONE_HIGHMEM (no permanent kernel address)?
+ * @page: any page with a descriptor
+ *
+ * Such a page must be mapped (kmap, kmap_atomic) before the kernel
+ * touches it.
+ * Context: any. Return: true if it is.
+ */
 static inline bool PageHighMem(const struct page *page)
 {
 	return page_zonenum(page) == ZONE_HIGHMEM;
 }
 
-/* The order of a free block (PG_buddy) or of an allocation (head page). */
+/**
+ * page_order - the order kept in @page's flags
+ * @page: the first page of a free block (PG_buddy), the head of an
+ *        allocation, or any page of a slab
+ *
+ * Context: any; for a free block, stable only under the zone lock.
+ * Return: the order, 0 to MAX_ORDER - 1.
+ */
 static inline unsigned int page_order(const struct page *page)
 {
 	return (page->flags & PAGE_ORDER_MASK) >> PAGE_ORDER_SHIFT;
 }
 
+/**
+ * set_page_order - record @order in @page's flags
+ * @page: the page
+ * @order: 0 to 15 (four bits)
+ *
+ * Context: any; the caller owns the page, or holds the zone lock for a
+ * free block.
+ */
 static inline void set_page_order(struct page *page, unsigned int order)
 {
 	page->flags = (page->flags & ~PAGE_ORDER_MASK) |
 		      ((unsigned long)order << PAGE_ORDER_SHIFT);
 }
 
+/**
+ * page_count - the reference count of @page
+ * @page: the page
+ *
+ * Context: any. Return: 0 for a free page, else the number of users.
+ */
 static inline int page_count(const struct page *page)
 {
 	return READ_ONCE(page->_refcount);
 }
 
+/**
+ * set_page_count - set the reference count of @page
+ * @page: the page
+ * @count: the new count
+ *
+ * For the allocator (1 on allocation) and boot setup.
+ * Context: any; the caller owns the page.
+ */
 static inline void set_page_count(struct page *page, int count)
 {
 	page->_refcount = count;
 }
 
-/* Take another reference on an allocated page. Context: any. */
+/**
+ * get_page - take another reference on an allocated page
+ * @page: a page with a count of at least 1
+ *
+ * Each reference needs its own __free_pages(); the last one frees. The
+ * count is not atomic: it relies on one CPU.
+ * Context: any.
+ */
 static inline void get_page(struct page *page)
 {
 	page->_refcount++;
@@ -131,14 +181,27 @@ extern struct page *mem_map;
 extern u16 section_to_slot[NR_MEM_SECTIONS];
 extern u16 slot_to_section[NR_MEM_SECTIONS];
 
-/* True if @pfn has a struct page (RAM or a hole inside a RAM section). */
+/**
+ * pfn_valid - does @pfn have a struct page?
+ * @pfn: any page frame number
+ *
+ * True for RAM and for holes inside a 16 MiB section that holds RAM;
+ * false for sections without RAM and beyond 64 GiB.
+ * Context: any. Return: true if pfn_to_page(@pfn) may be used.
+ */
 static inline bool pfn_valid(unsigned long pfn)
 {
 	return (pfn >> PFN_SECTION_SHIFT) < NR_MEM_SECTIONS &&
 	       section_to_slot[pfn >> PFN_SECTION_SHIFT] != SECTION_NOT_PRESENT;
 }
 
-/* Context: any. @pfn must be pfn_valid(). */
+/**
+ * pfn_to_page - the descriptor of page frame @pfn
+ * @pfn: a pfn for which pfn_valid() is true
+ *
+ * A shift, a section-table load and an add.
+ * Context: any. Return: the struct page.
+ */
 static inline struct page *pfn_to_page(unsigned long pfn)
 {
 	unsigned long slot = section_to_slot[pfn >> PFN_SECTION_SHIFT];
@@ -146,7 +209,12 @@ static inline struct page *pfn_to_page(unsigned long pfn)
 	return mem_map + (slot << PFN_SECTION_SHIFT) + (pfn & PAGE_SECTION_MASK);
 }
 
-/* Context: any. */
+/**
+ * page_to_pfn - the page frame number of @page
+ * @page: a descriptor in mem_map
+ *
+ * Context: any. Return: the pfn.
+ */
 static inline unsigned long page_to_pfn(const struct page *page)
 {
 	unsigned long index = (unsigned long)(page - mem_map);
@@ -155,18 +223,37 @@ static inline unsigned long page_to_pfn(const struct page *page)
 	return (section << PFN_SECTION_SHIFT) | (index & PAGE_SECTION_MASK);
 }
 
+/**
+ * page_to_phys - the physical address of @page
+ * @page: a descriptor in mem_map
+ *
+ * Context: any. Return: the address; 64 bits wide, highmem may lie above
+ * 4 GiB.
+ */
 static inline phys_addr_t page_to_phys(const struct page *page)
 {
 	return PFN_PHYS(page_to_pfn(page));
 }
 
-/* The struct page of a direct-mapped (lowmem) kernel address. */
+/**
+ * virt_to_page - the struct page of a direct-mapped (lowmem) address
+ * @addr: an address for which virt_addr_valid() is true; a vmalloc,
+ *        kmap or fixmap address gives a wrong page
+ *
+ * Context: any. Return: the struct page.
+ */
 static inline struct page *virt_to_page(const void *addr)
 {
 	return pfn_to_page(__pa(addr) >> PAGE_SHIFT);
 }
 
-/* The direct-map address of a lowmem page; highmem pages have none. */
+/**
+ * lowmem_page_address - the direct-map address of a lowmem page
+ * @page: a page outside ZONE_HIGHMEM; highmem pages have no such
+ *        address (use page_address or kmap)
+ *
+ * Context: any. Return: the address.
+ */
 static inline void *lowmem_page_address(const struct page *page)
 {
 	return __va(PFN_PHYS(page_to_pfn(page)));

@@ -27,23 +27,65 @@
 /* What is on; 0 keeps the page allocator's fast paths. */
 extern unsigned int page_debug;
 
-/* Decide from the command line, allocate the history. Context: boot. */
+/**
+ * page_debug_init - decide from the command line, allocate the history
+ *
+ * Without page_poison and debug_pagealloc it does nothing, and the
+ * allocator keeps its fast paths.
+ * Context: boot, once, from mem_init.
+ */
 void page_debug_init(void);
 
-/*
- * page_debug_alloc / page_debug_free - the hooks the page allocator
- * calls for each allocated or freed block when page_debug is on.
- * @caller, @caller2: the allocator's caller and its caller.
+/**
+ * page_debug_alloc - the hook for each block the page allocator hands out
+ * @page: the first page of the block
+ * @order: its order
+ * @caller: the allocator's caller
+ * @caller2: its caller
+ *
+ * Called only while page_debug is on.
+ * Maps lowmem pages back (debug_pagealloc), checks the poison of pages
+ * freed since boot (panics on damage) and records the event.
+ * Context: any, as alloc_pages; takes the history lock.
  */
 void page_debug_alloc(struct page *page, unsigned int order,
 		      unsigned long caller, unsigned long caller2);
+
+/**
+ * page_debug_free - the hook for each block whose last reference goes
+ * @page: the first page of the block
+ * @order: its order
+ * @caller: the freeing function's caller
+ * @caller2: its caller
+ *
+ * Called only while page_debug is on.
+ * Records the event, poisons the pages (page_poison, highmem through
+ * kmap_atomic) and unmaps lowmem pages from the direct map
+ * (debug_pagealloc).
+ * Context: any, as __free_pages; takes the history lock.
+ */
 void page_debug_free(struct page *page, unsigned int order,
 		     unsigned long caller, unsigned long caller2);
 
-/* Print the last allocation and free of @pfn that the history knows. */
+/**
+ * page_debug_history - print the last allocation and free of @pfn
+ * @pfn: a page frame, anywhere inside a block
+ *
+ * From the ring of the last 8192 events; reads it without the lock.
+ * Context: any (reports).
+ */
 void page_debug_history(unsigned long pfn);
 
-/* True if debug_pagealloc unmapped the lowmem page at @addr (a free page). */
+/**
+ * page_debug_unmapped - did debug_pagealloc unmap the lowmem page at @addr?
+ * @addr: a faulting address
+ *
+ * True for any unmapped direct-map page while debug_pagealloc is on;
+ * stack guard pages are unmapped too, so the fault report checks for
+ * those first.
+ * Context: any, fault handlers included.
+ * Return: true if so: a use after free.
+ */
 bool page_debug_unmapped(unsigned long addr);
 
 #endif /* MM_PAGE_DEBUG_H */

@@ -80,41 +80,87 @@ struct kmem_cache {
 	char name[KMEM_CACHE_NAME_LEN];
 };
 
-/*
+/**
  * kmem_cache_create - a cache of @size-byte objects
- * @align: minimum alignment (0: word); SLAB_HWCACHE_ALIGN asks for 64
+ * @name: shown by slabinfo and in reports; cut to KMEM_CACHE_NAME_LEN - 1
+ * @size: the object size; at most half of an order-3 slab (16 KiB)
+ * @align: minimum alignment, 0 or a power of two (0: word);
+ *         SLAB_HWCACHE_ALIGN asks for 64
+ * @flags: SLAB_HWCACHE_ALIGN, SLAB_CACHE_DMA, SLAB_PANIC, the debug flags
  * @ctor: called on each object when its slab is made; freed objects
  *        must be returned in the constructed state
- * Context: thread; may sleep. Return: the cache, or NULL.
+ *
+ * Context: thread; may sleep (allocates with GFP_KERNEL).
+ * Return: the cache, or NULL (with SLAB_PANIC: panics instead).
  */
 struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 				     size_t align, unsigned int flags,
 				     void (*ctor)(void *));
 
-/*
- * kmem_cache_destroy - free a cache and its slabs. If objects are still
- * allocated, each is reported (a leak) and the cache is kept.
- * Context: thread. Return: 0, or -EBUSY after reporting leaks.
+/**
+ * kmem_cache_destroy - free a cache and its slabs
+ * @cache: a cache from kmem_cache_create, no longer used by anyone
+ *
+ * If objects are still allocated, they are reported as leaks (the first
+ * 16 with their address and owner) and the cache is kept.
+ * Context: thread.
+ * Return: 0, or -EBUSY after reporting leaks.
  */
 int kmem_cache_destroy(struct kmem_cache *cache);
 
-/*
- * kmem_cache_alloc / kmem_cache_free - take and give back an object.
+/**
+ * kmem_cache_alloc - take an object from @cache
+ * @cache: the cache
+ * @gfp: for a new slab if one is needed; __GFP_ZERO zeroes the object
+ *
+ * Usually a pop from this CPU's magazine with interrupts off for a
+ * moment; an empty magazine is refilled from the slabs, and a new slab
+ * comes from the page allocator with the caller's interrupt state back.
  * Context: any with GFP_ATOMIC (IRQ-safe); thread with GFP_KERNEL.
+ * Return: the object, or NULL.
  */
 void *kmem_cache_alloc(struct kmem_cache *cache, gfp_t gfp);
+
+/**
+ * kmem_cache_free - give an object back to @cache
+ * @cache: the cache it came from (checked only with slab debugging)
+ * @obj: the object
+ *
+ * It goes to this CPU's magazine; a full magazine returns half of its
+ * objects to the slabs first.
+ * Context: any, IRQ-safe; never sleeps.
+ */
 void kmem_cache_free(struct kmem_cache *cache, void *obj);
 
-/*
- * kmem_cache_shrink - empty this CPU's magazine into the slabs and give
- * every empty slab back. Context: any. Return: pages freed.
+/**
+ * kmem_cache_shrink - give @cache's free memory back to the page allocator
+ * @cache: the cache
+ *
+ * Empties this CPU's magazine into the slabs and frees every empty
+ * slab. The slab shrinker calls it for each cache under memory pressure.
+ * Context: any; interrupts off and the cache lock held while it works.
+ * Return: pages freed.
  */
 unsigned long kmem_cache_shrink(struct kmem_cache *cache);
 
-/* Objects allocated (in use or in magazines) and total, for tests. */
+/**
+ * kmem_cache_objects_in_use - objects of @cache handed out to users
+ * @cache: the cache
+ *
+ * Objects in the slabs' free lists and in CPU 0's magazine do not count.
+ * For tests; no lock is taken.
+ * Context: any. Return: the count (a snapshot).
+ */
 unsigned long kmem_cache_objects_in_use(struct kmem_cache *cache);
 
-/* The cache an object belongs to, or NULL if it is not slab memory. */
+/**
+ * virt_to_cache - the cache an object belongs to
+ * @obj: any address
+ *
+ * Context: any.
+ * Return: the cache of the slab holding @obj, or NULL if @obj is not
+ * slab memory.
+ */
 struct kmem_cache *virt_to_cache(const void *obj);
 
 /* ---- kmalloc ---- */
@@ -125,12 +171,35 @@ struct kmem_cache *virt_to_cache(const void *obj);
 /* kmalloc(0) returns this: not NULL, but faults if used. */
 #define ZERO_SIZE_PTR ((void *)16)
 
+/**
+ * __kmalloc - kmalloc for a size (or gfp) not known at compile time
+ * @size: bytes; 0 gives ZERO_SIZE_PTR
+ * @gfp: as for kmalloc
+ *
+ * Context: any with GFP_ATOMIC; thread with GFP_KERNEL.
+ * Return: the memory, or NULL.
+ */
 void *__kmalloc(size_t size, gfp_t gfp);
+
+/**
+ * kzalloc - kmalloc, zeroed
+ * @size: bytes
+ * @gfp: as for kmalloc; __GFP_ZERO is added
+ *
+ * Context: any with GFP_ATOMIC; thread with GFP_KERNEL.
+ * Return: the memory, or NULL.
+ */
 void *kzalloc(size_t size, gfp_t gfp);
 extern struct kmem_cache *kmalloc_caches[KMALLOC_CLASSES];
 extern struct kmem_cache *kmalloc_dma_caches[KMALLOC_CLASSES];
 
-/* The class of a constant size, folded by the compiler. */
+/**
+ * kmalloc_index_const - the size class of a constant size
+ * @size: 1 .. KMALLOC_MAX_CACHE_SIZE
+ *
+ * Folded by the compiler when @size is a constant.
+ * Context: any. Return: the index into kmalloc_caches.
+ */
 static __always_inline int kmalloc_index_const(size_t size)
 {
 	return size <= 8 ? 0 : size <= 16 ? 1 : size <= 32 ? 2 :
@@ -139,12 +208,17 @@ static __always_inline int kmalloc_index_const(size_t size)
 	       size <= 1024 ? 9 : size <= 2048 ? 10 : size <= 4096 ? 11 : 12;
 }
 
-/*
- * kmalloc - @size bytes, from the size class that fits (8 .. 8192, with
- * 96 and 192), from dma-kmalloc-* with GFP_DMA, or straight from the
- * page allocator above 8192. Never highmem. With a constant size (the
+/**
+ * kmalloc - @size bytes of lowmem, from the size class that fits
+ * @size: bytes; 0 gives ZERO_SIZE_PTR (not NULL, but faults if used)
+ * @gfp: GFP_KERNEL, GFP_ATOMIC, GFP_DMA (dma-kmalloc-* caches), ...;
+ *       __GFP_HIGHMEM is ignored
+ *
+ * Classes 8 .. 8192, with 96 and 192; above 8192, whole pages straight
+ * from the page allocator. Never highmem. With a constant size (the
  * usual sizeof), the class is chosen at compile time.
  * Context: any with GFP_ATOMIC; thread with GFP_KERNEL.
+ * Return: the memory, or NULL.
  */
 static __always_inline void *kmalloc(size_t size, gfp_t gfp)
 {
@@ -159,25 +233,66 @@ static __always_inline void *kmalloc(size_t size, gfp_t gfp)
 	return __kmalloc(size, gfp);
 }
 
-/* kfree - free kmalloc memory; anything else panics, naming it. Context: any. */
+/**
+ * kfree - free memory from kmalloc
+ * @obj: what kmalloc returned; NULL and ZERO_SIZE_PTR are ignored
+ *
+ * Anything kmalloc never returned (a stack, vmalloc or highmem address,
+ * a pointer inside an object, a page) panics, naming it. A double free
+ * is caught only with slab debugging.
+ * Context: any; never sleeps.
+ */
 void kfree(const void *obj);
 
-/* The usable size of a kmalloc block (its size class). */
+/**
+ * ksize - the usable size of a kmalloc block
+ * @obj: what kmalloc returned
+ *
+ * Context: any.
+ * Return: its size class, whole pages for a large block, 0 for NULL or
+ * ZERO_SIZE_PTR.
+ */
 size_t ksize(const void *obj);
 
-/* Resize, copying when the size class changes. Context: as kmalloc. */
+/**
+ * krealloc - resize a kmalloc block, copying when the size class changes
+ * @obj: what kmalloc returned, or NULL
+ * @new_size: the bytes wanted; 0 frees @obj and gives ZERO_SIZE_PTR
+ * @gfp: for a new block
+ *
+ * A size that still fits returns @obj itself. On failure @obj is left
+ * as it was.
+ * Context: as kmalloc.
+ * Return: the block, or NULL.
+ */
 void *krealloc(const void *obj, size_t new_size, gfp_t gfp);
 
 /* The sizes of the kmalloc classes (for tests and slabinfo). */
 extern const unsigned int kmalloc_sizes[KMALLOC_CLASSES];
 
-/* Set up the cache of caches and the kmalloc caches. Context: boot. */
+/**
+ * kmem_cache_init - set up the cache of caches and the kmalloc caches
+ *
+ * Registers the slab shrinker; kmalloc works from here on.
+ * Context: boot, once, after the page allocator.
+ */
 void kmem_cache_init(void);
 
-/* Print the caches in Linux's slabinfo 2.1 format. */
+/**
+ * slabinfo_show - print the caches in Linux's slabinfo 2.1 format
+ *
+ * What the shell's `slabinfo` shows. Reads the caches without their
+ * locks.
+ * Context: thread; a snapshot.
+ */
 void slabinfo_show(void);
 
-/* Pages held by slabs, all caches. */
+/**
+ * slab_pages - pages held by slabs, all caches
+ *
+ * Context: any; no lock, a snapshot.
+ * Return: the number of pages.
+ */
 unsigned long slab_pages(void);
 
 /* slab_debug on the command line (on in DEBUG=1 builds): every cache checked. */

@@ -6,16 +6,50 @@
 #include "mm/slab.h"
 #include <asm/irqflags.h>
 
-/* Create the kmalloc caches. Context: boot, from kmem_cache_init. */
+/**
+ * kmalloc_init - create the kmalloc-N and dma-kmalloc-N caches
+ *
+ * Context: boot, once, from kmem_cache_init; panics if a cache cannot
+ * be made.
+ */
 void kmalloc_init(void);
 
 #define KMEM_CACHE_MAGIC 0x5AB1CAC4u
 
-/* The slow ends of the magazine operations (mm/slab.c). */
+/**
+ * cache_alloc_refill - the slow end of magazine_get: refill, then take one
+ * @c: the cache
+ * @gfp: for a new slab if the slabs have no free object
+ * @flags: the caller's saved interrupt state
+ *
+ * Fills this CPU's magazine with up to batchcount objects from the
+ * slabs, growing a slab if there are none. Entered and left with
+ * interrupts off; they are restored to *@flags around the slab
+ * allocation, which may sleep with GFP_KERNEL.
+ * Context: as kmem_cache_alloc; takes the cache lock.
+ * Return: an object slot, or NULL.
+ */
 void *cache_alloc_refill(struct kmem_cache *c, gfp_t gfp, unsigned long *flags);
+
+/**
+ * cache_flusharray - the slow end of magazine_put: return the oldest batch
+ * @c: the cache
+ * @ac: this CPU's magazine, full
+ *
+ * Context: interrupts off; takes the cache lock; never sleeps.
+ */
 void cache_flusharray(struct kmem_cache *c, struct array_cache *ac);
 
-/* Take an object slot from this CPU's magazine, refilling it if empty. */
+/**
+ * magazine_get - take an object slot from this CPU's magazine
+ * @c: the cache
+ * @gfp: for a refill that has to grow a slab
+ *
+ * Refills the magazine if it is empty. Interrupts are off while the
+ * magazine is touched.
+ * Context: as kmem_cache_alloc.
+ * Return: the slot (for a debug cache, before its red zone), or NULL.
+ */
 static __always_inline void *magazine_get(struct kmem_cache *c, gfp_t gfp)
 {
 	struct array_cache *ac;
@@ -32,6 +66,15 @@ static __always_inline void *magazine_get(struct kmem_cache *c, gfp_t gfp)
 	return obj;
 }
 
+/**
+ * magazine_put - put an object slot on this CPU's magazine
+ * @c: the cache
+ * @obj: the slot
+ *
+ * A full magazine returns its oldest batch to the slabs first.
+ * Interrupts are off while the magazine is touched.
+ * Context: any; never sleeps.
+ */
 static __always_inline void magazine_put(struct kmem_cache *c, void *obj)
 {
 	struct array_cache *ac;
@@ -56,7 +99,14 @@ struct slab {
 	u16 bufctl[];
 };
 
-/* The slab holding @obj, whose page is @page (PG_slab, order in flags). */
+/**
+ * page_slab - the slab holding @obj
+ * @obj: an address inside a slab
+ * @page: @obj's page, with PG_slab and the slab's order in its flags
+ *
+ * Slabs are aligned to their size, so rounding down finds the header.
+ * Context: any. Return: the slab header.
+ */
 static inline struct slab *page_slab(const void *obj, const struct page *page)
 {
 	unsigned long mask = (PAGE_SIZE << page_order(page)) - 1;
@@ -64,10 +114,16 @@ static inline struct slab *page_slab(const void *obj, const struct page *page)
 	return (struct slab *)((unsigned long)obj & ~mask);
 }
 
-/*
- * The index of @obj in @slab of @c if it starts an object, else -1. The
- * division is a multiplication by a precomputed reciprocal: this runs
- * on every kfree.
+/**
+ * object_index_in - the index of @obj in @slab, if it starts an object
+ * @c: the slab's cache
+ * @slab: the slab
+ * @obj: the user's pointer (after the red zone, for a debug cache)
+ *
+ * The division is a multiplication by a precomputed reciprocal: this
+ * runs on every kfree.
+ * Context: any.
+ * Return: the index, or -1 if @obj is not the start of an object of @c.
  */
 static inline int object_index_in(const struct kmem_cache *c,
 				  const struct slab *slab, const void *obj)
@@ -84,9 +140,15 @@ static inline int object_index_in(const struct kmem_cache *c,
 	return (int)idx;
 }
 
-/*
- * For kfree: the cache of @obj on slab page @page (NULL if the slab
- * header is not valid), and in @idx its object index or -1.
+/**
+ * slab_lookup_object - for kfree: the cache and index of @obj
+ * @obj: a pointer into a slab page
+ * @page: @obj's page (PG_slab)
+ * @idx: receives @obj's object index, or -1 if it starts no object
+ *
+ * Context: any.
+ * Return: the cache, or NULL if the slab header is not valid (@idx is
+ * then not set).
  */
 static inline struct kmem_cache *slab_lookup_object(const void *obj,
 						    const struct page *page,
@@ -101,33 +163,114 @@ static inline struct kmem_cache *slab_lookup_object(const void *obj,
 	return c;
 }
 
-/* Index of @obj in its slab if it starts an object of @c, else -1. */
+/**
+ * slab_object_index - the index of @obj in its slab, if it starts an object
+ * @c: the cache @obj should belong to
+ * @obj: a pointer into one of @c's slabs
+ *
+ * Context: any.
+ * Return: the index, or -1 if @obj is not the start of an object of @c.
+ */
 int slab_object_index(struct kmem_cache *c, const void *obj);
 
 
-/*
- * The checked paths, for caches with SLAB_SLOW_FLAGS (mm/slab.c). The
- * callers are recorded for the debug reports: @caller is whoever called
- * the allocator, @caller2 its caller.
+/**
+ * kmem_cache_alloc_debug - the checked kmem_cache_alloc
+ * @c: a cache with SLAB_SLOW_FLAGS
+ * @gfp: as for kmem_cache_alloc
+ * @caller: whoever called the allocator
+ * @caller2: its caller
+ *
+ * Fault injection (failslab=), then poison and red-zone checks; the
+ * callers are recorded for the debug reports.
+ * Context: as kmem_cache_alloc; panics with a report on damage.
+ * Return: the object, or NULL.
  */
 void *kmem_cache_alloc_debug(struct kmem_cache *c, gfp_t gfp,
 			     unsigned long caller, unsigned long caller2);
+
+/**
+ * kmem_cache_free_debug - the checked kmem_cache_free
+ * @c: a cache with SLAB_SLOW_FLAGS
+ * @obj: the object
+ * @caller: whoever called kfree or kmem_cache_free
+ * @caller2: its caller
+ *
+ * Checks the owner cache, the state (double free) and the red zones,
+ * then poisons the object and records the callers.
+ * Context: any; panics with a report on a bad free.
+ */
 void kmem_cache_free_debug(struct kmem_cache *c, void *obj,
 			   unsigned long caller, unsigned long caller2);
 
-/*
- * Debug hooks (mm/slab_debug.c), used by the checked paths only.
- * slab_debug_setup adds the debug layout to a cache being created;
- * slab_debug_alloc turns a free slot into the user's object, and
- * slab_debug_free the user's object back into the slot, checking them.
+/* Debug hooks (mm/slab_debug.c), used by the checked paths only. */
+
+/**
+ * slab_debug_setup - add the debug layout to a cache being created
+ * @c: the cache; size, alignment and flags set, slabs not laid out yet
+ *
+ * Adds slab_debug's and failslab's flags, then red zones and the track
+ * to each slot. Caches with a constructor get no poison.
+ * Context: kmem_cache_create (thread or boot), before the cache is used.
  */
 void slab_debug_setup(struct kmem_cache *c);
+
+/**
+ * slab_debug_init_object - mark a slot of a new slab free: red zones, poison
+ * @c: the cache
+ * @slot: the slot
+ *
+ * Context: while a new slab is made, before anyone else sees it.
+ */
 void slab_debug_init_object(struct kmem_cache *c, void *slot);
+
+/**
+ * slab_debug_alloc - turn a free slot into the user's object, checking it
+ * @c: the cache
+ * @slot: a slot from the magazine
+ * @caller: recorded as the allocator's caller
+ * @caller2: its caller
+ *
+ * Checks the state, the red zones and the poison (a write after free).
+ * Context: as kmem_cache_alloc; panics with a report on damage.
+ * Return: the user's object (after the red zone).
+ */
 void *slab_debug_alloc(struct kmem_cache *c, void *slot, unsigned long caller,
 		       unsigned long caller2);
+
+/**
+ * slab_debug_free - turn the user's object back into a free slot, checking it
+ * @c: the cache the object is freed to
+ * @obj: the user's object
+ * @caller: recorded as the freeing caller
+ * @caller2: its caller
+ *
+ * Catches the wrong cache, a pointer inside an object, a double free
+ * and overwritten red zones; then poisons the object.
+ * Context: any; panics with a report on a bad free.
+ * Return: the slot, for the magazine.
+ */
 void *slab_debug_free(struct kmem_cache *c, void *obj, unsigned long caller,
 		      unsigned long caller2);
+
+/**
+ * slab_debug_print_owner - print who last allocated the object in @slot
+ * @c: the cache
+ * @slot: the slot
+ *
+ * Prints nothing for a cache without debug flags (no track).
+ * Context: any.
+ */
 void slab_debug_print_owner(struct kmem_cache *c, void *slot);
+
+/**
+ * slab_should_fail - should failslab= fail this allocation?
+ * @c: the cache; only caches with SLAB_FAILSLAB are counted
+ * @gfp: __GFP_NOFAULTINJ exempts the request
+ *
+ * Context: any.
+ * Return: true to fail it on purpose.
+ */
 bool slab_should_fail(struct kmem_cache *c, gfp_t gfp);
 
 #endif /* MM_SLAB_INTERNAL_H */

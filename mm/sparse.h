@@ -7,11 +7,13 @@
 
 extern unsigned int nr_present_sections;
 
-/*
- * sparse_init - find the sections with RAM (from memblock.memory) and
- * allocate their struct pages from memblock, uninitialised. Drops the
- * top of highmem, with a warning, if mem_map would not fit in half of
- * the free lowmem. Context: boot, after paging_init.
+/**
+ * sparse_init - find the sections with RAM and allocate their struct pages
+ *
+ * The sections come from memblock.memory; the descriptors come from
+ * memblock, uninitialised. Drops the top of highmem, with a warning, if
+ * mem_map would not fit in half of the free lowmem.
+ * Context: boot, once, after paging_init (from mm_core_init).
  */
 void sparse_init(void);
 

@@ -58,16 +58,43 @@ extern u32 bochs_break_mask;
 				      ##__VA_ARGS__);                     \
 	} while (0)
 
+/**
+ * __bochs_break - announce @point on port 0xE9, then stop in Bochs
+ * @point: the breakpoint; switched on (bochs_break_regs tested the mask)
+ * @a: left in EAX at the stop
+ * @d: left in EDX at the stop
+ * @fmt: what the values are, printed after the point's name
+ * @...: the arguments of @fmt
+ *
+ * Counts down a NAME:COUNT limit and switches the point off at its last
+ * stop. Does nothing without port 0xE9 (not Bochs). Call it through
+ * bochs_break_at() or bochs_break_regs().
+ * Context: any.
+ */
 void __bochs_break(enum bochs_break_point point, unsigned long a,
 		   unsigned long d, const char *fmt, ...) __printf(4, 5);
 
-/*
- * Parse "all" or "kmap,panic:1": NAME stops every time, NAME:COUNT only
- * the first COUNT times. Fills @mask and @left (per point, 0 = no
- * limit). Return: 0, or -EINVAL for an unknown name or a bad count.
+/**
+ * bochs_break_parse - parse the value of bochs.break=
+ * @list: "all" or "kmap,panic:1": NAME stops every time, NAME:COUNT only
+ *        the first COUNT times
+ * @mask: receives one bit per point switched on
+ * @left: receives the stops left per point (0 = no limit); an array of
+ *        NR_BREAK_POINTS
+ *
+ * Both are cleared first and may be partly filled when an error is
+ * returned.
+ * Context: boot, or a host test.
+ * Return: 0, or -EINVAL for an unknown name, a bad count or an empty list.
  */
 int bochs_break_parse(const char *list, u32 *mask, u32 *left);
 
+/**
+ * bochs_break_name - the name bochs.break= uses for @point
+ * @point: a breakpoint
+ *
+ * Context: any. Return: the name ("kmap", "panic"), or "?" if out of range.
+ */
 const char *bochs_break_name(enum bochs_break_point point);
 
 #endif /* KERNEL_BOCHS_H */

@@ -23,9 +23,11 @@ struct kallsym {
 extern const struct kallsym kallsyms[];
 extern const unsigned int kallsyms_count;
 
-/*
+/**
  * kallsyms_lookup - find the function containing @addr
- * @offset, @size: filled with the offset into it and its length
+ * @addr: a code address
+ * @offset: filled with the offset of @addr into the function
+ * @size: filled with the function's length
  *
  * Context: any; binary search over a read-only table.
  * Return: the symbol name, or NULL if @addr is not kernel text.
@@ -33,7 +35,14 @@ extern const unsigned int kallsyms_count;
 const char *kallsyms_lookup(unsigned long addr, unsigned long *offset,
 			    unsigned long *size);
 
-/* Address of the function called @name, or 0. Linear search. */
+/**
+ * kallsyms_lookup_name - the address of the function called @name
+ * @name: the exact symbol name
+ *
+ * Linear search: for tests and the debugger helpers, not hot paths.
+ * Context: any.
+ * Return: the address, or 0 if there is no such function.
+ */
 unsigned long kallsyms_lookup_name(const char *name);
 
 /* sprint_symbol, which %pS uses, is declared in kernel/lib/vsprintf.h. */

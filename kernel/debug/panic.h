@@ -33,21 +33,63 @@
 		__c;                                                      \
 	})
 
+/**
+ * panic_at - the function behind panic(): report, then power off
+ * @file: the caller's file
+ * @line: the caller's line
+ * @func: the caller's function
+ * @fmt: the message
+ * @...: the arguments of @fmt
+ *
+ * Prints the message, the place, the thread and a call trace, then
+ * powers off with a failure status. Interrupts go off first; a panic
+ * while reporting a panic stops at once.
+ * Context: any. Never returns.
+ */
 __noreturn void panic_at(const char *file, int line, const char *func,
 			 const char *fmt, ...) __printf(4, 5);
+
+/**
+ * warn_at - the function behind WARN_ON(): report, then carry on
+ * @file: the caller's file
+ * @line: the caller's line
+ * @func: the caller's function
+ * @cond: the condition, as text
+ *
+ * Prints the condition, the place and a call trace each time it is
+ * called.
+ * Context: any.
+ */
 void warn_at(const char *file, int line, const char *func, const char *cond);
 
-/*
+/**
  * die - report an exception with the interrupted registers, then panic
- * Context: exception handlers.
+ * @regs: the frame of a ring-0 exception
+ * @fmt: the reason
+ * @...: the arguments of @fmt
+ *
+ * Context: exception handlers. Never returns.
  */
 __noreturn void die(struct pt_regs *regs, const char *fmt, ...)
 	__printf(2, 3);
-/* Like die(), for a frame whose stack pointer is known separately. */
+
+/**
+ * die_at_sp - die() for a frame whose stack pointer is known separately
+ * @regs: the saved registers
+ * @sp: the stack pointer to report (a task-gate frame does not imply it)
+ * @fmt: the reason
+ * @...: the arguments of @fmt
+ *
+ * Context: exception handlers (the double-fault task). Never returns.
+ */
 __noreturn void die_at_sp(struct pt_regs *regs, u32 sp, const char *fmt, ...)
 	__printf(3, 4);
 
-/* The call chain of the caller. Context: any. */
+/**
+ * dump_stack - print the call chain of the caller
+ *
+ * Context: any.
+ */
 void dump_stack(void);
 
 /* True while a panic is being reported (nested faults give up at once). */

@@ -19,16 +19,36 @@ struct framebuffer {
 
 extern struct framebuffer fb;
 
-/* Find the PCI VGA device and its framebuffer. Return: true if found. */
+/**
+ * fb_probe - find the PCI VGA device, its framebuffer and VBE registers
+ *
+ * Fills in fb and prints what it found; maps nothing yet.
+ * Context: boot, after pci_init.
+ * Return: true if found.
+ */
 bool fb_probe(void);
 
-/*
- * fb_set_mode - switch to @width x @height, 8 bits per pixel (palette),
- * and map the framebuffer. Context: thread. Return: 0 or -errno.
+/**
+ * fb_set_mode - switch to @width x @height, 8 bits per pixel, and map it
+ * @width: pixels per line
+ * @height: lines
+ *
+ * 8 bits per pixel (palette colours). The framebuffer is mapped
+ * write-combining at fb.pixels; a previous mode is left first. The VGA
+ * registers the switch changes are saved for fb_text_mode().
+ * Context: thread; may sleep (ioremap_wc).
+ * Return: 0, -ENOENT (no Bochs VBE device), -EINVAL (too large for the
+ * framebuffer) or -ENOMEM.
  */
 int fb_set_mode(unsigned int width, unsigned int height);
 
-/* Back to VGA text mode; unmaps the framebuffer. Context: thread. */
+/**
+ * fb_text_mode - back to VGA text mode; unmaps the framebuffer
+ *
+ * Restores the VGA registers fb_set_mode() saved, so the text console
+ * shows again. Does nothing in text mode.
+ * Context: thread; may sleep (iounmap).
+ */
 void fb_text_mode(void);
 
 #endif /* KERNEL_FB_H */

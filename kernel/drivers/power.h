@@ -10,12 +10,16 @@ enum exit_status {
 	EXIT_FAILURE = 1,
 };
 
-/*
+/**
  * machine_power_off - stop the machine, telling the emulator @status
+ * @status: EXIT_SUCCESS or EXIT_FAILURE
  *
- * QEMU (isa-debug-exit at port 0xf4) exits with 33 for success and 35
- * for failure; Bochs shuts down on "Shutdown" at port 0x8900, after the
- * status line has gone out on port 0xE9. Context: any.
+ * Prints "Power off: success" or "FAILURE" first. QEMU (isa-debug-exit
+ * at port 0xf4) exits with 33 for success and 35 for failure; Bochs
+ * shuts down on "Shutdown" at port 0x8900, after the status line has
+ * gone out on port 0xE9. Elsewhere the ACPI sleep ports are tried, then
+ * the CPU halts with interrupts off.
+ * Context: any. Never returns.
  */
 __noreturn void machine_power_off(enum exit_status status);
 

@@ -15,6 +15,12 @@ struct list_head {
 #define LIST_HEAD_INIT(name) { &(name), &(name) }
 #define LIST_HEAD(name) struct list_head name = LIST_HEAD_INIT(name)
 
+/**
+ * INIT_LIST_HEAD - make @head an empty list (or an entry that is on none)
+ * @head: the list head or entry
+ *
+ * Context: any; the caller serialises access to the list.
+ */
 static inline void INIT_LIST_HEAD(struct list_head *head)
 {
 	head->next = head;
@@ -30,13 +36,26 @@ static inline void __list_add(struct list_head *entry, struct list_head *prev,
 	prev->next = entry;
 }
 
-/* Insert @entry right after @head (stack order). */
+/**
+ * list_add - insert @entry right after @head (stack order)
+ * @entry: the entry to insert; not on any list
+ * @head: the list head, or an entry to insert after
+ *
+ * Context: any; the caller holds the lock that guards the list.
+ */
 static inline void list_add(struct list_head *entry, struct list_head *head)
 {
 	__list_add(entry, head, head->next);
 }
 
-/* Insert @entry right before @head, i.e. at the tail (queue order). */
+/**
+ * list_add_tail - insert @entry right before @head, i.e. at the tail
+ * @entry: the entry to insert; not on any list
+ * @head: the list head
+ *
+ * Queue order: entries come out in the order they went in.
+ * Context: any; the caller holds the lock that guards the list.
+ */
 static inline void list_add_tail(struct list_head *entry,
 				 struct list_head *head)
 {
@@ -50,7 +69,14 @@ static inline void __list_del_entry(struct list_head *entry)
 	entry->prev->next = entry->next;
 }
 
-/* Unlink @entry; its own pointers are poisoned to catch reuse. */
+/**
+ * list_del - unlink @entry from its list
+ * @entry: an entry on a list
+ *
+ * Its own pointers are set to NULL, so a use after the unlink faults
+ * instead of corrupting the list; list_empty(@entry) is not valid after.
+ * Context: any; the caller holds the lock that guards the list.
+ */
 static inline void list_del(struct list_head *entry)
 {
 	entry->next->prev = entry->prev;
@@ -59,6 +85,14 @@ static inline void list_del(struct list_head *entry)
 	entry->prev = NULL;
 }
 
+/**
+ * list_del_init - unlink @entry and make it an empty list of its own
+ * @entry: an entry on a list
+ *
+ * Unlike list_del, list_empty(@entry) is true afterwards, so callers can
+ * test whether an entry is queued.
+ * Context: any; the caller holds the lock that guards the list.
+ */
 static inline void list_del_init(struct list_head *entry)
 {
 	entry->next->prev = entry->prev;
@@ -66,12 +100,26 @@ static inline void list_del_init(struct list_head *entry)
 	INIT_LIST_HEAD(entry);
 }
 
+/**
+ * list_move - move @entry from its list to right after @head
+ * @entry: an entry on a list
+ * @head: the list to put it at the front of
+ *
+ * Context: any; the caller holds the locks of both lists.
+ */
 static inline void list_move(struct list_head *entry, struct list_head *head)
 {
 	list_del(entry);
 	list_add(entry, head);
 }
 
+/**
+ * list_move_tail - move @entry from its list to the tail of @head
+ * @entry: an entry on a list
+ * @head: the list to put it at the end of
+ *
+ * Context: any; the caller holds the locks of both lists.
+ */
 static inline void list_move_tail(struct list_head *entry,
 				  struct list_head *head)
 {
@@ -79,6 +127,13 @@ static inline void list_move_tail(struct list_head *entry,
 	list_add_tail(entry, head);
 }
 
+/**
+ * list_empty - is the list @head empty?
+ * @head: the list head (or an entry after list_del_init)
+ *
+ * Context: any; without the list's lock the answer is a snapshot.
+ * Return: true if @head has no entries.
+ */
 static inline bool list_empty(const struct list_head *head)
 {
 	return head->next == head;

@@ -31,6 +31,15 @@ struct rb_root {
 #define RB_ROOT { NULL }
 #define rb_entry(ptr, type, member) container_of(ptr, type, member)
 
+/**
+ * rb_link_node - put @node, red, at the empty place the search found
+ * @node: the node to insert
+ * @parent: the last node the search visited, or NULL for an empty tree
+ * @link: the NULL child pointer of @parent (or the root) to fill in
+ *
+ * The tree may be unbalanced until rb_insert_color() runs.
+ * Context: any; the caller holds the tree's lock.
+ */
 static inline void rb_link_node(struct rb_node *node, struct rb_node *parent,
 				struct rb_node **link)
 {
@@ -40,14 +49,40 @@ static inline void rb_link_node(struct rb_node *node, struct rb_node *parent,
 	*link = node;
 }
 
-/* Rebalance after rb_link_node. Context: the caller holds the tree's lock. */
+/**
+ * rb_insert_color - rebalance the tree after rb_link_node
+ * @node: the node just linked
+ * @root: the tree
+ *
+ * Context: any, never sleeps; the caller holds the tree's lock.
+ */
 void rb_insert_color(struct rb_node *node, struct rb_root *root);
 
-/* Remove @node and rebalance. */
+/**
+ * rb_erase - remove @node from the tree and rebalance
+ * @node: a node in the tree
+ * @root: the tree
+ *
+ * Context: any, never sleeps; the caller holds the tree's lock.
+ */
 void rb_erase(struct rb_node *node, struct rb_root *root);
 
-/* In-order walk: the smallest node, and the one after @node. */
+/**
+ * rb_first - the smallest node: where an in-order walk starts
+ * @root: the tree
+ *
+ * Context: any; the caller holds the tree's lock.
+ * Return: the leftmost node, or NULL if the tree is empty.
+ */
 struct rb_node *rb_first(const struct rb_root *root);
+
+/**
+ * rb_next - the node after @node in order
+ * @node: a node in the tree
+ *
+ * Context: any; the caller holds the tree's lock.
+ * Return: the next node, or NULL if @node is the last.
+ */
 struct rb_node *rb_next(const struct rb_node *node);
 
 #endif /* KERNEL_RBTREE_H */

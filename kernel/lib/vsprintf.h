@@ -5,8 +5,12 @@
 
 #include "kernel/lib/compiler.h"
 
-/*
+/**
  * vsnprintf - format into @buf, never writing more than @size bytes
+ * @buf: the buffer; terminated whenever @size is not 0
+ * @size: the size of @buf
+ * @fmt: the format
+ * @ap: the arguments
  *
  * Conversions: %d %i %u %x %X %o %c %s %p %% with flags "-0+ #", width
  * and precision (also "*"), and the length modifiers hh h l ll z t j.
@@ -15,9 +19,30 @@
  * Return: the length the full output would have (C99 semantics).
  */
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+
+/**
+ * snprintf - vsnprintf with its arguments inline
+ * @buf: the buffer
+ * @size: the size of @buf
+ * @fmt: the format
+ * @...: the arguments of @fmt
+ *
+ * Context: any; never sleeps, takes no locks.
+ * Return: the length the full output would have (may exceed @size).
+ */
 int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 
-/* Like snprintf, but returns what was really written (without the NUL). */
+/**
+ * scnprintf - like snprintf, but returns what was really written
+ * @buf: the buffer
+ * @size: the size of @buf
+ * @fmt: the format
+ * @...: the arguments of @fmt
+ *
+ * Handy for appending: buf + len always stays inside the buffer.
+ * Context: any; never sleeps, takes no locks.
+ * Return: the characters written, without the NUL (0 if @size is 0).
+ */
 int scnprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 
 /**

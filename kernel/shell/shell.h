@@ -44,13 +44,34 @@ struct shell_command {
 	}                                                                 \
 	SHELL_COMMAND(name_, "", help_, shell_show_##show_fn_)
 
-/* Run one command line (as typed). Context: thread. Return: its status. */
+/**
+ * shell_execute - run one command line, as typed
+ * @line: the line; split in place into words
+ *
+ * The first word names the command, up to SHELL_MAX_ARGS - 1 arguments
+ * follow.
+ * Context: thread; commands may sleep.
+ * Return: the command's status, 0 for an empty line, -ENOENT for an
+ * unknown command, -E2BIG for too many words.
+ */
 int shell_execute(char *line);
 
-/* Read and run commands forever. Context: the boot thread, IRQs on. */
+/**
+ * shell_run - read commands from the serial port and run them, forever
+ *
+ * Context: the main thread (pid 1), interrupts on; sleeps waiting for
+ * input. Never returns.
+ */
 __noreturn void shell_run(void);
 
-/* Print "usage: NAME ARGS" for the command @name. Return: -EINVAL. */
+/**
+ * shell_usage - print "usage: NAME ARGS" for the command @name
+ * @name: the command
+ *
+ * For commands given bad arguments: `return shell_usage(argv[0]);`.
+ * Context: thread.
+ * Return: -EINVAL.
+ */
 int shell_usage(const char *name);
 
 #endif /* KERNEL_SHELL_H */

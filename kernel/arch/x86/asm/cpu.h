@@ -41,6 +41,15 @@ struct cpuid_regs {
 	u32 eax, ebx, ecx, edx;
 };
 
+/**
+ * cpuid - run CPUID for @leaf (sub-leaf 0)
+ * @leaf: the leaf number, in EAX
+ *
+ * boot/entry.asm refuses to run on a CPU without CPUID, so it is always
+ * there. It serialises the CPU: keep it out of hot paths.
+ * Context: any.
+ * Return: EAX, EBX, ECX and EDX as the CPU left them.
+ */
 static inline struct cpuid_regs cpuid(u32 leaf)
 {
 	struct cpuid_regs r;
@@ -51,6 +60,13 @@ static inline struct cpuid_regs cpuid(u32 leaf)
 	return r;
 }
 
+/**
+ * rdmsr - read the model-specific register @msr
+ * @msr: the MSR number
+ *
+ * Context: any. An MSR the CPU does not have raises #GP: check CPUID first.
+ * Return: its 64-bit value.
+ */
 static inline u64 rdmsr(u32 msr)
 {
 	u32 lo, hi;
@@ -59,6 +75,13 @@ static inline u64 rdmsr(u32 msr)
 	return ((u64)hi << 32) | lo;
 }
 
+/**
+ * wrmsr - write @val to the model-specific register @msr
+ * @msr: the MSR number
+ * @val: the 64-bit value
+ *
+ * Context: any. An unknown MSR or a reserved bit set raises #GP.
+ */
 static inline void wrmsr(u32 msr, u64 val)
 {
 	__asm__ __volatile__("wrmsr"
@@ -66,6 +89,14 @@ static inline void wrmsr(u32 msr, u64 val)
 			     : "c"(msr), "a"((u32)val), "d"((u32)(val >> 32)));
 }
 
+/**
+ * rdtsc - read the time-stamp counter
+ *
+ * Counts CPU cycles (under qemu -icount, instructions); used to time
+ * boot steps. boot/entry.asm checks that the CPU has a TSC. Not
+ * serialising.
+ * Context: any. Return: the counter.
+ */
 static inline u64 rdtsc(void)
 {
 	u32 lo, hi;
@@ -74,16 +105,33 @@ static inline u64 rdtsc(void)
 	return ((u64)hi << 32) | lo;
 }
 
+/**
+ * cpu_relax - pause inside a busy-wait loop
+ *
+ * Context: any.
+ */
 static inline void cpu_relax(void)
 {
 	__asm__ __volatile__("pause" : : : "memory");
 }
 
+/**
+ * halt - stop the CPU until the next interrupt (or NMI)
+ *
+ * With interrupts off it never wakes: that is how the power-off path
+ * stops for good. To wait for an interrupt use safe_halt().
+ * Context: any.
+ */
 static inline void halt(void)
 {
 	__asm__ __volatile__("hlt" : : : "memory");
 }
 
+/**
+ * read_esp - the current stack pointer
+ *
+ * Context: any. Return: ESP at the call.
+ */
 static inline unsigned long read_esp(void)
 {
 	unsigned long esp;
@@ -92,6 +140,11 @@ static inline unsigned long read_esp(void)
 	return esp;
 }
 
+/**
+ * read_ebp - the current frame pointer, where a stack walk starts
+ *
+ * Context: any. Return: EBP at the call.
+ */
 static inline unsigned long read_ebp(void)
 {
 	unsigned long ebp;

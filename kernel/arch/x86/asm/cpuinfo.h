@@ -17,10 +17,13 @@ struct cpuinfo_x86 {
 
 extern struct cpuinfo_x86 boot_cpu;
 
-/*
- * cpu_init - read CPUID, decide the physical address width and the PTE
- * bits (NX, global) the kernel may use, and print one summary line.
- * Context: boot, before the memory map is read.
+/**
+ * cpu_init - read CPUID into boot_cpu and pick the PTE bits to use
+ *
+ * Decides the physical address width, enables _PAGE_NX and _PAGE_GLOBAL
+ * in the kernel's PTE flags where boot/entry.asm switched those on, and
+ * prints a summary of the CPU.
+ * Context: boot, once, before the memory map is read.
  */
 void cpu_init(void);
 

@@ -24,11 +24,23 @@ enum fixed_addresses {
 #define FIXADDR_SIZE ((unsigned long)__end_of_fixed_addresses << PAGE_SHIFT)
 #define FIXADDR_START (FIXADDR_TOP - FIXADDR_SIZE)
 
+/**
+ * fix_to_virt - the virtual address of fixmap slot @idx
+ * @idx: an enum fixed_addresses value; higher slots lie lower
+ *
+ * Context: any. Return: the page-aligned address.
+ */
 static inline unsigned long fix_to_virt(unsigned int idx)
 {
 	return FIXADDR_TOP - ((unsigned long)idx << PAGE_SHIFT);
 }
 
+/**
+ * virt_to_fix - the fixmap slot that holds @vaddr
+ * @vaddr: an address in the fixmap
+ *
+ * Context: any. Return: the slot index, the inverse of fix_to_virt().
+ */
 static inline unsigned int virt_to_fix(unsigned long vaddr)
 {
 	return (FIXADDR_TOP - (vaddr & PAGE_MASK)) >> PAGE_SHIFT;

@@ -60,7 +60,15 @@ extern unsigned long vmalloc_start;
 
 #define VMALLOC_START vmalloc_start
 
-/* True if @addr lies in the direct map of lowmem. Context: any. */
+/**
+ * virt_addr_valid - does @addr lie in the direct map of lowmem?
+ * @addr: any virtual address
+ *
+ * vmalloc, pkmap, fixmap and user addresses all give false: only a true
+ * answer makes __pa() and virt_to_page() meaningful.
+ * Context: any, once paging_init() has set max_low_pfn.
+ * Return: true if it does.
+ */
 static inline bool virt_addr_valid(unsigned long addr)
 {
 	return (unsigned long)__pa(addr) < (max_low_pfn << PAGE_SHIFT);

@@ -42,42 +42,87 @@ extern pteval_t __supported_pte_mask_global; /* _PAGE_GLOBAL or 0 */
 /* Device memory: uncached. */
 #define PAGE_KERNEL_NOCACHE (PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)
 
+/**
+ * pgd_index - the PDPT slot (0-3) that translates @vaddr
+ * @vaddr: a virtual address
+ *
+ * Each slot covers 1 GiB; pgd_index(PAGE_OFFSET) is the kernel's.
+ * Context: any. Return: the slot number.
+ */
 static inline unsigned int pgd_index(unsigned long vaddr)
 {
 	return vaddr >> 30;
 }
 
+/**
+ * pmd_index - the page-directory entry (0-511) that translates @vaddr
+ * @vaddr: a virtual address
+ *
+ * Context: any. Return: the index within its 1 GiB page directory.
+ */
 static inline unsigned int pmd_index(unsigned long vaddr)
 {
 	return (vaddr >> PMD_SHIFT) & (PTRS_PER_PMD - 1);
 }
 
+/**
+ * pte_index - the page-table entry (0-511) that translates @vaddr
+ * @vaddr: a virtual address
+ *
+ * Context: any. Return: the index within its 2 MiB page table.
+ */
 static inline unsigned int pte_index(unsigned long vaddr)
 {
 	return (vaddr >> PAGE_SHIFT) & (PTRS_PER_PTE - 1);
 }
 
+/**
+ * pte_phys - the physical address an entry points to
+ * @pte: a PTE, PDE or PDPTE value
+ *
+ * Context: any. Return: the address bits (up to bit 51), flags and NX
+ * masked off.
+ */
 static inline phys_addr_t pte_phys(pteval_t pte)
 {
 	return pte & PTE_PFN_MASK;
 }
 
+/**
+ * pte_pfn - the page frame number an entry points to
+ * @pte: a PTE value
+ *
+ * Context: any. Return: the pfn.
+ */
 static inline unsigned long pte_pfn(pteval_t pte)
 {
 	return (unsigned long)(pte_phys(pte) >> PAGE_SHIFT);
 }
 
+/**
+ * pfn_pte - build a PTE value for page frame @pfn
+ * @pfn: the page frame; may lie above 4 GiB
+ * @prot: the flag bits (PAGE_KERNEL, ...)
+ *
+ * Context: any. Return: the PTE value, ready for set_pte().
+ */
 static inline pteval_t pfn_pte(unsigned long pfn, pteval_t prot)
 {
 	return ((pteval_t)pfn << PAGE_SHIFT) | prot;
 }
 
-/*
- * set_pte - store a PTE. A 32-bit CPU writes the 64-bit entry in two
- * halves: the high half goes first when mapping and last when
- * unmapping, so the entry is never present with a torn address.
- * set_pte_halves is the same for callers that keep the entry's bits in
- * two 32-bit words already (kmap_atomic's fast path).
+/**
+ * set_pte_halves - store a PTE given as two 32-bit halves, high half first
+ * @ptep: the entry
+ * @high: bits 32-63 (address bits above 4 GiB, NX)
+ * @low: bits 0-31 (address bits, flags, the present bit)
+ *
+ * A 32-bit CPU writes the 64-bit entry in two halves. The high half goes
+ * first when mapping (here) and last when unmapping (pte_clear), so the
+ * entry is never present with a torn address. This form is for callers
+ * that keep the entry's bits in two words already (kmap_atomic's fast
+ * path). The entry must not be present when it is written.
+ * Context: any; the caller owns the entry and flushes the TLB as needed.
  */
 static inline void set_pte_halves(pteval_t *ptep, u32 high, u32 low)
 {
@@ -88,11 +133,29 @@ static inline void set_pte_halves(pteval_t *ptep, u32 high, u32 low)
 	half[0] = low;
 }
 
+/**
+ * set_pte - store a PTE, never leaving it present with a torn address
+ * @ptep: the entry; not present (cleared with pte_clear first)
+ * @pte: the new value
+ *
+ * The high half is written first, so the present bit in the low half
+ * appears last. Over a present entry the CPU could meanwhile see the new
+ * high half with the old low one.
+ * Context: any; the caller owns the entry and flushes the TLB as needed.
+ */
 static inline void set_pte(pteval_t *ptep, pteval_t pte)
 {
 	set_pte_halves(ptep, (u32)(pte >> 32), (u32)pte);
 }
 
+/**
+ * pte_clear - make a PTE not present, low half (the present bit) first
+ * @ptep: the entry
+ *
+ * The TLB may still hold the old translation: invlpg() or a full flush
+ * follows before the address is reused.
+ * Context: any; the caller owns the entry.
+ */
 static inline void pte_clear(pteval_t *ptep)
 {
 	volatile u32 *half = (volatile u32 *)ptep;
@@ -102,21 +165,55 @@ static inline void pte_clear(pteval_t *ptep)
 	half[1] = 0;
 }
 
-/*
+/**
  * lookup_kernel_pte - the PTE that maps @vaddr in the kernel half
- * Context: any. Return: NULL if there is no page table for @vaddr (or
- * it is covered by a 2 MiB page).
+ * @vaddr: a kernel virtual address
+ *
+ * Context: any; takes no locks.
+ * Return: the entry, or NULL if @vaddr is below PAGE_OFFSET, has no page
+ * table, or is covered by a 2 MiB page.
  */
 pteval_t *lookup_kernel_pte(unsigned long vaddr);
 
-/* True if a kernel read of @vaddr would not fault. Context: any. */
+/**
+ * kernel_address_mapped - would a kernel read of @vaddr not fault?
+ * @vaddr: any virtual address
+ *
+ * Used by fault reports and stack walks before they dereference.
+ * Context: any, fault handlers included; takes no locks.
+ * Return: true if @vaddr is in the kernel half and mapped (a 4 KiB or a
+ * 2 MiB page); false for the user half.
+ */
 bool kernel_address_mapped(unsigned long vaddr);
 
-/* Print the PDPTE, PDE and PTE that translate @vaddr. Context: any. */
+/**
+ * dump_pagetable - print the PDPTE, PDE and PTE that translate @vaddr
+ * @vaddr: any virtual address; the walk starts at CR3
+ *
+ * Part of the page-fault report.
+ * Context: any, fault handlers included.
+ */
 void dump_pagetable(unsigned long vaddr);
 
-/* Map one page / unmap one page in the kernel half; invlpg included. */
+/**
+ * kernel_map_page - map one page in the kernel half, with invlpg
+ * @vaddr: the page-aligned kernel virtual address
+ * @phys: the physical page
+ * @prot: the PTE flags (PAGE_KERNEL, ...)
+ *
+ * The page table must exist: it panics if there is none. Used for
+ * thread stack guards and debug_pagealloc.
+ * Context: any; the caller owns @vaddr. Flushes this CPU's TLB only.
+ */
 void kernel_map_page(unsigned long vaddr, phys_addr_t phys, pteval_t prot);
+
+/**
+ * kernel_unmap_page - unmap one page in the kernel half, with invlpg
+ * @vaddr: the page-aligned kernel virtual address
+ *
+ * The page table must exist: it panics if there is none.
+ * Context: any; the caller owns @vaddr. Flushes this CPU's TLB only.
+ */
 void kernel_unmap_page(unsigned long vaddr);
 
 /* The kernel's upper page directory (PDPT slot 3). */

@@ -13,9 +13,14 @@ struct pt_regs {
 	/* esp and ss follow only for a change of privilege level. */
 };
 
-/*
- * The stack pointer of the interrupted kernel code: the CPU pushed
- * nothing past eflags, so it is the address just above the frame.
+/**
+ * kernel_stack_pointer - the stack pointer of the interrupted kernel code
+ * @regs: a frame saved by boot/isr.asm for a ring-0 interruption
+ *
+ * Without a change of privilege level the CPU pushes nothing past
+ * eflags, so it is the address just above the frame.
+ * Context: any; the frame must come from kernel mode.
+ * Return: ESP as it was before the interrupt.
  */
 static inline u32 kernel_stack_pointer(const struct pt_regs *regs)
 {

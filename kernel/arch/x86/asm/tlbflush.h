@@ -9,15 +9,25 @@
 
 #include <asm/cpu.h>
 
-/* Drop the TLB entry of one page on this CPU. */
+/**
+ * invlpg - drop the TLB entry of one page on this CPU
+ * @vaddr: any address inside the page
+ *
+ * Global entries are dropped too.
+ * Context: any.
+ */
 static inline void invlpg(unsigned long vaddr)
 {
 	__asm__ __volatile__("invlpg (%0)" : : "r"(vaddr) : "memory");
 }
 
-/*
- * Drop every TLB entry, global ones included: toggling CR4.PGE flushes
- * global entries, which a CR3 reload alone keeps.
+/**
+ * flush_tlb_all - drop every TLB entry on this CPU, global ones included
+ *
+ * Toggling CR4.PGE flushes global entries, which a CR3 reload alone
+ * keeps; without PGE a CR3 reload is enough. Expensive: batch the
+ * changes and flush once (as the lazy vfree purge does).
+ * Context: any.
  */
 static inline void flush_tlb_all(void)
 {
