@@ -10,6 +10,7 @@
 #include "kernel/cmdline.h"
 #include "kernel/debug/panic.h"
 #include "kernel/printk.h"
+#include "kernel/sched.h"
 #include "kernel/lib/string.h"
 
 /* kmap.debug: the boot setting (tests switch kmap_debug itself). */
@@ -89,8 +90,21 @@ bool kmap_debug_set(bool on)
 {
 	bool old = kmap_debug;
 
+	/*
+	 * A mapping made in one mode and undone in the other would leak its
+	 * slot or panic as unbalanced. kmap_atomic slots are easy to count;
+	 * for kmap, what can be checked is a lowmem page holding a pool slot
+	 * (debug mode only) when debug mode goes off. (Lowmem pages "kmapped"
+	 * while it was off hold no slot and leave no trace: do not switch it
+	 * on under them.)
+	 */
 	if (kmap_atomic_depth())
-		panic("kmap_debug_set with kmap_atomic slots held");
+		panic("kmap_debug_set with %d kmap_atomic slots held",
+		      kmap_atomic_depth());
+	if (!on && kmap_debug && pkmap_lowmem_slots())
+		panic("kmap_debug_set(off) with %u lowmem pages kmapped in the "
+		      "pool: their kunmap would not find them",
+		      pkmap_lowmem_slots());
 	kmap_debug = on;
 	kmap_atomic_update_slow();
 	return old;

@@ -165,6 +165,17 @@ void *kmap_try(struct page *page)
 	return __kmap(page, false);
 }
 
+unsigned int pkmap_lowmem_slots(void)
+{
+	unsigned int n = 0;
+
+	for (unsigned int i = 0; i < LAST_PKMAP; i++)
+		if (READ_ONCE(pkmap_count[i]) > 1 &&
+		    pte_pfn(pkmap_page_table[i]) < max_low_pfn)
+			n++;
+	return n;
+}
+
 unsigned int pkmap_slots_in_use(void)
 {
 	unsigned int used = 0;

@@ -42,6 +42,14 @@ void set_page_address(const struct page *page, void *virtual);
 void pkmap_init(void);
 
 /**
+ * pkmap_lowmem_slots - pool slots in use that map lowmem pages
+ *
+ * Only kmap.debug puts lowmem pages in the pool.
+ * Context: any; a snapshot. Return: how many.
+ */
+unsigned int pkmap_lowmem_slots(void);
+
+/**
  * kmap_atomic_init - find the fixmap's page table and the slots' PTE bits
  *
  * Panics without a page table; chooses the inline or slow path.

@@ -90,12 +90,14 @@ static u32 bochs_break_left[NR_BREAK_POINTS];
 
 static int parse_bochs_break(const char *value)
 {
-	u32 mask;
+	u32 mask, left[NR_BREAK_POINTS];
 
-	if (!value || bochs_break_parse(value, &mask, bochs_break_left))
+	/* Parsed aside: a bad value leaves the settings in force alone. */
+	if (!value || bochs_break_parse(value, &mask, left))
 		return cmdline_bad_value("bochs.break", value,
 					 "expected all or a list of breakpoint "
 					 "names (NAME or NAME:COUNT)");
+	memcpy(bochs_break_left, left, sizeof(left));
 	bochs_break_mask = mask;
 	return 0;
 }
