@@ -43,6 +43,7 @@ void free_irq(unsigned int irq)
 		return;
 	irq_chip->mask(irq);
 	irq_handlers[irq] = NULL;
+	irq_names[irq] = NULL;
 }
 
 unsigned long irq_count(unsigned int irq)

@@ -93,7 +93,7 @@ void msleep(unsigned int ms)
 	s.task = current;
 	timer_setup(&s.timer, wake_sleeper);
 	s.timer.expires = jiffies + msecs_to_jiffies(ms);
-	while (jiffies < s.timer.expires) {
+	while (get_jiffies_64() < s.timer.expires) {
 		/*
 		 * Sleeping first, then the timer: if it fires before
 		 * schedule(), it finds us sleeping and makes us runnable, so
@@ -109,11 +109,5 @@ void msleep(unsigned int ms)
 
 u64 uptime_ms(void)
 {
-	unsigned long flags;
-	u64 j;
-
-	local_irq_save(flags);
-	j = jiffies;
-	local_irq_restore(flags);
-	return j * 1000 / HZ;
+	return get_jiffies_64() * 1000 / HZ;
 }

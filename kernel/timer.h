@@ -10,8 +10,28 @@
 
 #define HZ 100
 
-/* Ticks since the timer started. */
+/* Ticks since the timer started. Read it with get_jiffies_64(). */
 extern volatile u64 jiffies;
+
+/**
+ * get_jiffies_64 - the tick count, read whole
+ *
+ * A 32-bit CPU reads the 64-bit count in two halves; the tick (on
+ * another CPU, or an interrupt here) may change it in between. The
+ * high half is read again until it did not move.
+ * Context: any. Return: the ticks since the timer started.
+ */
+static inline u64 get_jiffies_64(void)
+{
+	const volatile u32 *half = (const volatile u32 *)&jiffies;
+	u32 high, low;
+
+	do {
+		high = half[1];
+		low = half[0];
+	} while (high != half[1]);
+	return (u64)high << 32 | low;
+}
 
 struct timer_list {
 	u64 expires; /* in jiffies */

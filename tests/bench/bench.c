@@ -34,12 +34,12 @@ static void calibrate_tsc(void)
 
 	if (tsc_per_us)
 		return;
-	j = jiffies;
-	while (jiffies == j)
+	j = get_jiffies_64();
+	while (get_jiffies_64() == j)
 		halt();
 	start_tsc = rdtsc();
-	j = jiffies;
-	while (jiffies < j + CALIBRATE_TICKS)
+	j = get_jiffies_64();
+	while (get_jiffies_64() < j + CALIBRATE_TICKS)
 		halt();
 	tsc_per_us = (unsigned long)((rdtsc() - start_tsc) /
 				     (CALIBRATE_TICKS * 1000000ull / HZ));

@@ -127,7 +127,7 @@ static void crash_sleep_in_irq(void)
 	static struct timer_list timer;
 
 	timer_setup(&timer, sleeping_timer_fn);
-	timer.expires = jiffies + 1;
+	timer.expires = get_jiffies_64() + 1;
 	add_timer(&timer);
 	msleep(100);
 }

@@ -376,11 +376,11 @@ KTEST(highmem, kmap_atomic_in_irq_while_thread_holds_slots)
 		fill_words(v[i], pattern(300 + i));
 	}
 	timer_setup(&timer, kmap_in_irq);
-	timer.expires = jiffies + 1;
+	timer.expires = get_jiffies_64() + 1;
 	add_timer(&timer);
 	/* Preemption is off, interrupts are on: the timer comes to us. */
-	give_up = jiffies + 50;
-	while (!irq_done && jiffies < give_up)
+	give_up = get_jiffies_64() + 50;
+	while (!irq_done && get_jiffies_64() < give_up)
 		cpu_relax();
 	del_timer(&timer);
 	KT_EXPECT_TRUE(t, irq_done);

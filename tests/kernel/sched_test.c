@@ -85,7 +85,7 @@ static void atomic_timer_fn(struct timer_list *t)
 	if (*slot)
 		atomic_allocs++;
 	if (!atomic_stop) {
-		t->expires = jiffies + 1;
+		t->expires = get_jiffies_64() + 1;
 		add_timer(t);
 	}
 }
@@ -102,7 +102,7 @@ KTEST(sched, threads_and_irq_allocate_concurrently)
 	atomic_next = atomic_allocs = atomic_in_irq = 0;
 	memset(atomic_held, 0, sizeof(atomic_held));
 	timer_setup(&atomic_timer, atomic_timer_fn);
-	atomic_timer.expires = jiffies + 1;
+	atomic_timer.expires = get_jiffies_64() + 1;
 	add_timer(&atomic_timer);
 	for (int i = 0; i < WORKERS; i++) {
 		workers[i] = kthread_run(alloc_worker, (void *)(uintptr_t)(i + 1),
@@ -176,7 +176,7 @@ KTEST(sched, preempt_disable_defers_the_switch)
 	preempt_disable();
 	before = other->switches;
 	/* Several time slices pass; the other thread must not run. */
-	for (u64 end = jiffies + 5 * TIMESLICE_TICKS; jiffies < end;)
+	for (u64 end = get_jiffies_64() + 5 * TIMESLICE_TICKS; get_jiffies_64() < end;)
 		cpu_relax();
 	KT_EXPECT_EQ(t, other->switches, before);
 	KT_EXPECT_TRUE(t, in_atomic());
@@ -254,7 +254,7 @@ KTEST(wait, wake_one_is_fifo_and_wake_all_wakes_all)
 
 KTEST(wait, msleep_sleeps)
 {
-	u64 start = jiffies;
+	u64 start = get_jiffies_64();
 
 	msleep(50);
 	KT_EXPECT_GE(t, jiffies - start, msecs_to_jiffies(50));
@@ -328,7 +328,7 @@ KTEST(sched, context_predicates)
 	KT_EXPECT_FALSE(t, in_atomic());
 	irq_saw_interrupt = irq_saw_atomic = false;
 	timer_setup(&timer, context_timer_fn);
-	timer.expires = jiffies + 1;
+	timer.expires = get_jiffies_64() + 1;
 	add_timer(&timer);
 	msleep(30);
 	KT_EXPECT_TRUE(t, irq_saw_interrupt);
@@ -459,7 +459,7 @@ static void tick_waker(struct timer_list *timer)
 	tick_seq++;
 	wake_up(&tick_wait);
 	if (!tick_stop) {
-		timer->expires = jiffies + 1;
+		timer->expires = get_jiffies_64() + 1;
 		add_timer(timer);
 	}
 }
@@ -483,7 +483,7 @@ KTEST(sched, wait_event_races_with_interrupt_wake_ups)
 	tick_seq = 0;
 	tick_stop = false;
 	timer_setup(&tick_timer, tick_waker);
-	tick_timer.expires = jiffies + 1;
+	tick_timer.expires = get_jiffies_64() + 1;
 	add_timer(&tick_timer);
 	a = kthread_run(tick_follower, (void *)30ul, "follower");
 	b = kthread_run(tick_follower, (void *)30ul, "follower");

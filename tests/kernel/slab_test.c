@@ -49,13 +49,13 @@ static void kmalloc_in_irq(struct timer_list *timer)
 KTEST(kmalloc, every_class_from_an_interrupt)
 {
 	struct timer_list timer;
-	u64 give_up = jiffies + 100;
+	u64 give_up = get_jiffies_64() + 100;
 
 	irq_bad = -1;
 	timer_setup(&timer, kmalloc_in_irq);
-	timer.expires = jiffies + 1;
+	timer.expires = get_jiffies_64() + 1;
 	add_timer(&timer);
-	while (irq_bad < 0 && jiffies < give_up)
+	while (irq_bad < 0 && get_jiffies_64() < give_up)
 		halt();
 	KT_EXPECT_EQ(t, irq_bad, 0);
 }

@@ -357,7 +357,7 @@ static void stress_tick(struct timer_list *timer)
 	for (int i = 0; i < IRQ_OPS_PER_TICK && irq_worker.ops_left; i++)
 		stress_op(&irq_worker);
 	if (!stress_stopping) {
-		timer->expires = jiffies + 1;
+		timer->expires = get_jiffies_64() + 1;
 		add_timer(timer);
 	}
 }
@@ -427,7 +427,7 @@ static void run_in_interrupts(unsigned long ops)
 	irq_worker.nr_slots = IRQ_SLOTS;
 	stress_stopping = false;
 	timer_setup(&stress_timer, stress_tick);
-	stress_timer.expires = jiffies + 1;
+	stress_timer.expires = get_jiffies_64() + 1;
 	add_timer(&stress_timer);
 }
 

@@ -127,12 +127,12 @@ void lapic_timer_calibrate(void)
 	lapic_write(APIC_TIMER_DIVIDE, APIC_TIMER_DIVIDE_16);
 	lapic_write(APIC_LVT_TIMER, APIC_LVT_MASKED); /* count, no interrupt */
 	/* Start on a tick's edge, count for CALIBRATE_TICKS of them. */
-	start = jiffies;
-	while (jiffies == start)
+	start = get_jiffies_64();
+	while (get_jiffies_64() == start)
 		cpu_relax();
 	lapic_write(APIC_TIMER_INITIAL, ~0u);
-	start = jiffies;
-	while (jiffies < start + CALIBRATE_TICKS)
+	start = get_jiffies_64();
+	while (get_jiffies_64() < start + CALIBRATE_TICKS)
 		cpu_relax();
 	lapic_timer_per_tick = (~0u - lapic_read(APIC_TIMER_CURRENT)) /
 			       CALIBRATE_TICKS;
