@@ -5,7 +5,7 @@ A boot test is one run of the ISO in QEMU, Bochs or QEMU+GDB, fed some
 input, whose exit status and output are then compared with what the
 case expects (tests/boot/cases.py). Interactive tests drive the serial
 shell through a Session instead. Every run goes through the same
-scripts a user runs (tools/qemu-run.sh, tools/bochs-run.sh), so a test
+scripts a user runs (tools/qemu-run.sh, tools/bochs-run.py), so a test
 exercises what `make run` and `make bochs` do.
 
 Exit statuses, as the runners report them: 0 the kernel powered off
@@ -104,9 +104,8 @@ def run_qemu(case, iso, log):
     return proc.returncode
 
 
-def run_bochs(case, iso, log):
-    """tools/bochs-run.py feeds the input one line per prompt, to the
-    shell or the debugger, and reports the kernel's status."""
+def bochs_command(case, iso, log):
+    """tools/bochs-run.py for @case: its logs beside @log."""
     args = [TOP / "tools/bochs-run.py", "--build", case.build or BUILD,
             "--log", f"{log}.bochs", "--com1-log", f"{log}.com1",
             "--timeout", str(case.timeout)]
@@ -118,9 +117,15 @@ def run_bochs(case, iso, log):
         args.append("--no-vbe")
     if case.cpu != "max":
         args += ["--cpu", case.cpu]
+    return args + [iso, case.mem]
+
+
+def run_bochs(case, iso, log):
+    """tools/bochs-run.py feeds the input one line per prompt, to the
+    shell or the debugger, and reports the kernel's status."""
     with open(log, "wb") as out:
         try:
-            proc = subprocess.run(args + [iso, case.mem],
+            proc = subprocess.run(bochs_command(case, iso, log),
                                   input=unescape(case.stdin).encode(),
                                   stdout=out, stderr=subprocess.STDOUT,
                                   timeout=case.timeout + 30)
@@ -236,30 +241,44 @@ class Session:
 
     with Session("64M") as k:
         out = k.command("meminfo")
+
+    With runner="bochs" or "bochs-debug" the kernel runs in Bochs
+    (tools/bochs-run.py) and a command may also go to the Bochs debugger:
+    command() then waits for whichever prompt comes next, the shell's or
+    the debugger's. Bochs-debug sessions start at the debugger's prompt.
     """
 
     PROMPT = "kernel> "
+    PROMPTS = {"qemu": re.escape(PROMPT),
+               "bochs": re.escape(PROMPT) + r"|<bochs:\d+> ",
+               "bochs-debug": re.escape(PROMPT) + r"|<bochs:\d+> "}
 
     def __init__(self, mem, cmdline="", timeout=120, name="session",
-                 cpu="max", smp=0):
+                 cpu="max", smp=0, runner="qemu"):
         self.case = Case(name=name, mem=mem, expect="pass", cmdline=cmdline,
-                         cpu=cpu, smp=smp, timeout=timeout)
+                         cpu=cpu, smp=smp, timeout=timeout, runner=runner)
+        self.prompt = self.PROMPTS[runner]
         self.log = LOG_DIR / f"{name}.log"
         self.output = ""
         self._seen = 0
         self._lock = threading.Lock()
         self.proc = None
 
+    def _command(self, iso):
+        if self.case.runner == "qemu":
+            return [TOP / "tools/qemu-run.sh", iso, self.case.mem]
+        return bochs_command(self.case, iso, self.log)
+
     def __enter__(self):
         LOG_DIR.mkdir(parents=True, exist_ok=True)
         iso = iso_for(self.case.cmdline)
         self.proc = subprocess.Popen(
-            [TOP / "tools/qemu-run.sh", iso, self.case.mem],
+            self._command(iso),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT, env=runner_env(self.case))
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
-        self.expect(re.escape(self.PROMPT))
+        self.expect(self.prompt)
         return self
 
     def __exit__(self, *exc):
@@ -298,12 +317,20 @@ class Session:
     def command(self, line, timeout=None):
         """Type @line; return what it printed up to the next prompt."""
         self.send(line + "\n")
-        text = self.expect(re.escape(self.PROMPT), timeout)
+        text = self.expect(self.prompt, timeout)
         # Drop the echoed command line and the prompt.
         body = text.split("\n", 1)[1] if "\n" in text else ""
-        return body[:-len(self.PROMPT)] if body.endswith(self.PROMPT) else body
+        return re.sub(f"(?:{self.prompt})$", "", body)
+
+    def finish(self, line):
+        """Type @line, the last one (poweroff, or the debugger's c that
+        lets the kernel power off); return the runner's exit status once
+        all of the output is read."""
+        self.send(line + "\n")
+        rc = self.proc.wait(timeout=self.case.timeout)
+        self._reader.join(timeout=5)
+        return rc
 
     def power_off(self):
         """Type poweroff; return the runner's exit status."""
-        self.send("poweroff\n")
-        return self.proc.wait(timeout=self.case.timeout)
+        return self.finish("poweroff")

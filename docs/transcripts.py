@@ -1,0 +1,431 @@
+# SPDX-License-Identifier: MIT
+"""The recipe of every generated block and figure in README.md and docs/.
+
+In the Markdown files a generated block is marked by the line before it:
+
+    <!-- transcript: NAME -->     a fenced block cut from a boot (TRANSCRIPTS)
+    <!-- table: NAME -->          a block or Markdown table made from the
+                                  committed benchmark results (TABLES)
+
+and a figure in running text by a pair around it:
+
+    <!-- figure: NAME -->65<!-- /figure -->                     (FIGURES)
+
+`make docs` (tools/mkdocs.py) boots each BOOT once with
+tests/boot/harness.py, cuts every transcript out of its boot's output and
+writes it, and the tables and figures, into the docs. `make test`
+(tests/test_docs.py) does the same and compares, after the masks: a
+doc that no longer matches the kernel fails the build.
+
+A boot's input is either a string, piped in as with `printf ... | make
+run` (QEMU) or GDB's commands, or a list of steps typed one per prompt
+(a Session, QEMU or Bochs): a step is a line, or a function of the
+output so far that returns the line(s) to type, so that a command can
+use an address the kernel printed. The last step is typed and the run
+waits for the end.
+
+A transcript keeps the lines of some Cuts of its boot's output, with
+"..." where lines between two cuts were left out, minus the lines that
+match one of `drop`; `masks` are regex substitutions applied to both
+the fresh and the committed text before they are compared: what differs
+from one run of the same build to the next (TSC counts, Bochs' ticks in
+a shell session, the stress run's counts under fault injection). What
+is not masked repeated exactly in runs made to find out.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+import bench_table  # tools/bench_table.py: mkdocs.py puts tools/ on the path
+from harness import BUILD  # tests/boot/harness.py, likewise
+
+
+@dataclass
+class Boot:
+    runner: str  # "qemu", "bochs", "bochs-debug" or "gdb"
+    mem: str
+    cmdline: str = ""
+    input: object = ""  # a string (piped in) or a list of steps (typed)
+    status: int = 0  # the runner's exit status: 0 success, 1 failure
+    timeout: int = 200
+
+
+@dataclass
+class Cut:
+    """The lines from the first one matching @first (after the previous
+    cut) to the next one matching @last, or up to the next one matching
+    @upto (not included), or to the end of the output; with @single,
+    the first line alone (line())."""
+
+    first: str
+    last: str = ""
+    upto: str = ""
+    single: bool = False
+
+
+@dataclass
+class Transcript:
+    boot: str
+    cuts: list
+    drop: list = field(default_factory=list)
+    masks: list = field(default_factory=list)
+
+
+@dataclass
+class Figure:
+    """A value in running text: @transcript's text searched for @regex
+    (group 1), then passed through @then; or, with @bench, a function of
+    the committed benchmark results."""
+
+    transcript: str = ""
+    regex: str = ""
+    then: object = None
+    bench: object = None
+
+
+def line(regex):
+    return Cut(regex, single=True)
+
+
+# ---- steps that depend on what the kernel printed ----
+
+def suggested(output):
+    """The debugger commands of the last `try:` list the kernel printed
+    before a Bochs breakpoint ("try: page 0x..., x /2wx 0x..."), without
+    their comments and without "then c ..."."""
+    tried = re.findall(r"; try: (.*)$", output, re.M)[-1]
+    commands = [part.split(" (")[0] for part in tried.split(", ")]
+    return [c for c in commands if not c.startswith("then ")]
+
+
+def filled(template, regex):
+    """A step: @template with the groups of @regex's last match."""
+    def step(output):
+        groups = re.findall(regex, output, re.M)[-1]
+        return template.format(*(groups if isinstance(groups, tuple)
+                                 else (groups,)))
+    step.__doc__ = f"{template} with /{regex}/"
+    return step
+
+
+def first_word_of_last_dump(template):
+    """A step: @template with the first word of the debugger's last
+    memory dump (the caller's EBP, when the dump is a stack frame)."""
+    return filled(template, r"^0x[0-9a-f]+ <bogus\+ +0>:\s+(0x[0-9a-f]+)")
+
+
+# ---- masks ----
+
+TSC = [(r"\b\d+ TSC cycles", "N TSC cycles"),
+       (r"\(\d+ since reset\)", "(N since reset)")]
+# Bochs counts ticks in emulated time, which is the same in every run
+# until the kernel waits for input that comes at host time: the shell's.
+BOCHS_TICKS = [(r"\bt=\d+", "t=N"), (r"^\(0\)\.\[\d+\]", "(0).[N]")]
+# Each stress worker draws from its own random sequence, so a run
+# without fault injection repeats exactly; with it, the "every Nth
+# allocation" counter is shared, and which allocations fail depends on
+# how the threads and the timer interrupt interleave, at host time.
+STRESS_FAILURES = [(r"\d+ page and \d+ slab allocations failed",
+                    "N page and N slab allocations failed")]
+
+PFN = r"(0x[0-9a-f]+)"
+
+# ---- the boots ----
+
+BOOTS = {
+    # README.md: printf 'meminfo\npoweroff\n' | make run MEM=6G
+    "qemu-6G-meminfo": Boot("qemu", "6G", input="meminfo\npoweroff\n"),
+    # docs/debugging.md: make bochs MEM=2G, a highmem page seen from the
+    # shell and from the debugger.
+    "bochs-2G-shell-break": Boot("bochs", "2G", input=[
+        "alloc highmem",
+        filled("fill {0} 0x5a", rf"^pfn {PFN} phys"),
+        filled("kmap {0}", rf"^pfn {PFN} phys"),
+        "break",
+        filled("page {0}", rf"mapped at {PFN}$"),
+        filled("xp /4wx {0}", rf"^pfn 0x[0-9a-f]+ phys {PFN}"),
+        "c",
+        filled("kunmap {0}", rf"^pfn {PFN} phys"),
+        "poweroff"]),
+    # docs/debugging.md, walkthrough 1: a page above 4 GiB written
+    # through kmap_atomic, read back through kmap; one stop at each.
+    "bochs-5G-kmap-above-4g": Boot(
+        "bochs-debug", "5G",
+        "bochs.break=kmap-atomic:1,kmap:1 ktest=highmem.pages_above_4g "
+        "poweroff",
+        input=["c", "r", suggested, "n", "n", "c", "r", suggested, "c"],
+        timeout=300),
+    # docs/debugging.md, walkthrough 2: a panic, and its frame chain.
+    "bochs-512M-panic": Boot(
+        "bochs-debug", "512M", "bochs.break=panic crash=null",
+        input=["c", "r", suggested, first_word_of_last_dump("x /4wx {0}"),
+               "c"], status=1),
+    # docs/debugging.md: GDB with QEMU (make qemu-gdb; make gdb).
+    "gdb-512M": Boot("gdb", "512M", "poweroff", input=(
+        "break kmem_cache_init\ncontinue\nbt\nprint/x max_low_pfn\n"
+        "info registers eip\ndelete\ndetach\n")),
+    # docs/objects-and-vmalloc.md: the framebuffer's ioremap area, and
+    # the same range waiting for the lazy purge after fb off.
+    "qemu-6G-vmallocinfo": Boot(
+        "qemu", "6G",
+        input="fb\nvmallocinfo\nfb off\nvmallocinfo\npoweroff\n"),
+    # docs/testing.md: what the in-kernel tests print (KTAP).
+    "qemu-64M-ktest-pgtable": Boot("qemu", "64M", "ktest=pgtable.* poweroff"),
+    # docs/hardening.md: the stress run, without and with fault injection.
+    "qemu-6G-stress": Boot("qemu", "6G", "stress=20000 poweroff"),
+    "qemu-6G-stress-faults": Boot(
+        "qemu", "6G", "stress=20000 fail_page_alloc=7 failslab=11 poweroff"),
+}
+
+# docs/hardening.md, highmem.md, objects-and-vmalloc.md and
+# threads-and-contexts.md: `crash KIND` in the shell, with the option the
+# kind needs.
+CRASHES = {
+    "page-uaf": ("6G", "page_poison"),
+    "pagealloc-uaf": ("512M", "debug_pagealloc"),
+    "slab-overflow": ("64M", "slab_debug"),
+    "vfree-twice": ("64M", ""),
+    "kmap-atomic-leak": ("6G", ""),
+    "kmap-overrun": ("64M", "kmap.debug"),
+    "sleep-in-irq": ("64M", ""),
+    "kfree-bad": ("64M", ""),
+}
+for _kind, (_mem, _cmdline) in CRASHES.items():
+    BOOTS[f"crash-{_kind}"] = Boot("qemu", _mem, _cmdline,
+                                   input=f"crash {_kind}\n", status=1)
+
+# ---- the transcripts ----
+
+REGISTERS_R8_R15 = r"^r(8 |9 |1[0-5]):"
+PANIC = r"^Kernel panic - not syncing"
+
+TRANSCRIPTS = {
+    "boot-6G": Transcript("qemu-6G-meminfo", [Cut(r"^hmkernel 0\.1 ")],
+                          masks=TSC),
+    "bochs-break-line": Transcript("bochs-5G-kmap-above-4g",
+                                   [line(r"^bochs\.break: kmap: ")]),
+    "bochs-shell-break": Transcript(
+        "bochs-2G-shell-break",
+        [Cut(r"^=+$", r"Bochs x86 Emulator"), Cut(r"^Type 'help'")],
+        masks=BOCHS_TICKS),
+    "bochs-kmap-atomic": Transcript(
+        "bochs-5G-kmap-above-4g",
+        [Cut(r"^KTAP version 1$", upto=r"^bochs\.break: kmap: ")],
+        drop=[REGISTERS_R8_R15]),
+    "bochs-kmap": Transcript(
+        "bochs-5G-kmap-above-4g", [Cut(r"^bochs\.break: kmap: ")],
+        drop=[REGISTERS_R8_R15]),
+    "bochs-panic": Transcript(
+        "bochs-512M-panic", [Cut(r"^BUG: unable to handle page fault")],
+        drop=[REGISTERS_R8_R15]),
+    "gdb-session": Transcript(
+        "gdb-512M", [Cut(r"^The target architecture", r"^\[Inferior 1 ")]),
+    "vmallocinfo": Transcript(
+        "qemu-6G-vmallocinfo",
+        [Cut(r"^kernel> fb$", upto=r"^kernel> poweroff")]),
+    "ktap": Transcript(
+        "qemu-64M-ktest-pgtable",
+        [Cut(r"^KTAP version 1$", r"^# ktest: \d+ passed")]),
+    "stress-summary": Transcript(
+        "qemu-6G-stress",
+        [Cut(r"^stress: 20000 operations:", r"^stress: PASS")]),
+    "stress-fault-injection": Transcript(
+        "qemu-6G-stress-faults", [line(r"^stress: fault injection: ")],
+        masks=STRESS_FAILURES),
+    "crash-page-uaf": Transcript(
+        "crash-page-uaf", [Cut(r"^BUG: page poison", r"^$"), line(PANIC)]),
+    "crash-pagealloc-uaf": Transcript(
+        "crash-pagealloc-uaf",
+        [Cut(r"^BUG: unable to handle", r" last allocated "),
+         line(r"^EIP: ")]),
+    "crash-slab-overflow": Transcript(
+        "crash-slab-overflow",
+        [Cut(r"^BUG kmalloc-64: ", r"^$"), line(PANIC)]),
+    "crash-vfree-twice": Transcript("crash-vfree-twice", [line(PANIC)]),
+    "crash-kmap-atomic-leak": Transcript(
+        "crash-kmap-atomic-leak",
+        [Cut(r"^BUG: kmap leak", r"^$"), line(PANIC)]),
+    "crash-kmap-overrun": Transcript(
+        "crash-kmap-overrun",
+        [Cut(r"is the guard page after a kmap_atomic slot",
+             r"page faults are disabled here")]),
+    "crash-sleep-in-irq": Transcript(
+        "crash-sleep-in-irq", [Cut(PANIC, r"^at ")]),
+    "crash-kfree-bad": Transcript("crash-kfree-bad", [line(PANIC)]),
+}
+
+# ---- made from the committed benchmark results (docs/bench-results.csv,
+# from make bench; make docs-bench takes a new run's) ----
+
+def bench_targets_table(results):
+    rows = ["| target | limit | measured | |", "|---|---|---|---|"]
+    for t in bench_table.TARGETS:
+        value = t.value(results)
+        shown = f"{value:.3f}" if t.denominator else f"{value:g}"
+        verdict = "met" if bench_table.target_met(t, results) else "missed"
+        rows.append(f"| {t.title} | {t.limit:g} | {shown} | {verdict} |")
+    return "\n".join(rows)
+
+
+# Summarised in one line each below the table (figures page-alloc-orders
+# and kmalloc-range), not listed row by row.
+SUMMARISED = ("kmalloc", "page_alloc_orders")
+
+
+def bench_results_block(results):
+    """tools/bench.sh's table.txt, less the SUMMARISED benchmarks."""
+    shown = [r for r in results if r["benchmark"] not in SUMMARISED]
+    table = bench_table.table_text(results).split("\n")
+    rows = [table[0]] + [line for row, line in zip(results, table[1:])
+                         if row in shown]
+    return "\n".join(rows) + "\n" + bench_table.targets_text(results)
+
+
+TABLES = {
+    "bench-results": bench_results_block,
+    "bench-targets": bench_targets_table,
+}
+
+
+# ---- figures in running text ----
+
+def symbol_at(address):
+    """The kernel function that holds @address (build/kernel.sym)."""
+    target, best = int(address, 16), (-1, "?")
+    for entry in (BUILD / "kernel.sym").read_text().split("\n"):
+        if entry:
+            start, name = entry.split()
+            if best[0] <= int(start, 16) <= target:
+                best = (int(start, 16), name)
+    return best[1]
+
+
+def page_table_of(pde):
+    """The physical address of the page table a PDE points to."""
+    return hex(int(pde, 16) & 0x000ffffffffff000)
+
+
+def seen(transcript, regex, then=None):
+    return Figure(transcript=transcript, regex=regex, then=then)
+
+
+WORD = r"(0x[0-9a-f]+)"
+
+
+def dumped(command, second=False):
+    """The first (or second) word the Bochs debugger printed for the
+    memory dump @command ("x /2wx", "xp /4wx")."""
+    skip = r"0x[0-9a-f]+\s+" if second else ""
+    return (rf"<bochs:\d+> {command} .*\n\[bochs\]:\n"
+            rf"0x[0-9a-f]+ <bogus\+ +0>:\s+{skip}{WORD}")
+
+
+def number(value, digits=0):
+    return f"{value:.{digits}f}"
+
+
+def instructions(benchmark, variant, digits=0):
+    """Instructions per operation, from the committed results."""
+    return Figure(bench=lambda r: number(
+        bench_table.instructions(r, benchmark, variant), digits))
+
+
+def extra_instructions(benchmark, variant, than):
+    return Figure(bench=lambda r: number(
+        bench_table.instructions(r, benchmark, variant) -
+        bench_table.instructions(r, benchmark, than)))
+
+
+def ratio(benchmark, variant, to, digits=3, of=bench_table.instructions):
+    return Figure(bench=lambda r: number(
+        of(r, benchmark, variant) / of(r, benchmark, to), digits))
+
+
+def nanoseconds(benchmark, variant):
+    return Figure(bench=lambda r: number(bench_table.ns(r, benchmark,
+                                                        variant)))
+
+
+def millions(benchmark, variant, digits=1):
+    return Figure(bench=lambda r: number(
+        bench_table.instructions(r, benchmark, variant) / 1e6, digits))
+
+
+GIB_61_PAGES = 61 << 18  # 4 KiB page frames in 61 GiB
+
+
+def per_page_frame(results):
+    """mem_map and free list set-up per page frame, at 61 GiB."""
+    total = bench_table.instructions(results, "mem_map_init", "61G")
+    return number(total / GIB_61_PAGES)
+
+
+def by_order(results):
+    """page_alloc_orders, "0: 123 | 1: 422 | ..."."""
+    rows = [r for r in results if r["benchmark"] == "page_alloc_orders"]
+    rows.sort(key=lambda r: int(r["variant"].removeprefix("order")))
+    return " | ".join(f"{r['variant'].removeprefix('order')}: "
+                      f"{float(r['instructions_per_op']):.0f}" for r in rows)
+
+
+def kmalloc_range(results):
+    """The lowest and highest kmalloc cost over the size classes."""
+    costs = [float(r["instructions_per_op"]) for r in results
+             if r["benchmark"] == "kmalloc"]
+    return f"{min(costs):.0f}-{max(costs):.0f}"
+
+
+FIGURES = {
+    # docs/benchmarks.md and docs/physical-memory.md
+    "page-alloc-lowmem": instructions("page_alloc_order0", "lowmem"),
+    "page-alloc-highmem": instructions("page_alloc_order0", "highmem"),
+    "page-alloc-orders": Figure(bench=by_order),
+    "kmalloc-range": Figure(bench=kmalloc_range),
+    "kmalloc-const": instructions("kmalloc_const", "64B"),
+    "vmalloc-4M-ratio": ratio("vmalloc_4M", "highmem", "lowmem"),
+    "vmalloc-64K-ratio": ratio("vmalloc_64K", "highmem", "lowmem"),
+    "kmap-atomic-highmem": instructions("kmap_atomic", "highmem"),
+    "kmap-atomic-lowmem": instructions("kmap_atomic", "lowmem"),
+    "kmap-atomic-extra": extra_instructions("kmap_atomic", "highmem",
+                                            "lowmem"),
+    "kmap-atomic-ratio": ratio("kmap_atomic", "highmem", "lowmem", 1),
+    "kmap-atomic-ns-highmem": nanoseconds("kmap_atomic", "highmem"),
+    "kmap-atomic-ns-lowmem": nanoseconds("kmap_atomic", "lowmem"),
+    "kmap-atomic-ns-ratio": ratio("kmap_atomic", "highmem", "lowmem", 0,
+                                  of=bench_table.ns),
+    "clear-page-ratio": ratio("clear_page", "highmem", "lowmem"),
+    "copy-4096B-ratio": ratio("copy_to_page_4096B", "highmem", "lowmem"),
+    "copy-512B-ratio": ratio("copy_to_page_512B", "highmem", "lowmem", 2),
+    "copy-64B-ratio": ratio("copy_to_page_64B", "highmem", "lowmem", 2),
+    "ramdisk-ratio": ratio("ramdisk_seq_write", "highmem", "lowmem"),
+    "copy-high-to-high": instructions("copy_page", "high_to_high"),
+    "copy-low-to-low": instructions("copy_page", "low_to_low"),
+    "kmap-mapped": instructions("kmap_mapped", "highmem"),
+    "kmap-new-page": instructions("kmap_new_page", "highmem"),
+    "kmap-new-page-wrap": instructions("kmap_new_page_wrap", "highmem"),
+    "boot-cost-64M": millions("boot_to_shell", "64M"),
+    "boot-cost-1G": millions("boot_to_shell", "1G"),
+    "boot-cost-6G": millions("boot_to_shell", "6G"),
+    "boot-cost-16G": millions("boot_to_shell", "16G"),
+    "boot-cost-61G": millions("boot_to_shell", "61G"),
+    "mem-map-1G": millions("mem_map_init", "1G", 2),
+    "mem-map-61G": millions("mem_map_init", "61G"),
+    "mem-map-per-page": Figure(bench=per_page_frame),
+    # docs/debugging.md, walkthrough 1 (the kmap stop)
+    "bochs-symbol": seen("bochs-kmap", r"(\(__bochs_break\+[0-9a-f]+\))"),
+    "kmap-address": seen("bochs-kmap", rf"EAX = {WORD} \(pkmap slot"),
+    "kmap-slot": seen("bochs-kmap", r"\(pkmap slot (\d+)\)"),
+    "kmap-page-table": seen("bochs-kmap", rf"^ PDE: {WORD}", page_table_of),
+    "kmap-phys": seen("bochs-kmap", rf"maps pfn 0x[0-9a-f]+ \(phys {WORD}\)"),
+    "kmap-pte-low": seen("bochs-kmap", dumped("x /2wx")),
+    "kmap-pte-high": seen("bochs-kmap", dumped("x /2wx", second=True)),
+    "kmap-pattern": seen("bochs-kmap", dumped("xp /4wx")),
+    # docs/debugging.md, walkthrough 2 (the panic's frame chain)
+    "panic-next-frame": seen("bochs-panic", dumped("x /8wx")),
+    "panic-return": seen("bochs-panic", dumped("x /8wx", second=True)),
+    "panic-return-function": seen("bochs-panic", dumped("x /8wx", second=True),
+                                  symbol_at),
+    "panic-return-2": seen("bochs-panic", dumped("x /4wx", second=True)),
+    "panic-return-2-function": seen("bochs-panic",
+                                    dumped("x /4wx", second=True), symbol_at),
+}
