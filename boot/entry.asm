@@ -224,8 +224,8 @@ higher_half:
 	mov ds, ax
 	mov es, ax
 	mov ss, ax
-	xor ax, ax
-	mov fs, ax
+	mov fs, ax			; this_cpu() reads the template until
+	xor ax, ax			; percpu_init_boot_cpu loads PERCPU_SEL
 	mov gs, ax
 	mov esp, boot_stack_top
 	push ebp			; mbi_phys

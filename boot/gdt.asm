@@ -1,7 +1,8 @@
 ; SPDX-License-Identifier: MIT
-; The kernel's only GDT: flat 4 GiB code and data segments for ring 0,
-; and two TSS slots that kernel/arch/x86/traps.c fills in (the TSS every CPU must
-; have, and the one the double-fault task gate switches to).
+; The boot GDT: flat 4 GiB code and data segments for ring 0, all that
+; the boot needs until start_kernel loads CPU 0's own GDT (with its TSS
+; and per-CPU segment, kernel/arch/x86/desc.c). The trampoline that
+; starts the other CPUs uses it too.
 
 section .data
 align 16
@@ -10,8 +11,6 @@ gdt:
 	dq 0                      ; 0x00 null
 	dq 0x00CF9A000000FFFF     ; 0x08 kernel code: base 0, 4 GiB, ring 0
 	dq 0x00CF92000000FFFF     ; 0x10 kernel data: base 0, 4 GiB, ring 0
-	dq 0                      ; 0x18 TSS
-	dq 0                      ; 0x20 double-fault TSS
 gdt_end:
 
 align 4

@@ -34,6 +34,8 @@ isr_common:
 	mov ax, KERNEL_DS
 	mov ds, ax
 	mov es, ax
+	mov ax, PERCPU_SEL		; this CPU's per-CPU data
+	mov fs, ax
 	; A frame link so that stack traces walk on into the interrupted code.
 	push dword [esp + 14 * 4]	; regs->eip
 	push ebp

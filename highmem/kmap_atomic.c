@@ -23,6 +23,7 @@
 #include "kernel/percpu.h"
 #include "kernel/preempt.h"
 #include "kernel/printk.h"
+#include "kernel/smp.h"
 #include <asm/fixmap.h>
 #include <asm/cpu.h>
 #include <asm/tlbflush.h>

@@ -15,6 +15,7 @@
 #include "kernel/lib/string.h"
 #include "kernel/lib/vsprintf.h"
 #include "kernel/multiboot2.h"
+#include "kernel/percpu.h"
 #include "kernel/printk.h"
 #include "kernel/sched.h"
 #include "kernel/shell/shell.h"
@@ -139,6 +140,7 @@ __noreturn void start_kernel(u32 magic, u32 mbi_phys);
 
 void start_kernel(u32 magic, u32 mbi_phys)
 {
+	percpu_init_boot_cpu();
 	boot_tsc_start = rdtsc();
 	boot_mbi_phys = mbi_phys;
 	console_init();
@@ -157,6 +159,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	memmap_setup(boot_cpu.phys_bits);
 	memblock_setup(boot_ranges, boot_info_ranges(boot_ranges));
 	paging_init();
+	setup_per_cpu_areas();
 	print_memory_layout();
 	mem_init();
 	vga_set_buffer(ioremap(VGA_TEXT_PHYS, VGA_TEXT_BYTES));

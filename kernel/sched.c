@@ -27,6 +27,7 @@
 #include "kernel/wait.h"
 #include "highmem/highmem.h"
 #include "mm/gfp.h"
+#include "kernel/smp.h"
 #include <asm/pgtable.h>
 #include <asm/cpu.h>
 #include <asm/irqflags.h>
@@ -57,7 +58,7 @@ enum system_states system_state;
 
 static struct rq *this_rq(void)
 {
-	return &this_cpu(runqueues);
+	return this_cpu_ptr(runqueues);
 }
 
 static struct rq *task_rq(const struct task_struct *task)

@@ -10,6 +10,7 @@
 #include "kernel/printk.h"
 #include "kernel/sched.h"
 #include "kernel/spinlock.h"
+#include "kernel/smp.h"
 #include <asm/pit.h>
 
 volatile u64 jiffies;

@@ -24,6 +24,7 @@
 #include "mm/internal.h"
 #include "mm/mmzone.h"
 #include "mm/page_debug.h"
+#include "kernel/smp.h"
 
 struct zone zones[MAX_NR_ZONES];
 DEFINE_PER_CPU(struct per_cpu_pageset, pagesets);

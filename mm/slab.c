@@ -22,6 +22,7 @@
 #include <asm/stacktrace.h>
 #include "kernel/lib/string.h"
 #include "mm/slab_internal.h"
+#include "kernel/smp.h"
 
 #define BUFCTL_END 0xFFFFu
 #define BUFCTL_ACTIVE 0xFFFEu

@@ -4,6 +4,7 @@
 #define MM_SLAB_INTERNAL_H
 
 #include "mm/slab.h"
+#include "kernel/smp.h"
 #include <asm/irqflags.h>
 
 /**

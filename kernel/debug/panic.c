@@ -13,6 +13,7 @@
 #include "kernel/sched.h"
 #include <asm/stacktrace.h>
 #include "kernel/lib/vsprintf.h"
+#include "kernel/smp.h"
 #include <asm/pgtable.h>
 #include <asm/cpu.h>
 #include <asm/irqflags.h>

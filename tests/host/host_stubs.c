@@ -10,12 +10,17 @@
 #include "kernel/debug/kallsyms.h"
 #include "kernel/debug/panic.h"
 #include "kernel/lib/vsprintf.h"
+#include "kernel/smp.h"
 #include <asm/layout.h>
 
 char *host_phys_mem;
 char host_log[65536];
 static size_t host_log_len;
 jmp_buf *host_panic_jmp;
+
+/* The test process is CPU 0, the only one online. */
+DEFINE_PER_CPU(unsigned int, cpu_number);
+volatile u32 cpu_online_mask = 1;
 char host_panic_msg[512];
 
 void host_log_clear(void)

@@ -10,6 +10,7 @@
 #include "highmem/highmem.h"
 #include "mm/gfp.h"
 #include "mm/mmzone.h"
+#include "kernel/smp.h"
 #include <asm/pgtable.h>
 #include <asm/cpu.h>
 

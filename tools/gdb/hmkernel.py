@@ -262,16 +262,29 @@ def watermark_names():
             if name.startswith("WMARK_")]
 
 
+def nr_cpus():
+    """NR_CPUS: every possible CPU has a per-CPU area."""
+    return array_len(value("__per_cpu_offset"))
+
+
+def per_cpu(name, cpu):
+    """CPU @cpu's copy of the per-CPU variable @name: the template's
+    address plus that CPU's offset (kernel/arch/x86/asm/percpu.h)."""
+    var = value(f"per_cpu__{name}")
+    offset = int(value("__per_cpu_offset")[cpu])
+    addr = (int(var.address) + offset) & 0xFFFFFFFF
+    return gdb.Value(addr).cast(var.type.pointer()).dereference()
+
+
 def zone_pcp(z, cpu):
     """@cpu's per-CPU page list for zone @z."""
-    return value("per_cpu__pagesets")[cpu]["pcp"][z]
+    return per_cpu("pagesets", cpu)["pcp"][z]
 
 
 def print_pagesets(z):
     """The per-CPU lists of zone @z: CPU 0's always, others' if used."""
-    nr_cpus = array_len(value("per_cpu__pagesets"))
     print("  pagesets")
-    for cpu in range(nr_cpus):
+    for cpu in range(nr_cpus()):
         pcp = zone_pcp(z, cpu)
         # Only the CPUs that ever used the list: NR_CPUS is 8, and
         # idle CPUs' lists would only repeat the same three numbers.
@@ -286,9 +299,8 @@ def print_pagesets(z):
 def print_zone(z, zone):
     """One zone in the format of the shell's zoneinfo (mm/meminfo.c)."""
     stats = zone["stats"]
-    nr_cpus = array_len(value("per_cpu__pagesets"))
     pcp_allocs = sum(int(zone_pcp(z, cpu)["allocs"])
-                     for cpu in range(nr_cpus))
+                     for cpu in range(nr_cpus()))
     print(f"Node 0, zone {zone['name'].string():>8}")
     print(f"  pages free     {int(zone['free_pages'])}")
     for i, name in enumerate(watermark_names()):
@@ -377,12 +389,12 @@ def kmap_slot(c, cpu, idx, debug):
     return slot * c.KM_SLOT_STRIDE + 1 if debug else slot
 
 
-def read_fixmap_ptes(c, kmap_pte, nr_cpus, debug):
+def read_fixmap_ptes(c, kmap_pte, cpus, debug):
     """{fixmap slot: PTE} for every kmap_atomic slot, in one read.
 
     Slot n's PTE is n entries below kmap_pte (the fixmap grows down).
     """
-    top = kmap_slot(c, nr_cpus - 1, c.KM_MAX_IDX - 1, debug)
+    top = kmap_slot(c, cpus - 1, c.KM_MAX_IDX - 1, debug)
     ptes = read_array(kmap_pte - top, top + 1)
     return {slot: ptes[top - slot] for slot in range(top + 1)}
 
@@ -426,15 +438,14 @@ def print_kmap_atomic(c):
     if int(kmap_pte) == 0:
         raise KernelError("the kmap_atomic slots are not set up yet "
                           f"(kmap_init has not run): {BREAK_LATER}")
-    depths = value("per_cpu__kmap_atomic_idx")
-    nr_cpus = array_len(depths)
+    cpus = nr_cpus()
     debug = bool(value("kmap_debug"))
-    ptes = read_fixmap_ptes(c, kmap_pte, nr_cpus, debug)
+    ptes = read_fixmap_ptes(c, kmap_pte, cpus, debug)
     print(f"kmap_atomic: {c.KM_MAX_IDX} slots per CPU"
           f"{', guard pages between them (kmap.debug)' if debug else ''}")
     idle = []
-    for cpu in range(nr_cpus):
-        depth = int(depths[cpu])
+    for cpu in range(cpus):
+        depth = int(per_cpu("kmap_atomic_idx", cpu))
         lines = cpu_kmap_atomic_lines(c, cpu, depth, ptes, debug)
         if not lines:
             idle.append(cpu)
@@ -551,7 +562,7 @@ Usage: kmapinfo
 
 The pool as the shell's pkmapinfo shows it (pkmap_count[] of each slot
 with the pfn in its PTE), then for each CPU the kmap_atomic slots it
-holds (per_cpu__kmap_atomic_idx) with the pfns in their fixmap PTEs."""
+holds (its kmap_atomic_idx) with the pfns in their fixmap PTEs."""
 
     def __init__(self):
         super().__init__("kmapinfo")

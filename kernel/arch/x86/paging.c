@@ -21,6 +21,7 @@
 #include "mm/init.h"
 #include "mm/memblock.h"
 #include <asm/cpu.h>
+#include <asm/desc.h>
 #include <asm/fixmap.h>
 #include <asm/pgtable.h>
 #include <asm/traps.h>
@@ -92,7 +93,7 @@ void paging_init(void)
 					       PDPTE_PRESENT;
 	write_cr3(__pa(swapper_pdpt));
 	flush_tlb_all();
-	trap_update_cr3();
+	df_tss_set_cr3(read_cr3());
 	pr_info("kernel page tables: %u page tables (%u KiB), identity map "
 		"removed\n", nr_pte_pages, nr_pte_pages * 4);
 	bochs_break_regs(BREAK_PAGING, read_cr3(), __pa(swapper_pg_dir),

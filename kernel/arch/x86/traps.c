@@ -21,15 +21,14 @@
 #include "mm/vmalloc.h"
 #include <asm/apic.h>
 #include <asm/cpu.h>
+#include <asm/desc.h>
 #include <asm/segment.h>
 
 #define GATE_INTERRUPT_32 0x8E /* present, DPL 0, 32-bit interrupt gate */
 #define GATE_TASK 0x85	       /* present, DPL 0, task gate */
-#define TSS_DESC_TYPE 0x89     /* present, DPL 0, available 32-bit TSS */
 #define VECTOR_DEBUG 1
 #define VECTOR_DOUBLE_FAULT 8
 #define VECTOR_PAGE_FAULT 14
-#define DF_STACK_SIZE 8192
 
 #define PF_PROT 0x01  /* 0: page not present, 1: protection violation */
 #define PF_WRITE 0x02 /* 0: read, 1: write */
@@ -50,21 +49,9 @@ struct idt_ptr {
 	u32 base;
 } __packed;
 
-/* The 32-bit task-state segment, as the CPU reads and writes it. */
-struct tss {
-	u32 link, esp0, ss0, esp1, ss1, esp2, ss2;
-	u32 cr3, eip, eflags, eax, ecx, edx, ebx, esp, ebp, esi, edi;
-	u32 es, cs, ss, ds, fs, gs, ldt;
-	u16 trap, iomap_base;
-} __packed;
-
-extern u64 gdt[];
 extern const u32 isr_stub_table[];
 
 static struct idt_entry idt[IDT_ENTRIES] __aligned(8);
-static struct tss main_tss;
-static struct tss doublefault_tss;
-static u8 doublefault_stack[DF_STACK_SIZE] __aligned(16);
 
 static const char *const exception_names[NR_EXCEPTIONS] = {
 	"divide error",
@@ -115,52 +102,19 @@ static void set_gate(unsigned int vector, u32 offset, u16 selector, u8 type)
 	idt[vector].offset_high = (u16)(offset >> 16);
 }
 
-static u64 tss_descriptor(const struct tss *tss)
+void idt_load(void)
 {
-	u32 base = (u32)(uintptr_t)tss, limit = sizeof(*tss) - 1;
-	u32 low = (base << 16) | (limit & 0xFFFF);
-	u32 high = ((base >> 16) & 0xFF) | ((u32)TSS_DESC_TYPE << 8) |
-		   (limit & 0xF0000) | (base & 0xFF000000);
+	struct idt_ptr ptr = { sizeof(idt) - 1, (u32)(uintptr_t)idt };
 
-	return ((u64)high << 32) | low;
-}
-
-static __noreturn void doublefault_task(void);
-
-static void tss_init(void)
-{
-	main_tss.ss0 = KERNEL_DS;
-	main_tss.iomap_base = sizeof(struct tss); /* no I/O bitmap */
-
-	doublefault_tss.eip = (u32)(uintptr_t)doublefault_task;
-	doublefault_tss.esp = (u32)(uintptr_t)(doublefault_stack +
-					       DF_STACK_SIZE);
-	doublefault_tss.eflags = 0x2; /* bit 1 is always set; IF off */
-	doublefault_tss.cs = KERNEL_CS;
-	doublefault_tss.ds = doublefault_tss.es = doublefault_tss.ss =
-		KERNEL_DS;
-	doublefault_tss.cr3 = read_cr3();
-	doublefault_tss.iomap_base = sizeof(struct tss);
-
-	gdt[TSS_SEL / 8] = tss_descriptor(&main_tss);
-	gdt[DF_TSS_SEL / 8] = tss_descriptor(&doublefault_tss);
-	__asm__ __volatile__("ltr %w0" : : "r"(TSS_SEL));
+	__asm__ __volatile__("lidt %0" : : "m"(ptr));
 }
 
 void trap_init(void)
 {
-	struct idt_ptr ptr = { sizeof(idt) - 1, (u32)(uintptr_t)idt };
-
-	tss_init();
 	for (unsigned int v = 0; v < IDT_ENTRIES; v++)
 		set_gate(v, isr_stub_table[v], KERNEL_CS, GATE_INTERRUPT_32);
 	set_gate(VECTOR_DOUBLE_FAULT, 0, DF_TSS_SEL, GATE_TASK);
-	__asm__ __volatile__("lidt %0" : : "m"(ptr));
-}
-
-void trap_update_cr3(void)
-{
-	doublefault_tss.cr3 = read_cr3();
+	idt_load();
 }
 
 /* Say which part of the address space a faulting address lies in. */
@@ -247,33 +201,35 @@ void handle_exception(struct pt_regs *regs)
 }
 
 /*
- * Runs as its own task after a double fault. The faulting context was
- * saved into main_tss by the task switch: rebuild a pt_regs from it.
+ * Runs as its own task after a double fault, on the CPU that faulted
+ * (its GDT's double-fault TSS, with %fs its per-CPU segment). The
+ * faulting context was saved into that CPU's TSS by the task switch:
+ * rebuild a pt_regs from it.
  */
-static __noreturn void doublefault_task(void)
+__noreturn void doublefault_task(void)
 {
+	const struct tss *tss = &this_cpu_ptr(cpu_desc)->tss;
 	struct pt_regs regs;
 
 	memset(&regs, 0, sizeof(regs));
-	regs.eip = main_tss.eip;
-	regs.eflags = main_tss.eflags;
-	regs.cs = main_tss.cs;
-	regs.eax = main_tss.eax;
-	regs.ebx = main_tss.ebx;
-	regs.ecx = main_tss.ecx;
-	regs.edx = main_tss.edx;
-	regs.esi = main_tss.esi;
-	regs.edi = main_tss.edi;
-	regs.ebp = main_tss.ebp;
-	regs.esp_at_pushad = main_tss.esp;
-	regs.ds = main_tss.ds;
-	regs.es = main_tss.es;
-	regs.fs = main_tss.fs;
-	regs.gs = main_tss.gs;
+	regs.eip = tss->eip;
+	regs.eflags = tss->eflags;
+	regs.cs = tss->cs;
+	regs.eax = tss->eax;
+	regs.ebx = tss->ebx;
+	regs.ecx = tss->ecx;
+	regs.edx = tss->edx;
+	regs.esi = tss->esi;
+	regs.edi = tss->edi;
+	regs.ebp = tss->ebp;
+	regs.esp_at_pushad = tss->esp;
+	regs.ds = tss->ds;
+	regs.es = tss->es;
+	regs.fs = tss->fs;
+	regs.gs = tss->gs;
 	regs.vector = VECTOR_DOUBLE_FAULT;
-	report_stack_overflow(main_tss.esp);
-	die_at_sp(&regs, main_tss.esp, "double fault (esp 0x%08x)",
-		  main_tss.esp);
+	report_stack_overflow(tss->esp);
+	die_at_sp(&regs, tss->esp, "double fault (esp 0x%08x)", tss->esp);
 }
 
 /* Nothing sends these: count them, say so once. */

@@ -3,6 +3,7 @@
 #ifndef ASM_TRAPS_H
 #define ASM_TRAPS_H
 
+#include "kernel/lib/compiler.h"
 #include <asm/ptrace.h>
 
 #define IDT_ENTRIES 256 /* every vector has an entry stub (boot/isr.asm) */
@@ -10,18 +11,27 @@
 #define IRQ_BASE_VECTOR 32 /* legacy IRQ n arrives at vector 32 + n */
 
 /**
- * trap_init - build the IDT, the TSSes and the double-fault task
+ * trap_init - build the IDT (shared by every CPU) and load it on this one
  *
- * Context: boot, first thing after the console.
+ * A double fault goes through a task gate to the faulting CPU's
+ * double-fault TSS (kernel/arch/x86/desc.c). Context: boot, right after
+ * the console.
  */
 void trap_init(void);
 
 /**
- * trap_update_cr3 - tell the double-fault task about new page tables
+ * idt_load - load the IDT trap_init built on this CPU
  *
- * Context: boot, after the final page tables are loaded.
+ * Context: a starting CPU, before it enables interrupts.
  */
-void trap_update_cr3(void);
+void idt_load(void);
+
+/**
+ * doublefault_task - the double-fault task's code: report and panic
+ *
+ * Context: the double-fault task of the CPU that faulted, interrupts off.
+ */
+__noreturn void doublefault_task(void);
 
 /**
  * interrupt_dispatch - every vector's C entry (boot/isr.asm calls it)

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Host version: a test process is "CPU 0" of NR_CPUS; each per-CPU
+ * variable is an array, so that code walking every CPU's copy sees
+ * NR_CPUS distinct ones, as in the kernel.
+ */
+#ifndef ASM_PERCPU_H
+#define ASM_PERCPU_H
+
+#include "kernel/config.h"
+
+#define DEFINE_PER_CPU(type, name) __typeof__(type) per_cpu__##name[NR_CPUS]
+#define DECLARE_PER_CPU(type, name) \
+	extern __typeof__(type) per_cpu__##name[NR_CPUS]
+#define per_cpu(name, cpu) (per_cpu__##name[(cpu)])
+#define this_cpu(name) per_cpu(name, 0)
+#define this_cpu_ptr(name) (&per_cpu(name, 0))
+
+#endif /* ASM_PERCPU_H */
