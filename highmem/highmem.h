@@ -113,6 +113,9 @@ void kunmap(struct page *page);
 extern bool kmap_atomic_slow;	/* debug mode or a Bochs breakpoint: no fast path */
 DECLARE_PER_CPU(int, kmap_atomic_idx);
 extern pteval_t *kmap_pte;	/* the PTE of slot 0 (FIX_KMAP_BEGIN) */
+/* This CPU's slot 0 (inline layout): its PTE and its address. */
+DECLARE_PER_CPU(pteval_t *, kmap_cpu_pte);
+DECLARE_PER_CPU(unsigned long, kmap_cpu_vaddr);
 extern u32 kmap_prot_low, kmap_prot_high; /* PTE bits of a slot, by halves */
 
 /**
@@ -162,15 +165,17 @@ __noreturn void kunmap_atomic_bad(const void *addr);
 void kmap_atomic_update_slow(void);
 
 /**
- * kmap_atomic_vaddr - the fixmap address of slot @idx (inline path layout)
+ * kmap_atomic_vaddr - this CPU's slot @idx's address (inline path layout)
  * @idx: the slot, 0 to KM_MAX_IDX - 1
  *
- * CPU 0's slots: only one CPU runs.
- * Context: any. Return: the page-aligned address.
+ * Each CPU has its own KM_MAX_IDX slots; the fixmap grows down, so slot
+ * @idx is @idx pages below the CPU's slot 0.
+ * Context: preemption off (the answer is this CPU's).
+ * Return: the page-aligned address.
  */
 static inline unsigned long kmap_atomic_vaddr(int idx)
 {
-	return FIXADDR_TOP - ((unsigned long)(FIX_KMAP_BEGIN + idx) << PAGE_SHIFT);
+	return this_cpu(kmap_cpu_vaddr) - ((unsigned long)idx << PAGE_SHIFT);
 }
 
 /**
@@ -205,7 +210,7 @@ static inline void *kmap_atomic(struct page *page)
 	if (unlikely(idx >= KM_MAX_IDX))
 		kmap_atomic_overflow();
 	/* Slot idx's PTE: the fixmap grows down, so it is idx entries lower. */
-	pte = kmap_pte - idx;
+	pte = this_cpu(kmap_cpu_pte) - idx;
 	pfn = page_to_pfn(page);
 	set_pte_halves(pte, (u32)(pfn >> (32 - PAGE_SHIFT)) | kmap_prot_high,
 		       (u32)(pfn << PAGE_SHIFT) | kmap_prot_low);
@@ -235,7 +240,7 @@ static inline void kunmap_atomic(void *addr)
 		if (unlikely(vaddr != kmap_atomic_vaddr(idx))) {
 			kunmap_atomic_slowpath(vaddr);
 		} else {
-			pte_clear(kmap_pte - idx);
+			pte_clear(this_cpu(kmap_cpu_pte) - idx);
 			invlpg(vaddr);
 			/*
 			 * Release the slot only now that no TLB holds it: an

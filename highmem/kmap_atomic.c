@@ -2,10 +2,15 @@
 /*
  * kmap_atomic: per-CPU fixmap slots used as a stack. Mapping writes the
  * PTE of the CPU's next slot; unmapping clears it and drops that one
- * page from the TLB with invlpg. Nothing is shared between CPUs and
- * nothing sleeps, so interrupts may map too: an interrupt that arrives
- * while a thread holds slots takes the next ones and gives them back
- * before it returns.
+ * page from this CPU's TLB with invlpg. Nothing is shared between CPUs
+ * and nothing sleeps, so interrupts may map too: an interrupt that
+ * arrives while a thread holds slots takes the next ones and gives them
+ * back before it returns.
+ *
+ * No other CPU ever needs a TLB shootdown for these slots: a slot is
+ * only ever mapped and used by its own CPU, with preemption off from
+ * map to unmap, so no other CPU's TLB can have loaded its translation.
+ * (The pkmap pool, whose addresses every CPU may use, does need one.)
  *
  *   fixmap, growing down from FIXADDR_TOP:
  *   | hole | cpu0 slot0 | cpu0 slot1 | ... | cpu0 slot15 | cpu1 slot0 | ...
@@ -32,13 +37,23 @@ bool kmap_debug;
 bool kmap_atomic_slow;
 DEFINE_PER_CPU(int, kmap_atomic_idx);
 pteval_t *kmap_pte; /* the PTE of FIX_KMAP_BEGIN */
+DEFINE_PER_CPU(pteval_t *, kmap_cpu_pte);
+DEFINE_PER_CPU(unsigned long, kmap_cpu_vaddr);
 u32 kmap_prot_low, kmap_prot_high;
 
 void kmap_atomic_init(void)
 {
+	unsigned int cpu;
+
 	kmap_pte = lookup_kernel_pte(fix_to_virt(FIX_KMAP_BEGIN));
 	if (!kmap_pte)
 		panic("no page table for the fixmap");
+	/* The inline path's layout: CPU n's slots follow CPU n-1's. */
+	for_each_possible_cpu(cpu) {
+		per_cpu(kmap_cpu_pte, cpu) = kmap_pte - cpu * KM_MAX_IDX;
+		per_cpu(kmap_cpu_vaddr, cpu) =
+			fix_to_virt(FIX_KMAP_BEGIN + cpu * KM_MAX_IDX);
+	}
 	kmap_prot_low = (u32)kmap_prot;
 	kmap_prot_high = (u32)(kmap_prot >> 32);
 	kmap_atomic_update_slow();

@@ -48,7 +48,8 @@ int pkmap_slot_count(unsigned int nr)
 
 /*
  * Clear every slot nobody uses any more, then drop the stale
- * translations with one flush of the non-global TLB entries.
+ * translations from every CPU's TLB with one shootdown: any CPU may have
+ * used any slot's address. Only then may a slot map another page.
  */
 static void flush_all_zero_pkmaps(void)
 {
@@ -65,11 +66,11 @@ static void flush_all_zero_pkmaps(void)
 	}
 	if (!cleared)
 		return;
-	write_cr3(read_cr3());
+	flush_tlb_kernel_range(PKMAP_BASE, PKMAP_BASE + LAST_PKMAP * PAGE_SIZE);
 	pkmap_stats.flushes++;
 	bochs_break_regs(BREAK_PKMAP_FLUSH, pkmap_page_table, cleared,
-			 "pkmap wrapped: EDX = %u slots cleared, one TLB flush "
-			 "(CR3 reload); EAX = 0x%p, the pkmap page table; try: "
+			 "pkmap wrapped: EDX = %u slots cleared, one TLB "
+			 "shootdown (every CPU); EAX = 0x%p, the pkmap page table; try: "
 			 "x /8wx 0x%p", cleared, (void *)pkmap_page_table,
 			 (void *)pkmap_page_table);
 }

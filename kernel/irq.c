@@ -3,11 +3,14 @@
 #include "kernel/irq.h"
 #include "kernel/debug/panic.h"
 #include "kernel/preempt.h"
+#include "kernel/printk.h"
+#include "kernel/smp.h"
 #include <asm/i8259.h>
 
 static irq_handler_t irq_handlers[NR_IRQS];
 static const char *irq_names[NR_IRQS];
-static unsigned long irq_counts[NR_IRQS];
+/* Each CPU counts the interrupts it handled, in its own copy. */
+static DEFINE_PER_CPU(unsigned long[NR_IRQS], irq_counts);
 static const struct irq_chip *irq_chip;
 
 void irq_set_chip(const struct irq_chip *chip)
@@ -46,9 +49,10 @@ void free_irq(unsigned int irq)
 	irq_names[irq] = NULL;
 }
 
-unsigned long irq_count(unsigned int irq)
+unsigned long irq_count(unsigned int irq, unsigned int cpu)
 {
-	return irq < NR_IRQS ? irq_counts[irq] : 0;
+	return irq < NR_IRQS && cpu < NR_CPUS ? per_cpu(irq_counts, cpu)[irq]
+					      : 0;
 }
 
 const char *irq_name(unsigned int irq)
@@ -60,10 +64,34 @@ void handle_irq(unsigned int irq, struct pt_regs *regs)
 {
 	if (irq >= NR_IRQS || irq_chip->spurious(irq))
 		return;
-	irq_counts[irq]++;
+	this_cpu(irq_counts)[irq]++;
 	this_cpu(hardirq_count)++;
 	if (irq_handlers[irq])
 		irq_handlers[irq](regs);
 	this_cpu(hardirq_count)--;
 	irq_chip->eoi(irq);
+}
+
+void show_interrupts(void)
+{
+	unsigned int cpu;
+
+	printk("    ");
+	for_each_online_cpu(cpu)
+		printk("       CPU%u", cpu);
+	printk("\n");
+	for (unsigned int irq = 0; irq < NR_IRQS; irq++) {
+		unsigned long total = 0;
+
+		for_each_possible_cpu(cpu)
+			total += irq_count(irq, cpu);
+		if (!irq_names[irq] && !total)
+			continue;
+		printk("%3u:", irq);
+		for_each_online_cpu(cpu)
+			printk(" %10lu", irq_count(irq, cpu));
+		printk("  %-8s  %s\n", irq_chip_name(),
+		       irq_names[irq] ? irq_names[irq] : "(no handler)");
+	}
+	arch_show_interrupts();
 }

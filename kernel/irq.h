@@ -80,12 +80,14 @@ void free_irq(unsigned int irq);
 void handle_irq(unsigned int irq, struct pt_regs *regs);
 
 /**
- * irq_count - how many times line @irq fired
+ * irq_count - how many times line @irq fired on CPU @cpu
  * @irq: the line
+ * @cpu: the CPU that handled it
  *
- * Context: any. Return: the count (0 for a line that does not exist).
+ * Context: any. Return: the count (0 for a line or CPU that does not
+ * exist).
  */
-unsigned long irq_count(unsigned int irq);
+unsigned long irq_count(unsigned int irq, unsigned int cpu);
 
 /**
  * irq_name - the name its handler registered line @irq with
@@ -94,5 +96,23 @@ unsigned long irq_count(unsigned int irq);
  * Context: any. Return: the name, or NULL.
  */
 const char *irq_name(unsigned int irq);
+
+/**
+ * show_interrupts - the shell's `interrupts`, in /proc/interrupts' layout
+ *
+ * One column per online CPU: each device line's count on that CPU, then
+ * the architecture's rows (arch_show_interrupts).
+ * Context: thread.
+ */
+void show_interrupts(void);
+
+/**
+ * arch_show_interrupts - the rows that are not device lines: the local
+ * APIC timer, the IPIs (rescheduling, function calls, TLB shootdowns),
+ * NMIs, spurious and error interrupts
+ *
+ * Context: thread.
+ */
+void arch_show_interrupts(void);
 
 #endif /* KERNEL_IRQ_H */

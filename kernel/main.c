@@ -31,6 +31,7 @@
 #include <asm/irqflags.h>
 #include <asm/pat.h>
 #include <asm/setup.h>
+#include <asm/trampoline.h>
 
 u32 boot_mbi_phys;
 static u64 boot_tsc_start;
@@ -160,13 +161,15 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	memblock_setup(boot_ranges, boot_info_ranges(boot_ranges));
 	paging_init();
 	setup_per_cpu_areas();
+	sched_init(); /* the boot context is a thread from here: mutexes work */
+	smp_ipi_init();
+	reserve_trampoline();
 	print_memory_layout();
 	mem_init();
 	vga_set_buffer(ioremap(VGA_TEXT_PHYS, VGA_TEXT_BYTES));
 	pci_init();
 	fb_probe();
 
-	sched_init();
 	irq_init();
 	timer_init();
 	serial_enable_rx_irq();

@@ -1,8 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Sleeping locks. A mutex has one owner; others sleep until it is
- * released, then take it in the order they came. Only the owner may
- * unlock it (checked).
+ * released, then get it in the order they came: the unlock hands the
+ * mutex to the waiter at the head of the line before waking it, so no
+ * thread that comes later can take it first. Only the owner may unlock
+ * it (checked).
+ *
+ * @owner changes by cmpxchg (a free mutex is taken without a lock);
+ * @wait.lock guards the line of waiters and every handoff.
  */
 #ifndef KERNEL_MUTEX_H
 #define KERNEL_MUTEX_H
@@ -10,13 +15,15 @@
 #include "kernel/wait.h"
 
 struct mutex {
-	struct task_struct *owner;
+	struct task_struct *owner; /* NULL when free */
 	const char *name;
+	u16 class_id; /* lock_debug's class, 0 until used */
 	struct wait_queue_head wait;
 };
 
-#define DEFINE_MUTEX(n) \
-	struct mutex n = { NULL, #n, __WAIT_QUEUE_HEAD_INITIALIZER(n.wait) }
+#define DEFINE_MUTEX(n)                                              \
+	struct mutex n = { .name = #n,                                \
+			   .wait = __WAIT_QUEUE_HEAD_INITIALIZER(n.wait) }
 
 /**
  * mutex_init - make @m an unlocked mutex
@@ -38,7 +45,7 @@ void mutex_init(struct mutex *m, const char *name);
 void mutex_lock(struct mutex *m);
 
 /**
- * mutex_unlock - release @m and wake the waiter that has waited longest
+ * mutex_unlock - release @m, or hand it to the waiter that has waited longest
  * @m: the mutex; panics unless the caller owns it
  *
  * Context: thread, by the owner only; never sleeps.
@@ -62,7 +69,7 @@ bool mutex_trylock(struct mutex *m);
  */
 static inline bool mutex_is_locked(const struct mutex *m)
 {
-	return m->owner != NULL;
+	return READ_ONCE(m->owner) != NULL;
 }
 
 #endif /* KERNEL_MUTEX_H */

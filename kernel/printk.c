@@ -1,13 +1,24 @@
 // SPDX-License-Identifier: MIT
 /*
  * printk formats into a line buffer, keeps a copy in a ring buffer for
- * `dmesg`, and writes to the consoles. Interrupts are off meanwhile, so
- * a message from an interrupt handler never splits another one.
+ * `dmesg`, and writes to the consoles. printk_lock, with interrupts off,
+ * keeps one message whole: no other CPU's, and no interrupt handler's,
+ * comes in between.
+ *
+ * printk_lock is a bare ticket lock, not a spinlock_t: lock_debug
+ * prints through here, and a report must get out whatever state the
+ * locks are in. Two cases bypass it: a fault while this CPU prints
+ * (the oops must come out, the message it interrupted is lost anyway),
+ * and the panicking CPU once it has stopped the others, one of which
+ * may have stopped holding it.
  */
 #include "kernel/printk.h"
+#include "kernel/debug/panic.h"
 #include "kernel/drivers/console.h"
 #include "kernel/lib/vsprintf.h"
+#include "kernel/smp.h"
 #include <asm/irqflags.h>
+#include "kernel/spinlock.h"
 
 #define PRINTK_LINE_MAX 1024
 #define LOG_BUF_SIZE (64 * 1024)
@@ -15,6 +26,46 @@
 static char log_buf[LOG_BUF_SIZE];
 static size_t log_next;	 /* where the next character goes */
 static bool log_wrapped; /* the ring has been filled at least once */
+
+/* How long a panicking CPU waits for printk_lock before it takes over. */
+#define PANIC_PRINTK_WAIT_CYCLES 200000000ull
+
+static arch_spinlock_t printk_lock = __ARCH_SPIN_LOCK_UNLOCKED;
+static int printk_cpu = -1; /* the holder of printk_lock (printk_lock) */
+
+/* Take printk_lock with interrupts off; false if this CPU bypasses it. */
+static bool printk_lock_irqsave(unsigned long *flags)
+{
+	int cpu;
+	u64 start;
+
+	local_irq_save(*flags);
+	cpu = (int)smp_processor_id();
+	if (READ_ONCE(printk_cpu) == cpu)
+		return false; /* printing already: a fault inside printk */
+	if (READ_ONCE(panic_cpu) == cpu) {
+		start = rdtsc();
+		while (!arch_spin_trylock(&printk_lock))
+			if (rdtsc() - start > PANIC_PRINTK_WAIT_CYCLES)
+				return false;
+	} else {
+		u16 ticket = arch_spin_ticket(&printk_lock);
+
+		while (!arch_spin_served(&printk_lock, ticket))
+			spin_wait_relax();
+	}
+	printk_cpu = cpu;
+	return true;
+}
+
+static void printk_unlock_irqrestore(bool locked, unsigned long flags)
+{
+	if (locked) {
+		printk_cpu = -1;
+		arch_spin_unlock(&printk_lock);
+	}
+	local_irq_restore(flags);
+}
 
 static void log_store(const char *s, size_t len)
 {
@@ -29,17 +80,25 @@ static void log_store(const char *s, size_t len)
 
 int vprintk(const char *fmt, va_list ap)
 {
-	static char line[PRINTK_LINE_MAX];
+	static char line[PRINTK_LINE_MAX]; /* printk_lock */
+	char nested_line[128];
+	char *buf = line;
+	size_t size = sizeof(line);
 	unsigned long flags;
+	bool locked;
 	int len;
 
-	local_irq_save(flags);
-	len = vsnprintf(line, sizeof(line), fmt, ap);
-	if (len >= (int)sizeof(line))
-		len = sizeof(line) - 1;
-	log_store(line, len);
-	console_write(line, len);
-	local_irq_restore(flags);
+	locked = printk_lock_irqsave(&flags);
+	if (!locked && READ_ONCE(printk_cpu) == (int)smp_processor_id()) {
+		buf = nested_line; /* line is the interrupted message's */
+		size = sizeof(nested_line);
+	}
+	len = vsnprintf(buf, size, fmt, ap);
+	if (len >= (int)size)
+		len = (int)size - 1;
+	log_store(buf, len);
+	console_write(buf, len);
+	printk_unlock_irqrestore(locked, flags);
 	return len;
 }
 
@@ -57,10 +116,11 @@ int printk(const char *fmt, ...)
 void log_buf_dump(void)
 {
 	unsigned long flags;
+	bool locked;
 
-	local_irq_save(flags);
+	locked = printk_lock_irqsave(&flags);
 	if (log_wrapped)
 		console_write(log_buf + log_next, LOG_BUF_SIZE - log_next);
 	console_write(log_buf, log_next);
-	local_irq_restore(flags);
+	printk_unlock_irqrestore(locked, flags);
 }

@@ -5,14 +5,24 @@
  * The thread table is a fixed array, as in xv6: simple to list and to
  * search (ps, the double-fault handler). Each CPU has a run queue of
  * threads that are ready and waiting for it; the thread on the CPU and
- * the idle thread are never on it.
+ * the idle thread are never on it. Threads move between CPUs in three
+ * places only, each time while on no CPU:
+ *
+ *   - a wake-up puts a thread on an idle CPU when its own is busy;
+ *   - an idle CPU pulls a waiting thread from the busiest queue;
+ *   - the tick pulls one when another queue is longer by two or more.
+ *
+ * A thread pinned with kthread_bind(), or inside migrate_disable(),
+ * stays where it is. docs/smp.md says why per-CPU queues and not one.
  *
  * Locking: rq->lock (interrupts off) guards a run queue and the on_rq,
- * on_cpu and state transitions of the threads that use it. A wake-up
- * takes wait-queue locks first, then the run-queue lock, never the other
- * way round. __schedule() takes the lock and the next thread releases
- * it after the switch (finish_task_switch), so a waker never sees a
- * thread half switched out. tasks_lock guards the thread table's slots.
+ * on_cpu, cpu and state transitions of the threads that use it;
+ * task_rq_lock() finds and locks a thread's queue even while the thread
+ * moves. A wake-up takes wait-queue locks first, then run-queue locks,
+ * never the other way round; two run-queue locks are taken in CPU
+ * order. __schedule() takes the lock and the next thread releases it
+ * after the switch (finish_task_switch), so no other CPU sees a thread
+ * half switched out. tasks_lock guards the thread table's slots.
  */
 #define pr_fmt(fmt) "sched: " fmt
 
@@ -36,8 +46,15 @@ struct rq {
 	spinlock_t lock;
 	struct list_head queue;	  /* ready threads, in the order they run */
 	unsigned int nr_queued;
+	unsigned int cpu;
 	struct task_struct *idle; /* runs when the queue is empty */
+	struct task_struct *curr; /* the thread on the CPU */
+	unsigned long switches;	  /* context switches on this CPU */
+	unsigned long pulled;	  /* threads moved here by the balancer */
+	unsigned long balance_tick; /* ticks until the tick looks again */
 };
+
+#define BALANCE_INTERVAL_TICKS 4 /* the busy CPUs' look at the others */
 
 struct task_struct *switch_to(unsigned long *prev_esp, unsigned long next_esp,
 			      struct task_struct *prev);
@@ -53,7 +70,6 @@ static struct task_struct tasks[MAX_THREADS];
 static DEFINE_SPINLOCK(tasks_lock);
 static int next_pid = 1;
 static DECLARE_WAIT_QUEUE_HEAD(task_exit_wait);
-unsigned long nr_context_switches;
 enum system_states system_state;
 
 static struct rq *this_rq(void)
@@ -78,25 +94,38 @@ static unsigned long stack_top(const struct task_struct *task)
 					    : THREAD_STACK_SIZE);
 }
 
-void sched_init(void)
+/* Make @idle CPU @cpu's idle thread, the one running there now. */
+static void init_idle(struct task_struct *idle, unsigned int cpu)
 {
-	struct task_struct *idle = &tasks[0];
-	struct rq *rq = this_rq();
-	int cpu;
+	struct rq *rq = &per_cpu(runqueues, cpu);
 
-	for_each_possible_cpu(cpu) {
-		spin_lock_init(&per_cpu(runqueues, cpu).lock, "rq->lock");
-		INIT_LIST_HEAD(&per_cpu(runqueues, cpu).queue);
-	}
 	idle->pid = 0;
 	idle->state = TASK_RUNNING;
 	idle->on_cpu = true;
-	idle->cpu = smp_processor_id();
-	strlcpy(idle->comm, "idle", sizeof(idle->comm));
-	idle->stack = (unsigned long)boot_stack_bottom;
+	idle->cpu = cpu;
+	idle->cpus_allowed = 1u << cpu;
+	snprintf(idle->comm, sizeof(idle->comm), "idle/%u", cpu);
 	INIT_LIST_HEAD(&idle->run_list);
 	*stack_canary(idle) = STACK_END_MAGIC;
 	rq->idle = idle;
+	rq->curr = idle;
+}
+
+void sched_init(void)
+{
+	struct task_struct *idle = &tasks[0];
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu) {
+		struct rq *rq = &per_cpu(runqueues, cpu);
+
+		spin_lock_init(&rq->lock, "rq->lock");
+		INIT_LIST_HEAD(&rq->queue);
+		rq->cpu = cpu;
+		rq->balance_tick = BALANCE_INTERVAL_TICKS;
+	}
+	idle->stack = (unsigned long)boot_stack_bottom;
+	init_idle(idle, smp_processor_id());
 	current = idle;
 }
 
@@ -168,9 +197,16 @@ static void __schedule(bool preempt)
 	if (next != prev) {
 		next->on_cpu = true;
 		next->switches++;
-		nr_context_switches++;
+		rq->switches++;
+		rq->curr = next;
 		current = next;
 		prev = switch_to(&prev->esp, next->esp, prev);
+		/*
+		 * We are back, perhaps on another CPU than the one we left
+		 * (a balancer moved us): the lock to release is this CPU's,
+		 * taken by whoever switched to us here.
+		 */
+		rq = this_rq();
 		finish_task_switch(prev);
 	}
 	spin_unlock(&rq->lock);
@@ -209,24 +245,96 @@ void preempt_schedule(void)
 	local_irq_restore(flags);
 }
 
+/* Lock the run queue @task uses; it may move until the lock is ours. */
+static struct rq *task_rq_lock(struct task_struct *task, unsigned long *flags)
+{
+	for (;;) {
+		struct rq *rq = task_rq(task);
+
+		spin_lock_irqsave(&rq->lock, *flags);
+		if (rq == task_rq(task))
+			return rq;
+		spin_unlock_irqrestore(&rq->lock, *flags);
+	}
+}
+
+static bool cpu_allowed(const struct task_struct *task, unsigned int cpu)
+{
+	return cpu_online(cpu) && (task->cpus_allowed & (1u << cpu));
+}
+
+/* A hint, read without the queue's lock: nothing runs or waits there. */
+static bool rq_idle(const struct rq *rq)
+{
+	return READ_ONCE(rq->curr) == rq->idle && !READ_ONCE(rq->nr_queued);
+}
+
+/*
+ * Where a waking thread should run: its own CPU if that is idle (its
+ * cache may still hold its data), else an idle CPU it may use, else its
+ * own CPU's queue anyway.
+ */
+static unsigned int select_task_rq(const struct task_struct *task)
+{
+	unsigned int cpu;
+
+	if (task->migration_disabled)
+		return task->cpu;
+	if (cpu_allowed(task, task->cpu) && rq_idle(task_rq(task)))
+		return task->cpu;
+	for_each_online_cpu(cpu)
+		if (cpu_allowed(task, cpu) && rq_idle(&per_cpu(runqueues, cpu)))
+			return cpu;
+	return task->cpu;
+}
+
+/* Tell @rq's CPU to reschedule: at once here, by an IPI elsewhere. */
+static void resched_rq(struct rq *rq)
+{
+	if (rq->cpu == smp_processor_id()) {
+		this_cpu(need_resched) = true;
+		return;
+	}
+	WRITE_ONCE(per_cpu(need_resched, rq->cpu), true);
+	smp_send_reschedule(rq->cpu);
+}
+
+/*
+ * Queue @task, which is runnable and on no CPU or queue, on the CPU
+ * select_task_rq picks. Called with @rq, @task's queue, locked; returns
+ * with the queue it landed on locked instead.
+ */
+static struct rq *activate_task(struct rq *rq, struct task_struct *task)
+{
+	unsigned int cpu = select_task_rq(task);
+
+	if (cpu != task->cpu) {
+		/* Runnable but on no queue: other wakers leave it alone. */
+		task->cpu = cpu;
+		spin_unlock(&rq->lock);
+		rq = task_rq(task);
+		spin_lock(&rq->lock);
+	}
+	enqueue_task(rq, task);
+	if (rq->curr == rq->idle)
+		resched_rq(rq);
+	return rq;
+}
+
 bool wake_up_process(struct task_struct *task)
 {
-	struct rq *rq = task_rq(task);
 	unsigned long flags;
 	bool woken = false;
+	struct rq *rq = task_rq_lock(task, &flags);
 
-	spin_lock_irqsave(&rq->lock, flags);
 	if (task->state == TASK_SLEEPING) {
 		task->state = TASK_RUNNING;
 		/*
 		 * Still on its CPU (between its state change and its
 		 * schedule()) or preempted there: it runs on by itself.
 		 */
-		if (!task->on_rq && !task->on_cpu) {
-			enqueue_task(rq, task);
-			if (current == rq->idle)
-				this_cpu(need_resched) = true;
-		}
+		if (!task->on_rq && !task->on_cpu)
+			rq = activate_task(rq, task);
 		woken = true;
 	}
 	spin_unlock_irqrestore(&rq->lock, flags);
@@ -235,18 +343,114 @@ bool wake_up_process(struct task_struct *task)
 
 void wake_up_new_task(struct task_struct *task)
 {
-	struct rq *rq = task_rq(task);
 	unsigned long flags;
+	struct rq *rq = task_rq_lock(task, &flags);
 
-	spin_lock_irqsave(&rq->lock, flags);
 	if (task->state != TASK_NEW)
 		panic("wake_up_new_task of thread %s (pid %d), which is not "
 		      "new", task->comm, task->pid);
 	task->state = TASK_RUNNING;
-	enqueue_task(rq, task);
-	if (current == rq->idle)
-		this_cpu(need_resched) = true;
+	rq = activate_task(rq, task);
 	spin_unlock_irqrestore(&rq->lock, flags);
+}
+
+void kthread_bind(struct task_struct *task, unsigned int cpu)
+{
+	if (task->state != TASK_NEW)
+		panic("kthread_bind of thread %s (pid %d), which has started",
+		      task->comm, task->pid);
+	if (!cpu_online(cpu))
+		panic("kthread_bind of thread %s (pid %d) to CPU %u, which is "
+		      "not online", task->comm, task->pid, cpu);
+	task->cpu = cpu;
+	task->cpus_allowed = 1u << cpu;
+}
+
+void migrate_disable(void)
+{
+	current->migration_disabled++;
+}
+
+void migrate_enable(void)
+{
+	if (unlikely(current->migration_disabled == 0))
+		panic("migrate_enable without migrate_disable in thread %s "
+		      "(pid %d)", current->comm, current->pid);
+	current->migration_disabled--;
+}
+
+/* ---- the balancer ---- */
+
+static unsigned int rq_load(const struct rq *rq)
+{
+	return READ_ONCE(rq->nr_queued) + (READ_ONCE(rq->curr) != rq->idle);
+}
+
+/* Lock two run queues, the lower CPU's first, interrupts already off. */
+static void double_rq_lock(struct rq *a, struct rq *b)
+{
+	if (a->cpu > b->cpu) {
+		struct rq *t = a;
+
+		a = b;
+		b = t;
+	}
+	spin_lock(&a->lock);
+	spin_lock(&b->lock);
+}
+
+static void double_rq_unlock(struct rq *a, struct rq *b)
+{
+	spin_unlock(&a->lock);
+	spin_unlock(&b->lock);
+}
+
+/* The first thread waiting on @src that may run on @dst's CPU. */
+static struct task_struct *pick_migratable(struct rq *src, struct rq *dst)
+{
+	struct task_struct *task;
+
+	list_for_each_entry(task, &src->queue, run_list)
+		if (!task->on_cpu && !task->migration_disabled &&
+		    cpu_allowed(task, dst->cpu))
+			return task;
+	return NULL;
+}
+
+/*
+ * Pull one waiting thread to @dst from the busiest other queue, if that
+ * one's load is at least @margin above ours. Interrupts off.
+ */
+static bool pull_one_task(struct rq *dst, unsigned int margin)
+{
+	struct rq *src = NULL;
+	struct task_struct *task = NULL;
+	unsigned int cpu, load = 0;
+
+	for_each_online_cpu(cpu) {
+		struct rq *rq = &per_cpu(runqueues, cpu);
+
+		if (rq != dst && READ_ONCE(rq->nr_queued) &&
+		    rq_load(rq) > load) {
+			src = rq;
+			load = rq_load(rq);
+		}
+	}
+	if (!src || load < rq_load(dst) + margin)
+		return false;
+	double_rq_lock(dst, src);
+	if (src->nr_queued)
+		task = pick_migratable(src, dst);
+	if (task) {
+		list_del_init(&task->run_list);
+		task->on_rq = false;
+		src->nr_queued--;
+		task->cpu = dst->cpu;
+		enqueue_task(dst, task);
+		dst->pulled++;
+	}
+	double_rq_unlock(dst, src);
+	return task != NULL;
 }
 
 void scheduler_tick(void)
@@ -256,11 +460,26 @@ void scheduler_tick(void)
 
 	task->ticks++;
 	if (task == rq->idle) {
-		if (READ_ONCE(rq->nr_queued))
-			this_cpu(need_resched) = true;
+		/* The idle loop pulls from the others' queues. */
+		this_cpu(need_resched) = true;
 	} else if (--task->time_slice <= 0) {
 		this_cpu(need_resched) = true;
 	}
+	if (--rq->balance_tick == 0) {
+		rq->balance_tick = BALANCE_INTERVAL_TICKS;
+		if (task != rq->idle && pull_one_task(rq, 2))
+			this_cpu(need_resched) = true;
+	}
+}
+
+unsigned long nr_context_switches(void)
+{
+	unsigned long sum = 0;
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu)
+		sum += READ_ONCE(per_cpu(runqueues, cpu).switches);
+	return sum;
 }
 
 bool task_sleeping(const struct task_struct *task)
@@ -376,6 +595,25 @@ static void free_thread_stack(struct task_struct *task)
 	task->stack_page = NULL;
 }
 
+struct task_struct *idle_thread_create(unsigned int cpu)
+{
+	struct task_struct *idle = alloc_task_slot();
+
+	if (!idle)
+		return NULL;
+	if (!alloc_thread_stack(idle)) {
+		free_task_slot(idle);
+		return NULL;
+	}
+	init_idle(idle, cpu);
+	return idle;
+}
+
+void sched_init_secondary(void)
+{
+	current = this_rq()->idle;
+}
+
 struct task_struct *kthread_create(int (*fn)(void *arg), void *arg,
 				   const char *name)
 {
@@ -394,6 +632,7 @@ struct task_struct *kthread_create(int (*fn)(void *arg), void *arg,
 	task->fn = fn;
 	task->arg = arg;
 	task->cpu = smp_processor_id();
+	task->cpus_allowed = ~0u;
 	INIT_LIST_HEAD(&task->run_list);
 	/* The frame switch_to pops: edi, esi, ebx, ebp, return address. */
 	sp = (unsigned long *)stack_top(task);
@@ -451,11 +690,20 @@ int kthread_join(struct task_struct *task)
 
 void cpu_idle(void)
 {
+	struct rq *rq = this_rq();
+
 	for (;;) {
 		local_irq_disable();
-		if (this_cpu(need_resched))
+		this_cpu(need_resched) = false;
+		if (READ_ONCE(rq->nr_queued) || pull_one_task(rq, 1)) {
 			__schedule(false);
-		/* sti; hlt: an interrupt cannot slip in between the two. */
+			continue;
+		}
+		/*
+		 * sti; hlt: an interrupt cannot slip in between the two, so
+		 * a wake-up's IPI that came after the check above ends the
+		 * halt instead of being missed.
+		 */
 		safe_halt();
 	}
 }
@@ -540,16 +788,26 @@ static const char *state_name(const struct task_struct *task)
 static void print_task(struct task_struct *t, void *arg)
 {
 	unsigned long size = stack_top(t) - t->stack;
-	unsigned long now = t == current ? read_esp() : t->esp;
+	unsigned long now = t == current ? read_esp() : READ_ONCE(t->esp);
+	char cpu[8];
 
 	(void)arg;
-	printk("%5d  %-9s %-15s %5lu/%5lu/%5lu  %8lu %8lu\n", t->pid,
-	       state_name(t), t->comm, stack_top(t) - now,
-	       stack_used_max(t), size, t->switches, t->ticks);
+	/* "2*": pinned there (kthread_bind). */
+	snprintf(cpu, sizeof(cpu), "%u%s", READ_ONCE(t->cpu),
+		 t->pid && t->cpus_allowed != ~0u ? "*" : "");
+	/* Another CPU's running thread: its saved esp is stale. */
+	if (READ_ONCE(t->on_cpu) && t != current)
+		printk("%5d  %-9s %-15s %3s      -/%5lu/%5lu  %8lu %8lu\n",
+		       t->pid, state_name(t), t->comm, cpu, stack_used_max(t),
+		       size, t->switches, t->ticks);
+	else
+		printk("%5d  %-9s %-15s %3s  %5lu/%5lu/%5lu  %8lu %8lu\n",
+		       t->pid, state_name(t), t->comm, cpu, stack_top(t) - now,
+		       stack_used_max(t), size, t->switches, t->ticks);
 }
 
 void sched_show_tasks(void)
 {
-	printk("  PID  STATE     NAME            STACK now/max/size    SWITCHES    TICKS\n");
+	printk("  PID  STATE     NAME            CPU  STACK now/max/size    SWITCHES    TICKS\n");
 	for_each_task(print_task, NULL);
 }

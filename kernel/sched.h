@@ -30,6 +30,7 @@
 #ifndef KERNEL_SCHED_H
 #define KERNEL_SCHED_H
 
+#include "kernel/debug/lock_debug.h"
 #include "kernel/lib/list.h"
 #include "kernel/percpu.h"
 #include "kernel/preempt.h"
@@ -58,6 +59,8 @@ struct task_struct {
 	bool on_rq;		   /* on a run queue (rq->lock) */
 	bool on_cpu;		   /* executing (rq->lock) */
 	unsigned int cpu;	   /* the CPU whose run queue it uses */
+	u32 cpus_allowed;	   /* the CPUs it may run on (kthread_bind) */
+	unsigned int migration_disabled; /* migrate_disable() depth */
 	char comm[TASK_COMM_LEN];
 	unsigned long esp;	   /* saved stack pointer while switched out */
 	unsigned long stack;	   /* lowest usable stack address */
@@ -70,6 +73,7 @@ struct task_struct {
 	unsigned long switches;	   /* times it was switched in */
 	unsigned long ticks;	   /* timer ticks spent running */
 	unsigned int kmap_count;   /* pkmap slots held (highmem/) */
+	struct held_locks held_mutexes; /* lock_debug: the mutexes it owns */
 };
 
 DECLARE_PER_CPU(struct task_struct *, current_task);
@@ -104,6 +108,57 @@ extern enum system_states system_state;
  * Context: boot, interrupts off, once.
  */
 void sched_init(void);
+
+/**
+ * idle_thread_create - the idle thread of CPU @cpu, before it starts
+ * @cpu: a CPU about to be started
+ *
+ * The new CPU runs on the thread's stack from its first C function and
+ * becomes it in sched_init_secondary().
+ * Context: thread (smp_init); may sleep.
+ * Return: the thread, or NULL (no memory or no free slot).
+ */
+struct task_struct *idle_thread_create(unsigned int cpu);
+
+/**
+ * sched_init_secondary - make the starting CPU's context its idle thread
+ *
+ * Context: a secondary CPU's start, interrupts off, once.
+ */
+void sched_init_secondary(void);
+
+/**
+ * kthread_bind - pin a thread that has not started to CPU @cpu
+ * @task: a thread in TASK_NEW (from kthread_create)
+ * @cpu: an online CPU (panics otherwise)
+ *
+ * It runs only there from then on: no wake-up or balancer moves it.
+ * Context: thread, before wake_up_new_task(@task).
+ */
+void kthread_bind(struct task_struct *task, unsigned int cpu);
+
+/**
+ * migrate_disable - keep the calling thread on this CPU until migrate_enable
+ *
+ * Unlike preempt_disable() the thread may still be preempted, and may
+ * sleep: it only comes back on the same CPU. Nests.
+ * Context: thread.
+ */
+void migrate_disable(void);
+
+/**
+ * migrate_enable - end a migrate_disable()
+ *
+ * Context: thread; panics without a matching migrate_disable().
+ */
+void migrate_enable(void);
+
+/**
+ * nr_context_switches - context switches so far, all CPUs together
+ *
+ * Context: any. Return: the count (each CPU's read once, not together).
+ */
+unsigned long nr_context_switches(void);
 
 /**
  * kthread_create - a new thread that will run @fn(@arg), not started
@@ -266,7 +321,6 @@ unsigned long stack_used_max(const struct task_struct *task);
 void sched_show_tasks(void);
 
 /* Context switches so far, all threads. */
-extern unsigned long nr_context_switches;
 
 /*
  * might_sleep - panic, naming the caller, if sleeping is not allowed

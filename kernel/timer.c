@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: MIT
 /*
- * The system tick and kernel timers. Each tick (from the PIT,
- * kernel/arch/x86/pit.c) runs the expired kernel timers (a list sorted
- * by expiry) and the scheduler's accounting; the return from the
- * interrupt may then preempt.
+ * The system tick and kernel timers. Every CPU ticks (the PIT, or each
+ * CPU's local APIC timer) and does the scheduler's accounting; CPU 0
+ * alone counts jiffies and runs the expired kernel timers (a list sorted
+ * by expiry). The return from the interrupt may then preempt.
+ *
+ * timer_lock guards the list and running_timer: any CPU adds and
+ * deletes timers while CPU 0 runs them. A timer function runs with the
+ * lock dropped (it may add timers); del_timer_sync waits for it.
  */
 #include "kernel/timer.h"
 #include "kernel/irq.h"
@@ -11,11 +15,13 @@
 #include "kernel/sched.h"
 #include "kernel/spinlock.h"
 #include "kernel/smp.h"
+#include <asm/cpu.h>
 #include <asm/pit.h>
 
 volatile u64 jiffies;
 static LIST_HEAD(timer_list_head);
 static DEFINE_SPINLOCK(timer_lock);
+static struct timer_list *running_timer; /* timer_lock */
 
 void add_timer(struct timer_list *timer)
 {
@@ -47,9 +53,35 @@ bool del_timer(struct timer_list *timer)
 	return pending;
 }
 
-/* Interrupts are off: a timer function cannot race with add/del. */
+bool del_timer_sync(struct timer_list *timer)
+{
+	bool pending = false;
+
+	for (;;) {
+		unsigned long flags;
+		bool running;
+
+		spin_lock_irqsave(&timer_lock, flags);
+		if (!list_empty(&timer->entry)) {
+			list_del_init(&timer->entry);
+			pending = true;
+		}
+		running = running_timer == timer;
+		spin_unlock_irqrestore(&timer_lock, flags);
+		if (!running)
+			return pending;
+		if (in_interrupt())
+			panic("del_timer_sync of timer %pS from a timer "
+			      "function: it would wait for itself",
+			      (void *)timer->function);
+		cpu_relax();
+	}
+}
+
+/* From the tick on CPU 0, interrupts off. */
 static void run_timers(void)
 {
+	spin_lock(&timer_lock);
 	while (!list_empty(&timer_list_head)) {
 		struct timer_list *t = list_first_entry(&timer_list_head,
 							struct timer_list, entry);
@@ -57,8 +89,13 @@ static void run_timers(void)
 		if (t->expires > jiffies)
 			break;
 		list_del_init(&t->entry);
+		running_timer = t;
+		spin_unlock(&timer_lock);
 		t->function(t);
+		spin_lock(&timer_lock);
+		running_timer = NULL;
 	}
+	spin_unlock(&timer_lock);
 }
 
 void timer_tick(void)
@@ -103,7 +140,8 @@ void msleep(unsigned int ms)
 		set_current_state(TASK_SLEEPING);
 		add_timer(&s.timer);
 		schedule();
-		del_timer(&s.timer);
+		/* The timer may be waking us on CPU 0 right now: wait for it. */
+		del_timer_sync(&s.timer);
 	}
 	__set_current_state(TASK_RUNNING);
 }

@@ -74,6 +74,17 @@ void add_timer(struct timer_list *timer);
 bool del_timer(struct timer_list *timer);
 
 /**
+ * del_timer_sync - del_timer, then wait until its function is not running
+ * @timer: the timer
+ *
+ * After it returns the timer is neither pending nor running anywhere,
+ * so its memory may go (a timer on the stack, in a freed structure).
+ * Context: thread or IRQ, but not the timer's own function (panics).
+ * Return: true if it was pending.
+ */
+bool del_timer_sync(struct timer_list *timer);
+
+/**
  * timer_pending - is @timer waiting to run?
  * @timer: a timer set up with timer_setup()
  *

@@ -178,8 +178,14 @@ void memblock_retire(void)
 
 phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
 {
+	return memblock_phys_alloc_below(size, align, memblock.current_limit);
+}
+
+phys_addr_t memblock_phys_alloc_below(phys_addr_t size, phys_addr_t align,
+				      phys_addr_t limit)
+{
 	struct alloc_request req = { size, align ? align : 1,
-				     memblock.current_limit, 0 };
+				     min(limit, memblock.current_limit), 0 };
 
 	if (memblock.retired)
 		panic("memblock: allocation of %llu bytes after the page "

@@ -94,6 +94,19 @@ int memblock_remove(phys_addr_t base, phys_addr_t size);
 phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align);
 
 /**
+ * memblock_phys_alloc_below - memblock_phys_alloc below @limit
+ * @size: bytes
+ * @align: a power of two (0: no alignment)
+ * @limit: the end the allocation must stay under (and current_limit)
+ *
+ * For memory the hardware wants low: a secondary CPU's start page
+ * below 1 MiB. Context: boot, before mem_init.
+ * Return: the physical address, or 0 if nothing fits.
+ */
+phys_addr_t memblock_phys_alloc_below(phys_addr_t size, phys_addr_t align,
+				      phys_addr_t limit);
+
+/**
  * memblock_alloc - memblock_phys_alloc, zeroed, by its direct-map address
  * @size: bytes
  * @align: a power of two (0: no alignment)

@@ -29,20 +29,26 @@ struct free_area {
 	unsigned long nr_free; /* blocks of this order */
 };
 
-struct per_cpu_pages {
-	int count; /* pages on the list */
-	int high;  /* drain above this */
-	int batch; /* refill and drain by this many */
-	struct list_head list;
-	unsigned long allocs; /* allocations served from the list directly */
-};
-
+/*
+ * A zone's allocation counts. Each CPU counts its own, in its per-CPU
+ * list for the zone (no lock, no shared cache line); zone_stats_sum()
+ * adds them up.
+ */
 struct zone_stats {
 	unsigned long alloc;	     /* allocations served by this zone */
 	unsigned long alloc_fallback; /* ... for a request preferring a higher zone */
 	unsigned long alloc_fail;    /* requests that wanted this zone and failed */
 	unsigned long pcp_refill;    /* per-CPU list refills */
 	unsigned long pcp_drain;     /* per-CPU list drains */
+};
+
+struct per_cpu_pages {
+	int count; /* pages on the list */
+	int high;  /* drain above this */
+	int batch; /* refill and drain by this many */
+	struct list_head list;
+	unsigned long allocs; /* allocations served from the list directly */
+	struct zone_stats stats; /* this CPU's counts for the zone */
 };
 
 struct zone {
@@ -58,7 +64,6 @@ struct zone {
 	unsigned long spanned_pages; /* end - start, holes included */
 	unsigned long present_pages; /* RAM pages in the span */
 	unsigned long managed_pages; /* pages given to the buddy allocator */
-	struct zone_stats stats;
 };
 
 extern struct zone zones[MAX_NR_ZONES];
@@ -106,6 +111,26 @@ static inline struct per_cpu_pages *zone_pcp_nr(enum zone_type z, int cpu)
 {
 	return &per_cpu(pagesets, cpu).pcp[z];
 }
+
+/* Count one @item for zone @z on this CPU: one instruction, no lock. */
+#define zone_stat_inc(z, item) (this_cpu(pagesets).pcp[(z)].stats.item++)
+
+/**
+ * zone_stats_sum - @zone's counts, every CPU's added up
+ * @zone: the zone
+ * @sum: filled in; alloc includes the fast path's allocations
+ *
+ * Context: any; each CPU's counts are read once, not all at one instant.
+ */
+void zone_stats_sum(const struct zone *zone, struct zone_stats *sum);
+
+/* One of @zone's counts, summed over the CPUs: zone_stat(zone, alloc). */
+#define zone_stat(zone, item)                          \
+	({                                             \
+		struct zone_stats __sum;               \
+		zone_stats_sum((zone), &__sum);        \
+		__sum.item;                            \
+	})
 
 /**
  * page_zone - the zone @page belongs to

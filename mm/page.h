@@ -17,6 +17,7 @@
 #define MM_PAGE_H
 
 #include "kernel/lib/list.h"
+#include <asm/atomic.h>
 #include <asm/layout.h>
 
 #define MAX_ORDER 11 /* orders 0..10: blocks of up to 4 MiB */
@@ -31,7 +32,7 @@ enum zone_type {
 
 struct page {
 	unsigned long flags;
-	int _refcount;	       /* 0: free; otherwise the number of users */
+	atomic_t _refcount;    /* 0: free; otherwise the number of users */
 	struct list_head lru;  /* free lists, per-CPU lists, slab lists */
 };
 
@@ -54,18 +55,32 @@ enum pageflags {
 _Static_assert(sizeof(struct page) == 16, "struct page must stay 16 bytes");
 #endif
 
+/*
+ * PageX tests a flag; SetPageX and ClearPageX change it atomically (lock
+ * or, lock and), for pages other CPUs may touch at the same time; the
+ * __ forms are plain read-modify-writes, for a page only the caller can
+ * touch (a free block under the zone lock, a page being set up).
+ */
 #define PAGEFLAG(name, bit)                                           \
 	static inline bool Page##name(const struct page *page)        \
 	{                                                             \
-		return page->flags & (1ul << (bit));                  \
+		return test_bit((bit), &page->flags);                 \
 	}                                                             \
 	static inline void SetPage##name(struct page *page)           \
 	{                                                             \
-		page->flags |= 1ul << (bit);                          \
+		set_bit((bit), &page->flags);                         \
 	}                                                             \
 	static inline void ClearPage##name(struct page *page)         \
 	{                                                             \
-		page->flags &= ~(1ul << (bit));                       \
+		clear_bit((bit), &page->flags);                       \
+	}                                                             \
+	static inline void __SetPage##name(struct page *page)         \
+	{                                                             \
+		__set_bit((bit), &page->flags);                       \
+	}                                                             \
+	static inline void __ClearPage##name(struct page *page)       \
+	{                                                             \
+		__clear_bit((bit), &page->flags);                     \
 	}
 
 PAGEFLAG(Reserved, PG_reserved)
@@ -119,7 +134,7 @@ static inline unsigned int page_order(const struct page *page)
  * @order: 0 to 15 (four bits)
  *
  * Context: any; the caller owns the page, or holds the zone lock for a
- * free block.
+ * free block (a plain read-modify-write of flags).
  */
 static inline void set_page_order(struct page *page, unsigned int order)
 {
@@ -135,7 +150,7 @@ static inline void set_page_order(struct page *page, unsigned int order)
  */
 static inline int page_count(const struct page *page)
 {
-	return READ_ONCE(page->_refcount);
+	return atomic_read(&page->_refcount);
 }
 
 /**
@@ -148,7 +163,7 @@ static inline int page_count(const struct page *page)
  */
 static inline void set_page_count(struct page *page, int count)
 {
-	page->_refcount = count;
+	atomic_set(&page->_refcount, count);
 }
 
 /**
@@ -156,12 +171,13 @@ static inline void set_page_count(struct page *page, int count)
  * @page: a page with a count of at least 1
  *
  * Each reference needs its own __free_pages(); the last one frees. The
- * count is not atomic: it relies on one CPU.
+ * count is atomic: holders on several CPUs may take and drop references
+ * at once, and exactly one sees the count reach zero.
  * Context: any.
  */
 static inline void get_page(struct page *page)
 {
-	page->_refcount++;
+	atomic_inc(&page->_refcount);
 }
 
 /*

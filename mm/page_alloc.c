@@ -9,8 +9,12 @@
  * from the pfn alone. Allocating takes the smallest free block that is
  * large enough and splits it, putting the unused halves back.
  *
- * Locking: zone->lock (interrupts off) guards a zone's free lists; a
- * per-CPU list is only touched by its CPU with interrupts off.
+ * Locking: zone->lock (interrupts off) guards a zone's free lists,
+ * free_pages and the PG_buddy pages on them. A per-CPU list, and the
+ * counts kept with it, is only touched by its own CPU with interrupts
+ * off: draining every CPU's lists (drain_all_pages) is an IPI asking
+ * each CPU to drain its own. A page freed on one CPU lands on that
+ * CPU's list, whichever CPU allocated it.
  */
 #define pr_fmt(fmt) "page_alloc: " fmt
 
@@ -25,6 +29,8 @@
 #include "mm/mmzone.h"
 #include "mm/page_debug.h"
 #include "kernel/smp.h"
+#include "kernel/sched.h"
+#include "mm/vmstat.h"
 
 struct zone zones[MAX_NR_ZONES];
 DEFINE_PER_CPU(struct per_cpu_pageset, pagesets);
@@ -46,7 +52,7 @@ void page_alloc_debug_changed(void)
 static void add_to_free_list(struct zone *zone, struct page *page,
 			     unsigned int order)
 {
-	SetPageBuddy(page);
+	__SetPageBuddy(page);
 	set_page_order(page, order);
 	list_add(&page->lru, &zone->free_area[order].free_list);
 	zone->free_area[order].nr_free++;
@@ -56,7 +62,7 @@ static void del_from_free_list(struct zone *zone, struct page *page,
 			       unsigned int order)
 {
 	list_del(&page->lru);
-	ClearPageBuddy(page);
+	__ClearPageBuddy(page);
 	set_page_order(page, 0);
 	zone->free_area[order].nr_free--;
 }
@@ -170,7 +176,7 @@ static struct page *rmqueue_pcplist(struct zone *zone, gfp_t gfp)
 	pcp = zone_pcp(zone, smp_processor_id());
 	if (unlikely(list_empty(&pcp->list))) {
 		pcp->count += rmqueue_bulk(zone, pcp->batch, &pcp->list);
-		zone->stats.pcp_refill++;
+		zone_stat_inc(zone_idx(zone), pcp_refill);
 		if (list_empty(&pcp->list)) {
 			local_irq_restore(flags);
 			return NULL;
@@ -193,6 +199,7 @@ static __always_inline void free_pcp_page(struct page *page, bool cold)
 	struct per_cpu_pages *pcp;
 	unsigned long flags;
 
+	count_vm_event(PGFREE);
 	local_irq_save(flags);
 	pcp = zone_pcp_nr(z, smp_processor_id());
 	if (cold)
@@ -201,33 +208,60 @@ static __always_inline void free_pcp_page(struct page *page, bool cold)
 		list_add(&page->lru, &pcp->list);
 	if (unlikely(++pcp->count >= pcp->high)) {
 		free_pcppages_bulk(&zones[z], pcp->batch, pcp);
-		zones[z].stats.pcp_drain++;
+		zone_stat_inc(z, pcp_drain);
 	}
 	local_irq_restore(flags);
 }
 
-void drain_all_pages(void)
+/* Empty this CPU's lists into the buddy lists (on_each_cpu: @unused). */
+static void drain_local_pages(void *unused)
 {
 	struct zone *zone;
+	unsigned long flags;
 
+	(void)unused;
+	local_irq_save(flags);
 	for_each_zone(zone) {
-		unsigned long flags;
+		struct per_cpu_pages *pcp = zone_pcp(zone, smp_processor_id());
 
-		local_irq_save(flags);
-		for (int cpu = 0; cpu < NR_CPUS; cpu++)
-			free_pcppages_bulk(zone, zone_pcp(zone, cpu)->count,
-					   zone_pcp(zone, cpu));
-		local_irq_restore(flags);
+		free_pcppages_bulk(zone, pcp->count, pcp);
 	}
+	local_irq_restore(flags);
+	count_vm_event(DRAIN_LOCAL_PAGES);
+}
+
+void drain_all_pages(void)
+{
+	might_sleep();
+	count_vm_event(DRAIN_ALL_PAGES);
+	on_each_cpu(drain_local_pages, NULL);
 }
 
 unsigned long zone_pcp_pages(const struct zone *zone)
 {
 	unsigned long n = 0;
+	unsigned int cpu;
 
-	for (int cpu = 0; cpu < NR_CPUS; cpu++)
-		n += zone_pcp(zone, cpu)->count;
+	for_each_possible_cpu(cpu)
+		n += READ_ONCE(zone_pcp(zone, cpu)->count);
 	return n;
+}
+
+void zone_stats_sum(const struct zone *zone, struct zone_stats *sum)
+{
+	unsigned int cpu;
+
+	*sum = (struct zone_stats){ 0 };
+	for_each_possible_cpu(cpu) {
+		const struct per_cpu_pages *pcp = zone_pcp(zone, cpu);
+
+		sum->alloc += READ_ONCE(pcp->stats.alloc) +
+			      READ_ONCE(pcp->allocs);
+		sum->alloc_fallback += READ_ONCE(pcp->stats.alloc_fallback);
+		sum->alloc_fail += READ_ONCE(pcp->stats.alloc_fail);
+		sum->pcp_refill += READ_ONCE(pcp->stats.pcp_refill);
+		sum->pcp_drain += READ_ONCE(pcp->stats.pcp_drain);
+	}
 }
 
 unsigned long zone_free_pages(const struct zone *zone)
@@ -287,9 +321,10 @@ static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
 			continue;
 		page = rmqueue(zone, order, gfp);
 		if (page) {
-			zone->stats.alloc++;
+			zone_stat_inc(z, alloc);
+			count_vm_events(PGALLOC_DMA + z, 1ul << order);
 			if (z != (int)classzone)
-				zone->stats.alloc_fallback++;
+				zone_stat_inc(z, alloc_fallback);
 			return page;
 		}
 	}
@@ -301,7 +336,7 @@ static void prep_new_page(struct page *page, unsigned int order)
 	set_page_count(page, 1);
 	set_page_order(page, order);
 	if (order)
-		SetPageHead(page);
+		__SetPageHead(page);
 }
 
 static void zero_new_page(struct page *page, unsigned int order)
@@ -321,9 +356,13 @@ static struct page *alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 	 * shrinkers give back what caches hold; then the per-CPU lists
 	 * (where freed pages land first) go back to the buddy lists.
 	 */
-	if (gfp & __GFP_DIRECT_RECLAIM)
+	if (gfp & __GFP_DIRECT_RECLAIM) {
 		shrink_all();
-	drain_all_pages();
+		drain_all_pages();
+	} else {
+		/* Other CPUs' lists need IPIs, and we may not wait here. */
+		drain_local_pages(NULL);
+	}
 	page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW, classzone);
 	if (page)
 		return page;
@@ -403,6 +442,7 @@ static struct page *alloc_page_fast(gfp_t gfp, enum zone_type classzone)
 	__list_del_entry(&page->lru);
 	pcp->count--;
 	pcp->allocs++;
+	count_vm_event(PGALLOC_DMA + classzone);
 	local_irq_restore(flags);
 	/* Pages on per-CPU lists have order 0 and no PG_head already. */
 	set_page_count(page, 1);
@@ -424,6 +464,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	if (unlikely(page_alloc_slow) && should_fail(&fail_page_alloc, gfp))
 		return NULL;
 
+	if (gfp & __GFP_DIRECT_RECLAIM)
+		might_sleep();
 	if (unlikely(order >= MAX_ORDER)) {
 		if (!(gfp & __GFP_NOWARN))
 			pr_warn("order %u is above the largest (%u)\n", order,
@@ -434,7 +476,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	if (unlikely(!page))
 		page = alloc_pages_slowpath(gfp, order, classzone);
 	if (unlikely(!page)) {
-		zones[classzone].stats.alloc_fail++;
+		zone_stat_inc(classzone, alloc_fail);
 		if (!(gfp & __GFP_NOWARN))
 			warn_alloc_failed(gfp, order);
 		return NULL;
@@ -498,10 +540,25 @@ static void check_free(struct page *page, unsigned int order)
 	}
 }
 
+/*
+ * Drop a reference; true if it was the last. Two CPUs freeing the same
+ * page at once both pass check_free, but only one can take the count
+ * from 1 to 0: the other sees -1 here.
+ */
+static bool put_page_testzero(struct page *page, unsigned int order)
+{
+	int left = atomic_dec_return(&page->_refcount);
+
+	if (unlikely(left < 0))
+		bad_free(page, order, "it was freed twice at once (refcount "
+			 "below 0)");
+	return left == 0;
+}
+
 void free_hot_cold_page(struct page *page, bool cold)
 {
 	check_free(page, 0);
-	if (--page->_refcount)
+	if (!put_page_testzero(page, 0))
 		return;
 	if (unlikely(page_debug))
 		page_debug_free(page, 0, stack_return_address(0),
@@ -518,25 +575,32 @@ void __free_pages(struct page *page, unsigned int order)
 {
 	unsigned long flags;
 
-	/* The common case: the last reference to a clean order-0 page. */
-	if (likely(order == 0 && page->_refcount == 1 &&
+	/*
+	 * The common case: the last reference to a clean order-0 page.
+	 * A count of 1 is the caller's own reference, so nobody else may
+	 * change it: a plain store suffices, no lock prefix. (Only a double
+	 * free racing on two CPUs could break that; the debug options send
+	 * every free through put_page_testzero, which catches it.)
+	 */
+	if (likely(order == 0 && page_count(page) == 1 &&
 		   !(page->flags & FREE_CHECK_MASK) && !page_alloc_slow)) {
-		page->_refcount = 0;
+		set_page_count(page, 0);
 		free_pcp_page(page, false);
 		return;
 	}
 	check_free(page, order);
-	if (--page->_refcount)
+	if (!put_page_testzero(page, order))
 		return;
 	if (unlikely(page_debug))
 		page_debug_free(page, order, stack_return_address(0),
 				stack_return_address(1));
-	ClearPageHead(page);
+	__ClearPageHead(page);
 	set_page_order(page, 0);
 	if (order == 0) {
 		free_pcp_page(page, false);
 		return;
 	}
+	count_vm_events(PGFREE, 1ul << order);
 	spin_lock_irqsave(&page_zone(page)->lock, flags);
 	__free_one_page(page_zone(page), page_to_pfn(page), order);
 	spin_unlock_irqrestore(&page_zone(page)->lock, flags);

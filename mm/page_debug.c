@@ -103,16 +103,21 @@ void page_debug_history(unsigned long pfn)
 		       pfn, n);
 }
 
+/*
+ * Unmapping shoots the block down from every CPU's TLB at once, so that
+ * a use after free faults on whichever CPU it happens.
+ */
 static void set_direct_map(struct page *page, unsigned int order, bool map)
 {
-	for (unsigned long i = 0; i < (1ul << order); i++) {
-		unsigned long vaddr = (unsigned long)lowmem_page_address(page + i);
+	unsigned long vaddr = (unsigned long)lowmem_page_address(page);
 
-		if (map)
-			kernel_map_page(vaddr, page_to_phys(page + i), PAGE_KERNEL);
-		else
-			kernel_unmap_page(vaddr);
+	if (!map) {
+		kernel_unmap_pages(vaddr, 1ul << order);
+		return;
 	}
+	for (unsigned long i = 0; i < (1ul << order); i++)
+		kernel_map_page(vaddr + i * PAGE_SIZE, page_to_phys(page + i),
+				PAGE_KERNEL);
 }
 
 /* The offset of the first byte of @page that is not the poison, or -1. */

@@ -22,6 +22,7 @@
 #include <asm/stacktrace.h>
 #include "kernel/lib/string.h"
 #include "mm/slab_internal.h"
+#include "kernel/mutex.h"
 #include "kernel/smp.h"
 
 #define BUFCTL_END 0xFFFFu
@@ -29,13 +30,19 @@
 /* Magazines of the bootstrap caches: kmem_cache and every kmalloc class. */
 #define MAGAZINE_MAX 120
 #define BOOT_CACHES (1 + 2 * KMALLOC_CLASSES)
-#define BOOT_AC_POOL_SIZE \
-	(BOOT_CACHES * (sizeof(struct array_cache) + MAGAZINE_MAX * sizeof(void *) + 8))
+#define BOOT_AC_POOL_SIZE                                                \
+	(BOOT_CACHES * NR_CPUS *                                         \
+	 (sizeof(struct array_cache) + MAGAZINE_MAX * sizeof(void *) + 8))
 
 
 static struct kmem_cache cache_cache; /* the cache of struct kmem_cache */
 static LIST_HEAD(slab_caches);
-static DEFINE_SPINLOCK(slab_caches_lock);
+/*
+ * slab_mutex guards slab_caches. A mutex: walking the caches to shrink
+ * them sends IPIs (every CPU drains its own magazines), which must not
+ * be done holding a spinlock.
+ */
+static DEFINE_MUTEX(slab_mutex);
 static bool slab_up; /* kmalloc works: array caches come from it */
 static u8 boot_ac_pool[BOOT_AC_POOL_SIZE] __aligned(8);
 static unsigned int boot_ac_used;
@@ -266,11 +273,11 @@ void *cache_alloc_refill(struct kmem_cache *c, gfp_t gfp,
 			       ac->avail < ac->batchcount)
 				ac->entry[ac->avail++] = slab_get_obj(c, slab);
 		}
-		spin_unlock(&c->lock);
-		if (ac->avail) {
+		if (ac->avail)
 			c->stats.refills++;
+		spin_unlock(&c->lock);
+		if (ac->avail)
 			return ac->entry[--ac->avail];
-		}
 		local_irq_restore(*flags);
 		if (!cache_grow(c, gfp)) {
 			local_irq_save(*flags);
@@ -287,10 +294,10 @@ void cache_flusharray(struct kmem_cache *c, struct array_cache *ac)
 
 	spin_lock(&c->lock);
 	free_block(c, ac->entry, batch);
+	c->stats.flushes++;
 	spin_unlock(&c->lock);
 	ac->avail -= batch;
 	memmove(ac->entry, ac->entry + batch, ac->avail * sizeof(void *));
-	c->stats.flushes++;
 }
 
 /* With debugging or failslab on: fault injection, red zones, poison, owners. */
@@ -340,9 +347,13 @@ void kmem_cache_free(struct kmem_cache *c, void *obj)
 		magazine_put(c, obj);
 }
 
-/* Empty this CPU's magazine into the slabs. Interrupts off. */
-static void drain_cpu_cache(struct kmem_cache *c)
+/*
+ * Empty this CPU's magazine into the slabs: run on every CPU by
+ * on_each_cpu, since only its owner touches a magazine. Interrupts off.
+ */
+static void drain_cpu_cache(void *cache)
 {
+	struct kmem_cache *c = cache;
 	struct array_cache *ac = c->cpu_cache[smp_processor_id()];
 
 	spin_lock(&c->lock);
@@ -355,8 +366,8 @@ unsigned long kmem_cache_shrink(struct kmem_cache *c)
 {
 	unsigned long flags, pages = 0;
 
+	on_each_cpu(drain_cpu_cache, c);
 	local_irq_save(flags);
-	drain_cpu_cache(c);
 	spin_lock(&c->lock);
 	while (!list_empty(&c->slabs_free)) {
 		struct slab *slab = list_first_entry(&c->slabs_free,
@@ -387,7 +398,8 @@ static void cache_setup(struct kmem_cache *c, const char *name, size_t size,
 	slab_debug_setup(c);
 	/* ceil(2^32 / size): exact quotients for every offset in a slab. */
 	c->reciprocal_size = (u32)((0x100000000ull + c->size - 1) / c->size);
-	c->gfp = GFP_KERNEL | ((flags & SLAB_CACHE_DMA) ? __GFP_DMA : 0);
+	/* Only where the slabs come from; how hard to try is the caller's gfp. */
+	c->gfp = (flags & SLAB_CACHE_DMA) ? __GFP_DMA : 0;
 	spin_lock_init(&c->lock, "kmem_cache->lock");
 	INIT_LIST_HEAD(&c->slabs_partial);
 	INIT_LIST_HEAD(&c->slabs_full);
@@ -396,25 +408,38 @@ static void cache_setup(struct kmem_cache *c, const char *name, size_t size,
 	c->magic = KMEM_CACHE_MAGIC;
 }
 
+static void free_cpu_caches(struct kmem_cache *c)
+{
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu) {
+		if (c->cpu_cache[cpu] && !in_boot_pool(c->cpu_cache[cpu]))
+			kfree(c->cpu_cache[cpu]);
+		c->cpu_cache[cpu] = NULL;
+	}
+}
+
+/* A magazine for every possible CPU: none is missing when a CPU starts. */
 static bool cache_setup_cpu(struct kmem_cache *c)
 {
-	unsigned int limit = magazine_limit(c->size);
+	unsigned int limit = magazine_limit(c->size), cpu;
 
-	/* CPUs other than the boot CPU get theirs when they come up. */
-	c->cpu_cache[0] = alloc_array_cache(limit);
-	if (!c->cpu_cache[0])
-		return false;
+	for_each_possible_cpu(cpu) {
+		c->cpu_cache[cpu] = alloc_array_cache(limit);
+		if (!c->cpu_cache[cpu]) {
+			free_cpu_caches(c);
+			return false;
+		}
+	}
 	c->free_limit = c->cpu_cache[0]->batchcount + c->num;
 	return true;
 }
 
 static void cache_register(struct kmem_cache *c)
 {
-	unsigned long flags;
-
-	spin_lock_irqsave(&slab_caches_lock, flags);
+	mutex_lock(&slab_mutex);
 	list_add_tail(&c->list, &slab_caches);
-	spin_unlock_irqrestore(&slab_caches_lock, flags);
+	mutex_unlock(&slab_mutex);
 }
 
 struct kmem_cache *kmem_cache_create(const char *name, size_t size,
@@ -472,7 +497,7 @@ static unsigned long report_leaks(struct kmem_cache *c)
 
 int kmem_cache_destroy(struct kmem_cache *c)
 {
-	unsigned long flags, leaked;
+	unsigned long leaked;
 
 	kmem_cache_shrink(c);
 	if (c->nr_slabs) {
@@ -483,12 +508,10 @@ int kmem_cache_destroy(struct kmem_cache *c)
 		       "is kept\n", c->name, leaked);
 		return -EBUSY;
 	}
-	spin_lock_irqsave(&slab_caches_lock, flags);
+	mutex_lock(&slab_mutex);
 	list_del(&c->list);
-	spin_unlock_irqrestore(&slab_caches_lock, flags);
-	for (int cpu = 0; cpu < NR_CPUS; cpu++)
-		if (c->cpu_cache[cpu] && !in_boot_pool(c->cpu_cache[cpu]))
-			kfree(c->cpu_cache[cpu]);
+	mutex_unlock(&slab_mutex);
+	free_cpu_caches(c);
 	c->magic = 0;
 	kmem_cache_free(&cache_cache, c);
 	return 0;
@@ -496,8 +519,13 @@ int kmem_cache_destroy(struct kmem_cache *c)
 
 unsigned long kmem_cache_objects_in_use(struct kmem_cache *c)
 {
-	return c->nr_slabs * c->num - c->free_objects -
-	       c->cpu_cache[0]->avail;
+	unsigned long in_magazines = 0;
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu)
+		in_magazines += READ_ONCE(c->cpu_cache[cpu]->avail);
+	return READ_ONCE(c->nr_slabs) * c->num - READ_ONCE(c->free_objects) -
+	       in_magazines;
 }
 
 struct kmem_cache *virt_to_cache(const void *obj)
@@ -523,8 +551,10 @@ static unsigned long slab_shrink(struct shrinker *s)
 	unsigned long pages = 0;
 
 	(void)s;
+	mutex_lock(&slab_mutex);
 	list_for_each_entry(c, &slab_caches, list)
 		pages += kmem_cache_shrink(c);
+	mutex_unlock(&slab_mutex);
 	return pages;
 }
 
@@ -547,8 +577,10 @@ unsigned long slab_pages(void)
 	struct kmem_cache *c;
 	unsigned long pages = 0;
 
+	mutex_lock(&slab_mutex);
 	list_for_each_entry(c, &slab_caches, list)
-		pages += c->nr_slabs << c->order;
+		pages += READ_ONCE(c->nr_slabs) << c->order;
+	mutex_unlock(&slab_mutex);
 	return pages;
 }
 
@@ -561,18 +593,26 @@ void slabinfo_show(void)
 	       "<objperslab> <pagesperslab> : tunables <limit> <batchcount> "
 	       "<sharedfactor> : slabdata <active_slabs> <num_slabs> "
 	       "<sharedavail>\n");
+	mutex_lock(&slab_mutex);
 	list_for_each_entry(c, &slab_caches, list) {
-		unsigned long num_objs = c->nr_slabs * c->num;
-		unsigned long active_slabs = c->nr_slabs;
 		struct array_cache *ac = c->cpu_cache[0];
+		unsigned long num_objs, active_slabs, nr_slabs, free_objects;
+		unsigned long flags;
 		struct slab *slab;
 
+		/* One cache's figures taken together, printed outside its lock. */
+		spin_lock_irqsave(&c->lock, flags);
+		nr_slabs = active_slabs = c->nr_slabs;
+		free_objects = c->free_objects;
 		list_for_each_entry(slab, &c->slabs_free, list)
 			active_slabs--;
+		spin_unlock_irqrestore(&c->lock, flags);
+		num_objs = nr_slabs * c->num;
 		printk("%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : "
 		       "slabdata %6lu %6lu %6u\n", c->name,
-		       num_objs - c->free_objects, num_objs, c->size, c->num,
+		       num_objs - free_objects, num_objs, c->size, c->num,
 		       1 << c->order, ac->limit, ac->batchcount, 0,
-		       active_slabs, c->nr_slabs, 0);
+		       active_slabs, nr_slabs, 0);
 	}
+	mutex_unlock(&slab_mutex);
 }

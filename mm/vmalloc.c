@@ -8,10 +8,19 @@
  * placed. Every area is followed by an unmapped guard page.
  *
  * Freeing is lazy: vfree clears the PTEs and frees the pages at once,
- * but the TLB may still hold translations for the range, so the range
- * stays reserved (VM_LAZY_FREE) until a purge flushes the TLB once for
- * all lazily freed areas: when LAZY_MAX_PAGES have piled up, or when an
- * allocation finds no gap. One flush per many vfrees, as in Linux.
+ * but any CPU's TLB may still hold translations for the range, so the
+ * range stays reserved (VM_LAZY_FREE) until a purge flushes every CPU's
+ * TLB once for all lazily freed areas: when LAZY_MAX_PAGES have piled
+ * up, or when an allocation finds no gap. One shootdown per many
+ * vfrees, as in Linux.
+ *
+ * Locking: vmap_lock (interrupts off: fault reports look areas up)
+ * guards the tree, the lazy list, alloc_hint and vmalloc_stats.
+ * vmap_purge_lock, a mutex, makes purges one at a time; a purge takes
+ * the lazy areas off the list, flushes with no spinlock held (the
+ * shootdown waits for the other CPUs), and only then lets their ranges
+ * go. An area is marked VM_LAZY_FREE under vmap_lock by the first free,
+ * so a second free of it, even at the same time on another CPU, panics.
  */
 #define pr_fmt(fmt) "vmalloc: " fmt
 
@@ -20,6 +29,7 @@
 #include "kernel/debug/panic.h"
 #include "kernel/printk.h"
 #include "kernel/sched.h"
+#include "kernel/mutex.h"
 #include "kernel/spinlock.h"
 #include "kernel/lib/string.h"
 #include "mm/gfp.h"
@@ -31,8 +41,19 @@
 
 static struct rb_root vmap_area_root = RB_ROOT;
 static LIST_HEAD(lazy_list);
-static DEFINE_SPINLOCK(vmap_lock); /* find_vm_area runs in fault reports */
-struct vmalloc_stats vmalloc_stats;
+static DEFINE_SPINLOCK(vmap_lock);
+static DEFINE_MUTEX(vmap_purge_lock);
+struct vmalloc_stats vmalloc_stats; /* vmap_lock */
+
+/* vmalloc_stats.used_pages += @delta, under vmap_lock. */
+static void account_used_pages(long delta)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&vmap_lock, flags);
+	vmalloc_stats.used_pages += (unsigned long)delta;
+	spin_unlock_irqrestore(&vmap_lock, flags);
+}
 
 static struct vm_struct *rb_to_area(struct rb_node *n)
 {
@@ -143,21 +164,28 @@ void vmalloc_purge(void)
 	unsigned long flags;
 	LIST_HEAD(done);
 
+	mutex_lock(&vmap_purge_lock);
 	spin_lock_irqsave(&vmap_lock, flags);
-	if (list_empty(&lazy_list)) {
-		spin_unlock_irqrestore(&vmap_lock, flags);
+	list_splice_init(&lazy_list, &done);
+	vmalloc_stats.lazy_pages = 0;
+	spin_unlock_irqrestore(&vmap_lock, flags);
+	if (list_empty(&done)) {
+		mutex_unlock(&vmap_purge_lock);
 		return;
 	}
-	/* The PTEs are clear; one flush drops every stale translation. */
-	flush_tlb_all();
-	list_for_each_entry_safe(a, tmp, &lazy_list, lazy) {
+	/*
+	 * The PTEs are clear; one shootdown drops every stale translation
+	 * on every CPU. The ranges stay in the tree until it is done, so
+	 * nobody maps them again meanwhile.
+	 */
+	flush_tlb_kernel_range(VMALLOC_START, VMALLOC_END);
+	spin_lock_irqsave(&vmap_lock, flags);
+	list_for_each_entry(a, &done, lazy)
 		rb_erase(&a->rb, &vmap_area_root);
-		list_move(&a->lazy, &done);
-	}
-	vmalloc_stats.lazy_pages = 0;
 	vmalloc_stats.purges++;
 	alloc_hint = VMALLOC_START;
 	spin_unlock_irqrestore(&vmap_lock, flags);
+	mutex_unlock(&vmap_purge_lock);
 	list_for_each_entry_safe(a, tmp, &done, lazy)
 		kfree(a);
 }
@@ -227,7 +255,6 @@ void free_area_lazily(struct vm_struct *area)
 
 	unmap_area(area);
 	spin_lock_irqsave(&vmap_lock, flags);
-	area->flags |= VM_LAZY_FREE;
 	list_add_tail(&area->lazy, &lazy_list);
 	vmalloc_stats.lazy_pages += pages;
 	if (area->flags & (VM_ALLOC | VM_MAP))
@@ -245,21 +272,33 @@ void free_area_lazily(struct vm_struct *area)
 struct vm_struct *area_to_free(const void *addr, unsigned int flags,
 			       const char *fn, const void *caller)
 {
-	struct vm_struct *area = find_vm_area(addr);
+	struct vm_struct *area;
+	unsigned long irqflags;
 
-	if (!area)
+	spin_lock_irqsave(&vmap_lock, irqflags);
+	area = __find_vm_area((unsigned long)addr);
+	if (!area) {
+		spin_unlock_irqrestore(&vmap_lock, irqflags);
 		panic("%s(0x%p) from %pS: not in any vmalloc area (double "
 		      "free after a purge, or never allocated)", fn, addr,
 		      caller);
-	if (area->flags & VM_LAZY_FREE)
+	}
+	if (area->flags & VM_LAZY_FREE) {
+		spin_unlock_irqrestore(&vmap_lock, irqflags);
 		panic("%s(0x%p) from %pS: the area was already freed (double "
 		      "free); allocated by %pS, freed by %pS", fn, addr, caller,
 		      area->caller, area->free_caller);
-	if ((unsigned long)addr != area->addr || !(area->flags & flags))
+	}
+	if ((unsigned long)addr != area->addr || !(area->flags & flags)) {
+		spin_unlock_irqrestore(&vmap_lock, irqflags);
 		panic("%s(0x%p) from %pS: not the start of an area it can free "
 		      "(area 0x%08lx, flags 0x%x, allocated by %pS)", fn, addr,
 		      caller, area->addr, area->flags, area->caller);
+	}
+	/* Ours now: a second free, here or on another CPU, panics above. */
+	area->flags |= VM_LAZY_FREE;
 	area->free_caller = caller;
+	spin_unlock_irqrestore(&vmap_lock, irqflags);
 	return area;
 }
 
@@ -298,13 +337,13 @@ static void *__vmalloc_caller(unsigned long size, gfp_t gfp,
 		map_area_page(area, area->nr_pages, page_to_phys(page),
 			      PAGE_KERNEL);
 	}
-	vmalloc_stats.used_pages += n;
+	account_used_pages(n);
 	return (void *)area->addr;
 fail:
 	if (!(gfp & __GFP_NOWARN))
 		pr_warn("vmalloc(%lu) from %pS: out of memory after %u pages\n",
 			size, caller, area->nr_pages);
-	vmalloc_stats.used_pages += area->nr_pages;
+	account_used_pages(area->nr_pages);
 	vfree_caller((void *)area->addr, caller);
 	return NULL;
 }
@@ -343,7 +382,7 @@ void *vmap(struct page **pages, unsigned int count, pteval_t prot)
 	for (unsigned int i = 0; i < count; i++)
 		map_area_page(area, i, page_to_phys(pages[i]), prot);
 	area->nr_pages = count;
-	vmalloc_stats.used_pages += count;
+	account_used_pages(count);
 	return (void *)area->addr;
 }
 

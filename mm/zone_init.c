@@ -129,7 +129,7 @@ static void init_pages(unsigned long start, unsigned long end, bool free)
 
 			for (; p < last; p++) {
 				p->flags = flags;
-				p->_refcount = count;
+				set_page_count(p, count);
 			}
 			start = sec_end;
 		}

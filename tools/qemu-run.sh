@@ -12,7 +12,9 @@
 #   1  the kernel powered off with failure (a test failed, or a panic)
 #   2  QEMU stopped without a status from the kernel (triple fault,
 #      reset, a hang cut short by QEMU_TIMEOUT, ...)
-# Environment: QEMU_CPU (default max), QEMU_MACHINE (default pc),
+# Environment: QEMU_SMP (CPUs, default 2), QEMU_ACCEL (default tcg;
+# tcg,thread=multi runs the CPUs on host threads at once), QEMU_CPU
+# (default max), QEMU_MACHINE (default pc),
 # QEMU_TIMEOUT (seconds, default none), QEMU_LOG (also save the output),
 # QEMU_FEED_AFTER (the text after which piped input is fed; default the
 # kernel's banner: with make MENU=1 the GRUB menu's "Use the" line).
@@ -23,10 +25,12 @@ shift 2
 BANNER=${QEMU_FEED_AFTER:-'(i386 PAE, 3G/1G split'}
 cpu=${QEMU_CPU:-max}
 machine=${QEMU_MACHINE:-pc}
+smp=${QEMU_SMP:-2}
+accel=${QEMU_ACCEL:-tcg}
 
 # The RAM backend with reserve=off lets a 24 GiB host start a 61 GiB
 # guest: only the pages the guest touches are backed.
-args=(-accel tcg -cpu "$cpu"
+args=(-accel "$accel" -smp "$smp" -cpu "$cpu"
 	-object "memory-backend-ram,id=ram,size=$mem,reserve=off"
 	-machine "$machine,memory-backend=ram" -m "$mem"
 	-cdrom "$iso" -boot d -display none -no-reboot

@@ -16,11 +16,12 @@
 #include "kernel/smp.h"
 #include <asm/pgtable.h>
 #include <asm/cpu.h>
+#include <asm/atomic.h>
 #include <asm/irqflags.h>
 
 #define PANIC_MSG_LEN 256
 
-bool in_panic;
+int panic_cpu = -1;
 
 /* Which CPU and thread were running, and in what context. */
 static void print_panic_context(void)
@@ -37,15 +38,39 @@ static void print_panic_context(void)
 	       preempt_count());
 }
 
-/* Print the banner; a nested panic only says so and stops. */
-static void panic_enter(void)
+/*
+ * One CPU reports: the first to get here. Another CPU panicking
+ * meanwhile stops quietly (the first report is the one to read), and
+ * the first stops the others, so that nothing changes under the report.
+ */
+static void claim_panic_cpu(void)
+{
+	int me = (int)smp_processor_id();
+	int first = cmpxchg(&panic_cpu, -1, me);
+
+	if (first == -1)
+		smp_send_stop();
+	else if (first != me)
+		stop_this_cpu();
+}
+
+/* The report has begun on this CPU: a panic from here on is nested. */
+static bool reporting;
+
+void oops_begin(void)
 {
 	local_irq_disable();
-	if (in_panic) {
+	claim_panic_cpu();
+}
+
+static void panic_enter(void)
+{
+	oops_begin();
+	if (reporting) {
 		printk("\nKernel panic while reporting a panic; stopping.\n");
 		machine_power_off(EXIT_FAILURE);
 	}
-	in_panic = true;
+	reporting = true;
 }
 
 static __noreturn void panic_finish(const char *msg)

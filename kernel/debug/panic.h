@@ -92,7 +92,31 @@ __noreturn void die_at_sp(struct pt_regs *regs, u32 sp, const char *fmt, ...)
  */
 void dump_stack(void);
 
-/* True while a panic is being reported (nested faults give up at once). */
-extern bool in_panic;
+/* The CPU reporting a panic, -1 if none (the others stop at once). */
+extern int panic_cpu;
+
+/**
+ * oops_begin - claim the report for this CPU before printing its first line
+ *
+ * An exception handler calls it before its first line (the page-fault
+ * details), so that two CPUs faulting at once do not mix their reports:
+ * the second stops. die() and panic() call it too.
+ * Context: exception handlers, panic; interrupts go off.
+ */
+void oops_begin(void);
+
+/**
+ * smp_send_stop - stop every other CPU (an NMI each): they halt for good
+ *
+ * Context: panic, interrupts off. Returns at once with one CPU.
+ */
+void smp_send_stop(void);
+
+/**
+ * stop_this_cpu - halt this CPU for good, interrupts off
+ *
+ * Context: the NMI of smp_send_stop, or a CPU panicking second.
+ */
+__noreturn void stop_this_cpu(void);
 
 #endif /* KERNEL_PANIC_H */

@@ -139,6 +139,27 @@ static inline bool list_empty(const struct list_head *head)
 	return head->next == head;
 }
 
+/**
+ * list_splice_init - move every entry of @list to the front of @head
+ * @list: the entries to move; empty afterwards
+ * @head: where they go
+ *
+ * Context: any; the caller holds the locks of both lists.
+ */
+static inline void list_splice_init(struct list_head *list,
+				    struct list_head *head)
+{
+	struct list_head *first = list->next, *last = list->prev;
+
+	if (list_empty(list))
+		return;
+	first->prev = head;
+	last->next = head->next;
+	head->next->prev = last;
+	head->next = first;
+	INIT_LIST_HEAD(list);
+}
+
 #define list_entry(ptr, type, member) container_of(ptr, type, member)
 #define list_first_entry(head, type, member) \
 	list_entry((head)->next, type, member)

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
  * Shell commands that look at memory: meminfo, zoneinfo, buddyinfo,
- * slabinfo and vmallocinfo print what Linux prints in /proc; layout and
- * memmap the virtual and physical maps. (alloc, free, fill, peek and
- * pageinfo are in page_cmds.c.)
+ * slabinfo, vmallocinfo and vmstat print what Linux prints in /proc;
+ * layout and memmap the virtual and physical maps; drain empties every
+ * CPU's page lists. (alloc, free, fill, peek and pageinfo are in
+ * page_cmds.c.)
  */
 #include "highmem/highmem.h"
 #include "kernel/lib/errno.h"
@@ -15,6 +16,7 @@
 #include "mm/gfp.h"
 #include "mm/mmzone.h"
 #include "mm/slab.h"
+#include "mm/vmstat.h"
 #include "mm/init.h"
 #include "mm/memmap.h"
 #include "mm/vmalloc.h"
@@ -50,6 +52,10 @@ SHELL_SHOW_COMMAND("meminfo", "memory totals, as /proc/meminfo",
 
 static void print_zoneinfo(const struct zone *zone)
 {
+	struct zone_stats stats;
+	unsigned int cpu;
+
+	zone_stats_sum(zone, &stats);
 	printk("Node 0, zone %8s\n", zone->name);
 	printk("  pages free     %lu\n", zone->free_pages);
 	printk("        min      %lu\n", zone->watermark[WMARK_MIN]);
@@ -61,16 +67,20 @@ static void print_zoneinfo(const struct zone *zone)
 	printk("        protection: (%lu, %lu, %lu)\n",
 	       zone->lowmem_reserve[ZONE_DMA], zone->lowmem_reserve[ZONE_NORMAL],
 	       zone->lowmem_reserve[ZONE_HIGHMEM]);
-	printk("      nr_alloc     %lu\n", zone->stats.alloc + zone_pcp(zone, 0)->allocs);
-	printk("      nr_fallback  %lu\n", zone->stats.alloc_fallback);
-	printk("      nr_alloc_fail %lu\n", zone->stats.alloc_fail);
+	printk("      nr_alloc     %lu\n", stats.alloc);
+	printk("      nr_fallback  %lu\n", stats.alloc_fallback);
+	printk("      nr_alloc_fail %lu\n", stats.alloc_fail);
 	printk("  pagesets\n");
-	printk("    cpu: %d\n", 0);
-	printk("              count: %d\n", zone_pcp(zone, 0)->count);
-	printk("              high:  %d\n", zone_pcp(zone, 0)->high);
-	printk("              batch: %d\n", zone_pcp(zone, 0)->batch);
-	printk("      refills: %lu drains: %lu\n", zone->stats.pcp_refill,
-	       zone->stats.pcp_drain);
+	for_each_online_cpu(cpu) {
+		const struct per_cpu_pages *pcp = zone_pcp(zone, cpu);
+
+		printk("    cpu: %u\n", cpu);
+		printk("              count: %d\n", READ_ONCE(pcp->count));
+		printk("              high:  %d\n", pcp->high);
+		printk("              batch: %d\n", pcp->batch);
+	}
+	printk("      refills: %lu drains: %lu\n", stats.pcp_refill,
+	       stats.pcp_drain);
 	printk("  start_pfn:           %lu\n", zone->zone_start_pfn);
 }
 
@@ -124,3 +134,23 @@ static void show_memory_maps(void)
 	memory_map_print(&usable_memory_map, " ");
 }
 SHELL_SHOW_COMMAND("memmap", "the firmware memory map", show_memory_maps);
+
+SHELL_SHOW_COMMAND("vmstat", "event counters per CPU, as /proc/vmstat",
+		   vmstat_show);
+
+static void drain_pages_and_report(void)
+{
+	unsigned long before = 0, after = 0;
+	struct zone *zone;
+
+	for_each_zone(zone)
+		before += zone_pcp_pages(zone);
+	drain_all_pages();
+	for_each_zone(zone)
+		after += zone_pcp_pages(zone);
+	printk("drain: every CPU's page lists emptied: %lu pages back in the "
+	       "buddy lists (%lu on the lists now)\n", before - min(before, after),
+	       after);
+}
+SHELL_SHOW_COMMAND("drain", "empty every CPU's per-CPU page lists",
+		   drain_pages_and_report);

@@ -15,7 +15,7 @@ static void show_uptime(void)
 	printk("up %llu.%02llu s (%llu ticks at %d Hz), %lu context switches\n",
 	       (unsigned long long)(ms / 1000),
 	       (unsigned long long)(ms % 1000 / 10),
-	       (unsigned long long)get_jiffies_64(), HZ, nr_context_switches);
+	       (unsigned long long)get_jiffies_64(), HZ, nr_context_switches());
 }
 SHELL_SHOW_COMMAND("uptime", "time since boot",
 		   show_uptime);

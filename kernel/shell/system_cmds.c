@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * Shell commands about the machine and the kernel as a whole: the
- * command line, the log, PCI, the framebuffer, the Bochs debugger,
- * power-off.
+ * command line, the log, interrupts, the lock checker, PCI, the
+ * framebuffer, the Bochs debugger, power-off.
  */
 #include "kernel/cmdline.h"
 #include "kernel/debug/bochs.h"
@@ -10,6 +10,8 @@
 #include "kernel/drivers/fb.h"
 #include "kernel/drivers/pci.h"
 #include "kernel/drivers/power.h"
+#include "kernel/debug/lock_debug.h"
+#include "kernel/irq.h"
 #include "kernel/lib/errno.h"
 #include "kernel/lib/string.h"
 #include "kernel/printk.h"
@@ -35,6 +37,13 @@ static int cmd_echo(int argc, char **argv)
 }
 SHELL_COMMAND("echo", "[WORDS]", "print the words (for scripts and tests)",
 	      cmd_echo);
+
+SHELL_SHOW_COMMAND("interrupts",
+		   "interrupts per CPU and IPIs, as /proc/interrupts",
+		   show_interrupts);
+
+SHELL_SHOW_COMMAND("lockdep", "lock classes and their order (lock_debug)",
+		   lock_debug_show);
 
 SHELL_SHOW_COMMAND("lspci", "PCI devices on bus 0", pci_show_devices);
 

@@ -196,3 +196,59 @@ void page_debug_free(struct page *page, unsigned int order,
 void page_debug_history(unsigned long pfn)
 {
 }
+
+/*
+ * kernel/mutex.c and the lock checks: one host thread, so a mutex is
+ * only its owner, and lock_debug stays off (its functions are never
+ * called; they exist for the linker).
+ */
+#include "kernel/mutex.h"
+bool lock_debug;
+
+void mutex_lock(struct mutex *m)
+{
+	m->owner = (struct task_struct *)1;
+}
+
+void mutex_unlock(struct mutex *m)
+{
+	m->owner = NULL;
+}
+
+void lock_debug_wait(struct spinlock *lock, u16 ticket)
+{
+	(void)lock;
+	(void)ticket;
+}
+
+void lock_debug_acquired(spinlock_t *lock)
+{
+	(void)lock;
+}
+
+void lock_debug_released(spinlock_t *lock)
+{
+	(void)lock;
+}
+
+void lock_debug_show_holder(const struct spinlock *lock)
+{
+	(void)lock;
+}
+
+/* kernel/arch/x86/smp.c: the one host CPU is every CPU there is. */
+void on_each_cpu(smp_call_func_t func, void *info)
+{
+	func(info);
+}
+
+/* kernel/sched.c: a host test may always sleep. */
+void __might_sleep(const char *file, int line)
+{
+	(void)file;
+	(void)line;
+}
+
+void smp_poll_lockfree_calls(void)
+{
+}

@@ -291,7 +291,7 @@ static void test_pcp_high_drains(void **state)
 		__free_page(pages[i]);
 		assert_true(pcp->count < pcp->high);
 	}
-	assert_true(zones[ZONE_NORMAL].stats.pcp_drain > 0);
+	assert_true(zone_stat(&zones[ZONE_NORMAL], pcp_drain) > 0);
 	drain_all_pages();
 	check_free_lists(NULL);
 }
@@ -348,7 +348,7 @@ static void test_pcp_drains_from_the_cold_end(void **state)
 {
 	struct per_cpu_pages *pcp = zone_pcp(&zones[ZONE_NORMAL], 0);
 	static struct page *pages[400];
-	unsigned long drains = zones[ZONE_NORMAL].stats.pcp_drain;
+	unsigned long drains = zone_stat(&zones[ZONE_NORMAL], pcp_drain);
 	int n = pcp->high;
 
 	(void)state;
@@ -359,7 +359,7 @@ static void test_pcp_drains_from_the_cold_end(void **state)
 	/* Freed one by one, each to the hot end; the last one hits high. */
 	for (int i = 0; i < n; i++)
 		__free_page(pages[i]);
-	assert_int_equal(zones[ZONE_NORMAL].stats.pcp_drain, drains + 1);
+	assert_int_equal(zone_stat(&zones[ZONE_NORMAL], pcp_drain), drains + 1);
 	assert_int_equal(pcp->count, n - pcp->batch);
 	for (int i = 0; i < pcp->batch; i++)
 		assert_false(on_pcp_list(pcp, pages[i]));
@@ -427,7 +427,7 @@ static void test_lowmem_reserve(void **state)
 	drain_all_pages();
 	/* HighMem is used up to its min, then Normal but not its reserve. */
 	assert_true(high->free_pages <= high->watermark[WMARK_MIN] + 2);
-	assert_true(normal->stats.alloc_fallback > 0);
+	assert_true(zone_stat(normal, alloc_fallback) > 0);
 	assert_true(normal->free_pages >= normal->watermark[WMARK_MIN] +
 						  normal->lowmem_reserve[ZONE_HIGHMEM]);
 	/* ... which is still there for those who can only use lowmem. */
@@ -453,7 +453,7 @@ static void test_dma_exhaustion_returns_null(void **state)
 	}
 	assert_null(p);
 	assert_true(n > 3000);
-	assert_true(zones[ZONE_DMA].stats.alloc_fail > 0);
+	assert_true(zone_stat(&zones[ZONE_DMA], alloc_fail) > 0);
 	host_log_clear();
 	assert_null(alloc_pages(GFP_DMA, 0));
 	assert_true(host_log_has("page allocation failure: order:0"));

@@ -7,6 +7,7 @@
 #include "highmem/highmem.h"
 #include "highmem/pkmap.h"
 #include "tests/kernel/ktest.h"
+#include "tests/kernel/kt_smp.h"
 #include "kernel/sched.h"
 #include "kernel/lib/string.h"
 #include "kernel/timer.h"
@@ -355,12 +356,15 @@ static void kmap_in_irq(struct timer_list *timer)
 	irq_done = true;
 }
 
-KTEST(highmem, kmap_atomic_in_irq_while_thread_holds_slots)
+/* The timer runs on CPU 0 (kernel/timer.c): so must this, to be interrupted. */
+static void irq_while_thread_holds_slots(struct ktest_ctx *t, void *arg)
 {
 	struct page *pages[THREAD_SLOTS];
 	void *v[THREAD_SLOTS];
 	struct timer_list timer;
 	u64 give_up;
+
+	(void)arg;
 
 	for (int i = 0; i < THREAD_SLOTS; i++) {
 		pages[i] = hm_alloc(t);
@@ -391,6 +395,11 @@ KTEST(highmem, kmap_atomic_in_irq_while_thread_holds_slots)
 		KT_EXPECT_TRUE(t, check_words(v[i], pattern(300 + i)));
 		kunmap_atomic(v[i]);
 	}
+}
+
+KTEST(highmem, kmap_atomic_in_irq_while_thread_holds_slots)
+{
+	kt_run_on_cpu(t, 0, irq_while_thread_holds_slots, NULL);
 }
 
 KTEST(highmem, copy_and_fill_helpers)

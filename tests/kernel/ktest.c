@@ -23,7 +23,11 @@ struct ktest_totals {
 static void report_failure_place(struct ktest_ctx *t, const char *file,
 				 int line)
 {
+	unsigned long flags;
+
+	spin_lock_irqsave(&t->lock, flags);
 	t->failures++;
+	spin_unlock_irqrestore(&t->lock, flags);
 	printk(KTAP_INDENT "# %s:%d: ", file, line);
 }
 
@@ -81,17 +85,24 @@ bool ktest_check_str(struct ktest_ctx *t, const char *file, int line,
 
 void ktest_skip(struct ktest_ctx *t, const char *fmt, ...)
 {
+	unsigned long flags;
 	va_list ap;
 
+	spin_lock_irqsave(&t->lock, flags);
 	t->skipped = true;
 	va_start(ap, fmt);
 	vsnprintf(t->skip_reason, sizeof(t->skip_reason), fmt, ap);
 	va_end(ap);
+	spin_unlock_irqrestore(&t->lock, flags);
 }
 
 bool ktest_defer(struct ktest_ctx *t, void (*fn)(void *arg), void *arg)
 {
+	unsigned long flags;
+
+	spin_lock_irqsave(&t->lock, flags);
 	if (t->nr_deferred == KTEST_MAX_DEFERRED) {
+		spin_unlock_irqrestore(&t->lock, flags);
 		ktest_check(t, false, __FILE__, __LINE__,
 			    "more than %d deferred clean-ups; this one runs now",
 			    KTEST_MAX_DEFERRED);
@@ -101,11 +112,15 @@ bool ktest_defer(struct ktest_ctx *t, void (*fn)(void *arg), void *arg)
 	t->deferred[t->nr_deferred].fn = fn;
 	t->deferred[t->nr_deferred].arg = arg;
 	t->nr_deferred++;
+	spin_unlock_irqrestore(&t->lock, flags);
 	return true;
 }
 
 bool ktest_release(struct ktest_ctx *t, void (*fn)(void *arg), void *arg)
 {
+	unsigned long flags;
+
+	spin_lock_irqsave(&t->lock, flags);
 	for (unsigned int i = t->nr_deferred; i-- > 0;) {
 		struct ktest_deferred *d = &t->deferred[i];
 
@@ -113,9 +128,11 @@ bool ktest_release(struct ktest_ctx *t, void (*fn)(void *arg), void *arg)
 			continue;
 		memmove(d, d + 1, (t->nr_deferred - i - 1) * sizeof(*d));
 		t->nr_deferred--;
-		fn(arg);
+		spin_unlock_irqrestore(&t->lock, flags);
+		fn(arg); /* it may sleep: not under the lock */
 		return true;
 	}
+	spin_unlock_irqrestore(&t->lock, flags);
 	return false;
 }
 
@@ -211,6 +228,7 @@ static void run_test(const struct ktest *test, const struct ktest_suite *suite,
 	const char *short_name = test->name + suite_len(test->name) + 1;
 
 	memset(&ctx, 0, sizeof(ctx));
+	spin_lock_init(&ctx.lock, "ktest_ctx->lock");
 	ctx.name = test->name;
 	bochs_break_regs(BREAK_KTEST, test->fn, test->name,
 			 "EAX = 0x%p, the test %s; try: lb 0x%p, c",

@@ -38,6 +38,7 @@
 #ifndef KERNEL_KTEST_H
 #define KERNEL_KTEST_H
 
+#include "kernel/spinlock.h"
 #include "kernel/lib/compiler.h"
 #include "kernel/printk.h"
 
@@ -49,8 +50,14 @@ struct ktest_deferred {
 	void *arg;
 };
 
+/*
+ * One running test. Its checks may run on several CPUs at once
+ * (kt_smp.h): @lock guards the failure count, the skip and the
+ * deferred clean-ups.
+ */
 struct ktest_ctx {
 	const char *name;
+	spinlock_t lock;
 	unsigned int failures;
 	bool skipped;
 	char skip_reason[KTEST_SKIP_REASON_LEN];

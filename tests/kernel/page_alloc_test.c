@@ -72,8 +72,8 @@ static void free_list_of_blocks(struct list_head *held)
 KTEST(page_alloc, highmem_fallback)
 {
 	struct zone *high = &zones[ZONE_HIGHMEM], *normal = &zones[ZONE_NORMAL];
-	unsigned long fallbacks = normal->stats.alloc_fallback +
-				  zones[ZONE_DMA].stats.alloc_fallback;
+	unsigned long fallbacks = zone_stat(normal, alloc_fallback) +
+				  zone_stat(&zones[ZONE_DMA], alloc_fallback);
 	struct page *fallback = NULL;
 	int order;
 	LIST_HEAD(held);
@@ -93,8 +93,8 @@ KTEST(page_alloc, highmem_fallback)
 		order++;
 		KT_EXPECT_LE(t, (long)high->free_pages - (1l << order) + 1,
 			     (long)high->watermark[WMARK_LOW]);
-		KT_EXPECT_EQ(t, normal->stats.alloc_fallback +
-					zones[ZONE_DMA].stats.alloc_fallback,
+		KT_EXPECT_EQ(t, zone_stat(normal, alloc_fallback) +
+					zone_stat(&zones[ZONE_DMA], alloc_fallback),
 			     fallbacks + 1);
 		KT_EXPECT_GE(t, page_zone(fallback)->free_pages,
 			     page_zone(fallback)->watermark[WMARK_MIN] +

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 /* In-kernel tests of threads, preemption, wait queues, mutexes, timers. */
 #include "tests/kernel/ktest.h"
+#include "tests/kernel/kt_smp.h"
+#include <asm/apic.h>
 #include "mm/page_debug.h"
 #include "kernel/mutex.h"
 #include "kernel/sched.h"
@@ -94,7 +96,7 @@ static void atomic_timer_fn(struct timer_list *t)
 KTEST(sched, threads_and_irq_allocate_concurrently)
 {
 	struct task_struct *workers[WORKERS];
-	unsigned long free_before, switches_before = nr_context_switches;
+	unsigned long free_before, switches_before = nr_context_switches();
 
 	drain_all_pages();
 	free_before = nr_free_pages();
@@ -126,7 +128,7 @@ KTEST(sched, threads_and_irq_allocate_concurrently)
 	KT_EXPECT_EQ(t, nr_free_pages(), free_before);
 	KT_EXPECT_GT(t, atomic_allocs, 2);
 	KT_EXPECT_EQ(t, atomic_in_irq, atomic_next);
-	KT_EXPECT_GT(t, nr_context_switches, switches_before + WORKERS);
+	KT_EXPECT_GT(t, nr_context_switches(), switches_before + WORKERS);
 }
 
 /* ---- preemption ---- */
@@ -171,8 +173,14 @@ KTEST(sched, preempt_disable_defers_the_switch)
 	unsigned long before;
 	struct task_struct *other;
 
-	other = kthread_run(spinner, NULL, "spinner");
+	/* Both threads on this CPU: the other one can only run here. */
+	migrate_disable();
+	other = kthread_create(spinner, NULL, "spinner");
+	if (!other)
+		migrate_enable();
 	KT_ASSERT_NOT_NULL(t, other);
+	kthread_bind(other, smp_processor_id());
+	wake_up_new_task(other);
 	spin_stop = false;
 	preempt_disable();
 	before = other->switches;
@@ -185,6 +193,7 @@ KTEST(sched, preempt_disable_defers_the_switch)
 	KT_EXPECT_GT(t, other->switches, before);
 	spin_stop = true;
 	KT_EXPECT_EQ(t, kthread_join(other), 1);
+	migrate_enable();
 }
 
 /* ---- wait queues ---- */
@@ -365,16 +374,36 @@ KTEST(sched, stacks_have_guard_pages)
 
 static DEFINE_PER_CPU(int, test_counter);
 
-KTEST(percpu, this_cpu_is_cpu0)
+/* On each CPU: this_cpu() is that CPU's copy, the one per_cpu() names. */
+static void add_to_own_counter(struct ktest_ctx *t, void *arg)
 {
-	int cpu;
+	unsigned int cpu;
+
+	(void)arg;
+	preempt_disable();
+	cpu = smp_processor_id();
+	this_cpu(test_counter) += 5 + (int)cpu;
+	KT_EXPECT_TRUE(t, this_cpu_ptr(test_counter) ==
+				  &per_cpu(test_counter, cpu));
+	/* The number is the CPU's own: its local APIC says which it is. */
+	if (lapic_enabled)
+		KT_EXPECT_EQ(t, cpu_apic_id[cpu], lapic_id());
+	preempt_enable();
+}
+
+KTEST(percpu, each_cpu_sees_its_own_copy)
+{
+	unsigned int cpu;
 
 	for_each_possible_cpu(cpu)
-		per_cpu(test_counter, cpu) = cpu * 10;
-	this_cpu(test_counter) += 5;
-	KT_EXPECT_EQ(t, per_cpu(test_counter, 0), 5);
-	KT_EXPECT_EQ(t, per_cpu(test_counter, 3), 30);
-	KT_EXPECT_EQ(t, smp_processor_id(), 0);
+		per_cpu(test_counter, cpu) = (int)cpu * 10;
+	KT_EXPECT_EQ(t, kt_run_on_each_cpu(t, add_to_own_counter, NULL),
+		     num_online_cpus());
+	for_each_possible_cpu(cpu)
+		KT_EXPECT_EQ(t, per_cpu(test_counter, cpu),
+			     (int)cpu * 10 + (cpu_online(cpu) ? 5 + (int)cpu : 0));
+	/* The template itself is no CPU's copy: nobody wrote it. */
+	KT_EXPECT_EQ(t, per_cpu__test_counter, 0);
 }
 
 /* ---- wake-ups that land before the sleeper reaches schedule() ---- */
@@ -432,8 +461,14 @@ KTEST(sched, preempted_sleeper_stays_queued_and_wakes)
 
 	marked_sleeping = false;
 	preempted_spins = 0;
-	task = kthread_run(sleeper_that_gets_preempted, NULL, "presleeper");
+	/* On this CPU: preempted by us, not running on a CPU of its own. */
+	migrate_disable();
+	task = kthread_create(sleeper_that_gets_preempted, NULL, "presleeper");
+	if (!task)
+		migrate_enable();
 	KT_ASSERT_NOT_NULL(t, task);
+	kthread_bind(task, smp_processor_id());
+	wake_up_new_task(task);
 	while (!marked_sleeping)
 		yield();
 	/* It ran, marked itself sleeping and was preempted: still queued. */
@@ -444,6 +479,7 @@ KTEST(sched, preempted_sleeper_stays_queued_and_wakes)
 	KT_EXPECT_TRUE(t, wake_up_process(task));
 	KT_EXPECT_EQ(t, kthread_join(task), 7);
 	KT_EXPECT_NULL(t, sched_check_runqueue());
+	migrate_enable();
 }
 
 /*

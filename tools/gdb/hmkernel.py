@@ -247,7 +247,7 @@ def describe_page(mm, page):
     lru = page["lru"]
     print(f"zone {zone_name(zone)}, flags {flags:#010x} "
           f"({page_flag_names(flags)}), order {order}, "
-          f"refcount {int(page['_refcount'])}")
+          f"refcount {int(page['_refcount']['counter'])}")
     print(f"lru: next {int(lru['next']):#x}, prev {int(lru['prev']):#x}")
 
 
@@ -281,15 +281,17 @@ def zone_pcp(z, cpu):
     return per_cpu("pagesets", cpu)["pcp"][z]
 
 
+def online_cpus():
+    """The CPUs in cpu_online_mask, as the shell's for_each_online_cpu."""
+    mask = int(value("cpu_online_mask"))
+    return [cpu for cpu in range(nr_cpus()) if mask & (1 << cpu)]
+
+
 def print_pagesets(z):
-    """The per-CPU lists of zone @z: CPU 0's always, others' if used."""
+    """The per-CPU lists of zone @z, one per online CPU."""
     print("  pagesets")
-    for cpu in range(nr_cpus()):
+    for cpu in online_cpus():
         pcp = zone_pcp(z, cpu)
-        # Only the CPUs that ever used the list: NR_CPUS is 8, and
-        # idle CPUs' lists would only repeat the same three numbers.
-        if cpu and not int(pcp["count"]) and not int(pcp["allocs"]):
-            continue
         print(f"    cpu: {cpu}")
         print(f"              count: {int(pcp['count'])}")
         print(f"              high:  {int(pcp['high'])}")
@@ -297,10 +299,14 @@ def print_pagesets(z):
 
 
 def print_zone(z, zone):
-    """One zone in the format of the shell's zoneinfo (mm/meminfo.c)."""
-    stats = zone["stats"]
-    pcp_allocs = sum(int(zone_pcp(z, cpu)["allocs"])
-                     for cpu in range(nr_cpus()))
+    """One zone in the format of the shell's zoneinfo
+    (kernel/shell/mm_cmds.c): each CPU's counts added up, as
+    zone_stats_sum() does."""
+    pcps = [zone_pcp(z, cpu) for cpu in range(nr_cpus())]
+
+    def stat(name):
+        return sum(int(pcp["stats"][name]) for pcp in pcps)
+
     print(f"Node 0, zone {zone['name'].string():>8}")
     print(f"  pages free     {int(zone['free_pages'])}")
     for i, name in enumerate(watermark_names()):
@@ -311,12 +317,12 @@ def print_zone(z, zone):
     print("        protection: (" +
           ", ".join(str(int(reserve[i])) for i in range(array_len(reserve)))
           + ")")
-    print(f"      nr_alloc     {int(stats['alloc']) + pcp_allocs}")
-    print(f"      nr_fallback  {int(stats['alloc_fallback'])}")
-    print(f"      nr_alloc_fail {int(stats['alloc_fail'])}")
+    allocs = stat("alloc") + sum(int(pcp["allocs"]) for pcp in pcps)
+    print(f"      nr_alloc     {allocs}")
+    print(f"      nr_fallback  {stat('alloc_fallback')}")
+    print(f"      nr_alloc_fail {stat('alloc_fail')}")
     print_pagesets(z)
-    print(f"      refills: {int(stats['pcp_refill'])} "
-          f"drains: {int(stats['pcp_drain'])}")
+    print(f"      refills: {stat('pcp_refill')} drains: {stat('pcp_drain')}")
     print(f"  start_pfn:           {int(zone['zone_start_pfn'])}")
 
 

@@ -18,6 +18,8 @@
 #include <asm/cpu.h>
 #include <asm/irqflags.h>
 #include "kernel/preempt.h"
+#include "kernel/smp.h"
+#include <asm/hardirq.h>
 
 #define APIC_ID 0x20
 #define APIC_VERSION 0x30
@@ -114,10 +116,15 @@ void lapic_close_lint0(void)
 
 void lapic_send_ipi(unsigned int apic_id, u32 icr_low)
 {
+	unsigned long flags;
+
+	/* An interrupt handler's IPI must not come between the halves. */
+	local_irq_save(flags);
 	lapic_write(APIC_ICR_HIGH, apic_id << 24);
 	lapic_write(APIC_ICR_LOW, icr_low);
 	while (lapic_read(APIC_ICR_LOW) & APIC_ICR_BUSY)
 		cpu_relax();
+	local_irq_restore(flags);
 }
 
 void lapic_timer_calibrate(void)
@@ -148,31 +155,37 @@ void lapic_timer_start(void)
 	lapic_write(APIC_TIMER_INITIAL, lapic_timer_per_tick);
 }
 
-/* Counted for `interrupts`: the APIC vectors that are not device lines. */
-unsigned long apic_spurious_count, apic_error_count;
-
 void apic_interrupt(struct pt_regs *regs)
 {
 	unsigned int vector = regs->vector;
 
 	/* A spurious interrupt is not in service: it gets no EOI. */
 	if (vector == SPURIOUS_APIC_VECTOR) {
-		apic_spurious_count++;
+		this_cpu(irq_stat).spurious++;
 		return;
 	}
 	this_cpu(hardirq_count)++;
 	switch (vector) {
 	case LOCAL_TIMER_VECTOR:
+		this_cpu(irq_stat).local_timer++;
 		timer_tick();
+		break;
+	case CALL_FUNCTION_VECTOR:
+		smp_call_function_interrupt();
+		break;
+	case RESCHEDULE_VECTOR:
+		/* Nothing to do here: the return from here reschedules. */
+		this_cpu(irq_stat).resched++;
 		break;
 	case APIC_ERROR_VECTOR:
 		lapic_write(APIC_ESR, 0);
-		if (!apic_error_count++)
-			printk("warning: apic: error interrupt, ESR 0x%x\n",
+		if (!this_cpu(irq_stat).error++)
+			printk("warning: apic: error interrupt on CPU %u, ESR "
+			       "0x%x\n", smp_processor_id(),
 			       lapic_read(APIC_ESR));
 		break;
 	default:
-		break; /* RESCHEDULE_VECTOR: the return from here reschedules */
+		break;
 	}
 	this_cpu(hardirq_count)--;
 	lapic_eoi();

@@ -18,6 +18,8 @@
 #include <asm/segment.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
+#include <asm/trampoline.h>
+#include <stddef.h>
 
 /* %c0: the number bare, without the $ of an immediate. */
 #define DEFINE(name, value) \
@@ -56,6 +58,22 @@ void asm_consts(void)
 	DEFINE(PTRS_PER_PMD, PTRS_PER_PMD);
 	DEFINE(PMD_SIZE, PMD_SIZE);
 	DEFINE(KERNEL_PGD_INDEX, PAGE_OFFSET >> 30);
+
+	/* The secondary CPUs' trampoline page (asm/trampoline.h). */
+	DEFINE(TRAMPOLINE_PARAMS, TRAMPOLINE_PARAMS);
+	DEFINE(TR_PDPT, offsetof(struct trampoline_params, pdpt));
+	DEFINE(TR_GDT, offsetof(struct trampoline_params, gdt));
+	DEFINE(TR_GDT_PTR, offsetof(struct trampoline_params, gdt_limit));
+	DEFINE(TR_PROTECTED_ENTRY,
+	       offsetof(struct trampoline_params, protected_entry));
+	DEFINE(TR_CR0, offsetof(struct trampoline_params, cr0));
+	DEFINE(TR_CR4, offsetof(struct trampoline_params, cr4));
+	DEFINE(TR_EFER_NX, offsetof(struct trampoline_params, efer_nx));
+	DEFINE(TR_CR3, offsetof(struct trampoline_params, cr3));
+	DEFINE(TR_STACK, offsetof(struct trampoline_params, stack));
+	DEFINE(TR_CPU, offsetof(struct trampoline_params, cpu));
+	DEFINE(TR_ENTRY, offsetof(struct trampoline_params, entry));
+	DEFINE(X86_CR0_PE, X86_CR0_PE);
 
 	DEFINE(MB2_BOOTLOADER_MAGIC, MB2_BOOTLOADER_MAGIC);
 	DEFINE(MB2_TAG_END, MB2_TAG_END);

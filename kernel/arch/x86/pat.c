@@ -23,23 +23,33 @@
 #define PAT_UC_MINUS 0x07ull
 #define PAT_ENTRY(i, type) ((type) << ((i) * 8))
 
+#define KERNEL_PAT                                                  \
+	(PAT_ENTRY(0, PAT_WB) | PAT_ENTRY(1, PAT_WC) |                \
+	 PAT_ENTRY(2, PAT_UC_MINUS) | PAT_ENTRY(3, PAT_UC) |          \
+	 PAT_ENTRY(4, PAT_WB) | PAT_ENTRY(5, PAT_WP) |                \
+	 PAT_ENTRY(6, PAT_UC_MINUS) | PAT_ENTRY(7, PAT_WT))
+
 /* Set by pat_init: WC through the PAT, or uncached without one. */
 pteval_t pgprot_writecombine;
 
+void pat_init_cpu(void)
+{
+	if (!boot_cpu.pat)
+		return;
+	wrmsr(MSR_IA32_PAT, KERNEL_PAT);
+	flush_tlb_all();
+}
+
 void pat_init(void)
 {
-	u64 pat = PAT_ENTRY(0, PAT_WB) | PAT_ENTRY(1, PAT_WC) |
-		  PAT_ENTRY(2, PAT_UC_MINUS) | PAT_ENTRY(3, PAT_UC) |
-		  PAT_ENTRY(4, PAT_WB) | PAT_ENTRY(5, PAT_WP) |
-		  PAT_ENTRY(6, PAT_UC_MINUS) | PAT_ENTRY(7, PAT_WT);
+	u64 pat = KERNEL_PAT;
 
 	pgprot_writecombine = PAGE_KERNEL_NOCACHE;
 	if (!boot_cpu.pat) {
 		pr_info("no PAT: write-combining mappings will be uncached\n");
 		return;
 	}
-	wrmsr(MSR_IA32_PAT, pat);
-	flush_tlb_all();
+	pat_init_cpu();
 	pgprot_writecombine = (PAGE_KERNEL & ~(_PAGE_PCD | _PAGE_PWT)) |
 			      _PAGE_PWT;
 	pr_info("PAT set to 0x%016llx: WB WC UC- UC WB WP UC- WT\n",

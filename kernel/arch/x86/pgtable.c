@@ -69,19 +69,31 @@ void dump_pagetable(unsigned long vaddr)
 void kernel_map_page(unsigned long vaddr, phys_addr_t phys, pteval_t prot)
 {
 	pteval_t *pte = lookup_kernel_pte(vaddr);
+	pteval_t old;
 
 	if (!pte)
 		panic("kernel_map_page: no page table for 0x%08lx", vaddr);
+	old = *pte;
 	set_pte(pte, (phys & PTE_PFN_MASK) | prot);
-	invlpg(vaddr);
+	if (old & _PAGE_PRESENT)
+		flush_tlb_kernel_range(vaddr, vaddr + PAGE_SIZE);
+}
+
+void kernel_unmap_pages(unsigned long vaddr, unsigned long nr)
+{
+	for (unsigned long i = 0; i < nr; i++) {
+		unsigned long va = vaddr + i * PAGE_SIZE;
+		pteval_t *pte = lookup_kernel_pte(va);
+
+		if (!pte)
+			panic("kernel_unmap_pages: no page table for 0x%08lx",
+			      va);
+		pte_clear(pte);
+	}
+	flush_tlb_kernel_range(vaddr, vaddr + nr * PAGE_SIZE);
 }
 
 void kernel_unmap_page(unsigned long vaddr)
 {
-	pteval_t *pte = lookup_kernel_pte(vaddr);
-
-	if (!pte)
-		panic("kernel_unmap_page: no page table for 0x%08lx", vaddr);
-	pte_clear(pte);
-	invlpg(vaddr);
+	kernel_unmap_pages(vaddr, 1);
 }

@@ -59,6 +59,30 @@ __noinline unsigned long stack_return_address(unsigned int level)
 	return frame_readable(ebp) ? ((unsigned long *)ebp)[1] : 0;
 }
 
+__noinline unsigned int save_stack_trace(unsigned long *trace,
+					 unsigned int max, unsigned int skip)
+{
+	unsigned long ebp = (unsigned long)__builtin_frame_address(0);
+	unsigned int n = 0;
+
+	/* Frame 0 returns into our caller: skip 1 leaves it out. */
+	while (n < max && frame_readable(ebp)) {
+		unsigned long next = ((unsigned long *)ebp)[0];
+		unsigned long ret = ((unsigned long *)ebp)[1];
+
+		if (ret < (unsigned long)_stext || ret >= (unsigned long)_etext)
+			break;
+		if (skip)
+			skip--;
+		else
+			trace[n++] = ret;
+		if (next <= ebp)
+			break;
+		ebp = next;
+	}
+	return n;
+}
+
 /* ---- reports: registers and call traces, in Linux's oops layout ---- */
 
 void show_regs(const struct pt_regs *regs, u32 sp)

@@ -15,6 +15,7 @@
 #include "highmem/highmem.h"
 #include "highmem/pkmap.h"
 #include "kernel/sched.h"
+#include "kernel/smp.h"
 #include "mm/page_debug.h"
 #include <asm/fixmap.h>
 #include <asm/pgtable.h>
@@ -27,6 +28,7 @@
 #define GATE_INTERRUPT_32 0x8E /* present, DPL 0, 32-bit interrupt gate */
 #define GATE_TASK 0x85	       /* present, DPL 0, task gate */
 #define VECTOR_DEBUG 1
+#define VECTOR_NMI 2
 #define VECTOR_DOUBLE_FAULT 8
 #define VECTOR_PAGE_FAULT 14
 
@@ -194,6 +196,10 @@ void handle_exception(struct pt_regs *regs)
 		hook(regs);
 		return;
 	}
+	/* Another CPU's panic stops this one (smp_send_stop). */
+	if (regs->vector == VECTOR_NMI && nmi_stop_requested())
+		stop_this_cpu();
+	oops_begin();
 	if (regs->vector == VECTOR_PAGE_FAULT)
 		report_page_fault(regs);
 	die(regs, "%s (vector %u, error code 0x%x)",

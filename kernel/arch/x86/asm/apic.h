@@ -10,6 +10,7 @@
 #ifndef ASM_APIC_H
 #define ASM_APIC_H
 
+#include "kernel/config.h"
 #include "kernel/lib/types.h"
 #include <asm/ptrace.h>
 #include <asm/smp_config.h>
@@ -23,13 +24,18 @@
 
 /* ICR delivery modes (bits 8-10) and the level bit of INIT and SIPI. */
 #define APIC_DM_FIXED 0x00000u
+#define APIC_DM_NMI 0x00400u
 #define APIC_DM_INIT 0x00500u
 #define APIC_DM_STARTUP 0x00600u
 #define APIC_INT_ASSERT 0x04000u
 #define APIC_INT_LEVELTRIG 0x08000u
+#define APIC_DEST_ALLBUT 0xC0000u /* shorthand: every CPU but this one */
 
 /* True once the boot CPU's local APIC is set up (else the 8259 serves). */
 extern bool lapic_enabled;
+
+/* Each CPU's local APIC id, by CPU number (smpboot.c fills it in). */
+extern u8 cpu_apic_id[NR_CPUS];
 
 /**
  * lapic_present - does this CPU have a local APIC (CPUID.01h:EDX.APIC)?
@@ -79,8 +85,9 @@ void lapic_eoi(void);
  * @apic_id: the destination (physical mode)
  * @icr_low: the vector and delivery mode (APIC_DM_*)
  *
- * Waits until the local APIC has sent it. Context: any, interrupts off
- * (the two ICR halves must not be split by another sender on this CPU).
+ * Waits until the local APIC has sent it; interrupts are off meanwhile,
+ * so that no handler's IPI comes between the two ICR writes.
+ * Context: any, with lapic_enabled.
  */
 void lapic_send_ipi(unsigned int apic_id, u32 icr_low);
 
@@ -107,8 +114,6 @@ void lapic_timer_start(void);
  */
 void apic_interrupt(struct pt_regs *regs);
 
-/* Spurious and error interrupts so far (for `interrupts`). */
-extern unsigned long apic_spurious_count, apic_error_count;
 
 /**
  * io_apic_init - route the ISA interrupts through the I/O APIC of @cfg

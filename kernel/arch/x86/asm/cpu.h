@@ -6,6 +6,7 @@
 #include "kernel/lib/types.h"
 
 #define X86_EFLAGS_ID (1u << 21) /* toggles only where CPUID exists */
+#define X86_CR0_PE (1u << 0)
 #define X86_CR0_WP (1u << 16)
 #define X86_CR0_PG (1u << 31)
 #define X86_CR4_PSE (1u << 4)

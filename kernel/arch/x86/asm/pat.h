@@ -15,4 +15,12 @@ extern pteval_t pgprot_writecombine;
  */
 void pat_init(void);
 
+/**
+ * pat_init_cpu - program this CPU's PAT as pat_init did the boot CPU's
+ *
+ * Every CPU must read the PAT bits of a PTE the same way. Context: a
+ * starting CPU (and pat_init).
+ */
+void pat_init_cpu(void);
+
 #endif /* ASM_PAT_H */

@@ -196,23 +196,35 @@ bool kernel_address_mapped(unsigned long vaddr);
 void dump_pagetable(unsigned long vaddr);
 
 /**
- * kernel_map_page - map one page in the kernel half, with invlpg
+ * kernel_map_page - map one page in the kernel half
  * @vaddr: the page-aligned kernel virtual address
  * @phys: the physical page
  * @prot: the PTE flags (PAGE_KERNEL, ...)
  *
  * The page table must exist: it panics if there is none. Used for
- * thread stack guards and debug_pagealloc.
- * Context: any; the caller owns @vaddr. Flushes this CPU's TLB only.
+ * thread stack guards and debug_pagealloc. If the page was mapped
+ * before (a protection change), every CPU's TLB drops the old
+ * translation (flush_tlb_kernel_range); an unmapped page is in no TLB.
+ * Context: any; the caller owns @vaddr.
  */
 void kernel_map_page(unsigned long vaddr, phys_addr_t phys, pteval_t prot);
 
 /**
- * kernel_unmap_page - unmap one page in the kernel half, with invlpg
+ * kernel_unmap_pages - unmap @nr pages in the kernel half, from every TLB
+ * @vaddr: the page-aligned kernel virtual address of the first
+ * @nr: how many
+ *
+ * The page tables must exist: it panics if one is missing. One TLB
+ * shootdown for them all: when it returns, no CPU can reach the pages.
+ * Context: any; the caller owns the range.
+ */
+void kernel_unmap_pages(unsigned long vaddr, unsigned long nr);
+
+/**
+ * kernel_unmap_page - kernel_unmap_pages of one page
  * @vaddr: the page-aligned kernel virtual address
  *
- * The page table must exist: it panics if there is none.
- * Context: any; the caller owns @vaddr. Flushes this CPU's TLB only.
+ * Context: any; the caller owns @vaddr.
  */
 void kernel_unmap_page(unsigned long vaddr);
 

@@ -35,6 +35,21 @@ int walk_stack(unsigned long ebp, void (*fn)(unsigned long addr));
 unsigned long stack_return_address(unsigned int level);
 
 /**
+ * save_stack_trace - store the current call chain's return addresses
+ * @trace: where they go, innermost first
+ * @max: room in @trace
+ * @skip: frames to leave out: 0 starts with the caller of
+ *        save_stack_trace, 1 with its caller, and so on
+ *
+ * For reports made later (who took a lock, from where). Entries past
+ * the returned count are untouched.
+ * Context: any.
+ * Return: the number of addresses stored.
+ */
+unsigned int save_stack_trace(unsigned long *trace, unsigned int max,
+			      unsigned int skip);
+
+/**
  * show_regs - print the registers of @regs, with @sp as the stack pointer
  * @regs: a saved context
  * @sp: its stack pointer (an exception frame does not hold it)

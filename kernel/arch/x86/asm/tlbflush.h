@@ -41,4 +41,23 @@ static inline void flush_tlb_all(void)
 	}
 }
 
+/**
+ * flush_tlb_kernel_range - drop [@start, @end) from every CPU's TLB
+ * @start: the first address
+ * @end: the address after the last
+ *
+ * This CPU's TLB first, then the other online CPUs' by IPI; returns
+ * once all have. Ranges longer than a few pages flush everything.
+ * Context: any but NMI, spinlocks held and interrupts off included
+ * (kernel/arch/x86/tlb.c says why that cannot deadlock).
+ */
+void flush_tlb_kernel_range(unsigned long start, unsigned long end);
+
+/**
+ * flush_tlb_kernel_all - drop every translation from every CPU's TLB
+ *
+ * Context: as flush_tlb_kernel_range.
+ */
+void flush_tlb_kernel_all(void);
+
 #endif /* ASM_TLBFLUSH_H */

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+/* The memory manager's event counters (see mm/vmstat.h). */
+#include "mm/vmstat.h"
+#include "kernel/printk.h"
+#include "kernel/smp.h"
+
+DEFINE_PER_CPU(struct vm_event_state, vm_event_states);
+
+static const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
+	[PGALLOC_DMA] = "pgalloc_dma",
+	[PGALLOC_NORMAL] = "pgalloc_normal",
+	[PGALLOC_HIGH] = "pgalloc_high",
+	[PGFREE] = "pgfree",
+	[DRAIN_ALL_PAGES] = "drain_all_pages",
+	[DRAIN_LOCAL_PAGES] = "drain_local_pages",
+	[SLAB_DRAIN_ALL] = "slab_drain_all",
+	[TLB_REMOTE_FLUSH] = "nr_tlb_remote_flush",
+	[TLB_REMOTE_FLUSH_RECEIVED] = "nr_tlb_remote_flush_received",
+	[TLB_LOCAL_FLUSH_ALL] = "nr_tlb_local_flush_all",
+	[TLB_LOCAL_FLUSH_ONE] = "nr_tlb_local_flush_one",
+};
+
+unsigned long vm_event_sum(enum vm_event_item item)
+{
+	unsigned long sum = 0;
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu)
+		sum += READ_ONCE(per_cpu(vm_event_states, cpu).event[item]);
+	return sum;
+}
+
+void vmstat_show(void)
+{
+	unsigned int cpu;
+
+	printk("%-30s %12s", "", "total");
+	for_each_online_cpu(cpu)
+		printk("        CPU%u", cpu);
+	printk("\n");
+	for (int i = 0; i < NR_VM_EVENT_ITEMS; i++) {
+		printk("%-30s %12lu", vm_event_names[i],
+		       vm_event_sum((enum vm_event_item)i));
+		for_each_online_cpu(cpu)
+			printk(" %11lu",
+			       READ_ONCE(per_cpu(vm_event_states, cpu).event[i]));
+		printk("\n");
+	}
+}
