@@ -151,8 +151,9 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	read_boot_information(magic);
 	cmdline_parse(saved_command_line);
 #ifdef CONFIG_DEBUG
-	printk("DEBUG=1 build: page_poison, debug_pagealloc, slab_debug and "
-	       "kmap.debug are on unless the command line turns them off\n");
+	printk("DEBUG=1 build: page_poison, debug_pagealloc, slab_debug, "
+	       "kmap.debug and lock_debug are on unless the command line "
+	       "turns them off\n");
 #endif
 	cpu_init();
 	pat_init();

@@ -216,10 +216,12 @@ void schedule(void)
 {
 	unsigned long flags;
 
-	if (unlikely(preempt_count() || in_interrupt()))
+	if (unlikely(preempt_count() || in_interrupt())) {
+		lock_debug_show_held();
 		panic("scheduling while atomic: %s (pid %d), preempt_count %u, "
 		      "in_interrupt %d", current->comm, current->pid,
 		      preempt_count(), in_interrupt());
+	}
 	local_irq_save(flags);
 	__schedule(false);
 	local_irq_restore(flags);
@@ -761,6 +763,7 @@ void __might_sleep(const char *file, int line)
 	if (likely(!in_atomic() && !irqs_disabled()) ||
 	    system_state == SYSTEM_BOOTING)
 		return;
+	lock_debug_show_held(); /* with lock_debug: which spinlock, from where */
 	panic("BUG: sleeping function called from invalid context at %s:%d "
 	      "(from %pS): in_interrupt %d, preempt_count %u, irqs_disabled "
 	      "%d, thread %s (pid %d)", file, line,

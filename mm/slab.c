@@ -23,6 +23,7 @@
 #include "kernel/lib/string.h"
 #include "mm/slab_internal.h"
 #include "kernel/mutex.h"
+#include "mm/vmstat.h"
 #include "kernel/smp.h"
 
 #define BUFCTL_END 0xFFFFu
@@ -187,20 +188,37 @@ static bool cache_grow(struct kmem_cache *c, gfp_t gfp)
 	return true;
 }
 
-/* Give an empty slab's pages back. c->lock held; the slab is unlinked. */
-static void slab_destroy(struct kmem_cache *c, struct slab *slab)
+/*
+ * An empty slab leaves the cache in two steps: retired under c->lock
+ * (off the cache's lists and counts, onto the caller's @dead list),
+ * then destroyed once the lock is dropped. Giving pages back may cost a
+ * TLB shootdown (debug_pagealloc), which must not stretch the time the
+ * lock is held.
+ */
+static void slab_retire(struct kmem_cache *c, struct slab *slab,
+			struct list_head *dead)
 {
-	struct page *page = virt_to_page(slab);
-
-	for (unsigned long i = 0; i < (1ul << c->order); i++) {
-		ClearPageSlab(page + i);
-		if (i)
-			set_page_order(page + i, 0);
-	}
+	list_add(&slab->list, dead);
 	c->free_objects -= c->num;
 	c->nr_slabs--;
 	c->stats.reaped++;
-	__free_pages(page, c->order);
+}
+
+/* Give the retired slabs' pages back. c->lock not held. */
+static void slabs_destroy(struct kmem_cache *c, struct list_head *dead)
+{
+	while (!list_empty(dead)) {
+		struct slab *slab = list_first_entry(dead, struct slab, list);
+		struct page *page = virt_to_page(slab);
+
+		list_del(&slab->list);
+		for (unsigned long i = 0; i < (1ul << c->order); i++) {
+			ClearPageSlab(page + i);
+			if (i)
+				set_page_order(page + i, 0);
+		}
+		__free_pages(page, c->order);
+	}
 }
 
 /* Take one object from a slab. c->lock held. */
@@ -220,7 +238,9 @@ static void *slab_get_obj(struct kmem_cache *c, struct slab *slab)
 }
 
 /* Return objects from a magazine to their slabs. c->lock held. */
-static void free_block(struct kmem_cache *c, void **objs, unsigned int n)
+/* Objects back to their slabs; slabs left empty beyond free_limit go to @dead. */
+static void free_block(struct kmem_cache *c, void **objs, unsigned int n,
+		       struct list_head *dead)
 {
 	for (unsigned int i = 0; i < n; i++) {
 		struct slab *slab = obj_to_slab(objs[i]);
@@ -233,7 +253,7 @@ static void free_block(struct kmem_cache *c, void **objs, unsigned int n)
 		if (slab->inuse == 0) {
 			list_del(&slab->list);
 			if (c->free_objects > c->free_limit)
-				slab_destroy(c, slab);
+				slab_retire(c, slab, dead);
 			else
 				list_add(&slab->list, &c->slabs_free);
 		} else if (slab->inuse == c->num - 1) {
@@ -291,11 +311,13 @@ void *cache_alloc_refill(struct kmem_cache *c, gfp_t gfp,
 void cache_flusharray(struct kmem_cache *c, struct array_cache *ac)
 {
 	unsigned int batch = min(ac->batchcount, ac->avail);
+	LIST_HEAD(dead);
 
 	spin_lock(&c->lock);
-	free_block(c, ac->entry, batch);
+	free_block(c, ac->entry, batch, &dead);
 	c->stats.flushes++;
 	spin_unlock(&c->lock);
+	slabs_destroy(c, &dead);
 	ac->avail -= batch;
 	memmove(ac->entry, ac->entry + batch, ac->avail * sizeof(void *));
 }
@@ -355,30 +377,33 @@ static void drain_cpu_cache(void *cache)
 {
 	struct kmem_cache *c = cache;
 	struct array_cache *ac = c->cpu_cache[smp_processor_id()];
+	LIST_HEAD(dead);
 
 	spin_lock(&c->lock);
-	free_block(c, ac->entry, ac->avail);
+	free_block(c, ac->entry, ac->avail, &dead);
 	spin_unlock(&c->lock);
 	ac->avail = 0;
+	slabs_destroy(c, &dead);
 }
 
 unsigned long kmem_cache_shrink(struct kmem_cache *c)
 {
 	unsigned long flags, pages = 0;
+	LIST_HEAD(dead);
 
 	on_each_cpu(drain_cpu_cache, c);
-	local_irq_save(flags);
-	spin_lock(&c->lock);
+	count_vm_event(SLAB_DRAIN_ALL);
+	spin_lock_irqsave(&c->lock, flags);
 	while (!list_empty(&c->slabs_free)) {
 		struct slab *slab = list_first_entry(&c->slabs_free,
 						     struct slab, list);
 
 		list_del(&slab->list);
-		slab_destroy(c, slab);
+		slab_retire(c, slab, &dead);
 		pages += 1ul << c->order;
 	}
-	spin_unlock(&c->lock);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&c->lock, flags);
+	slabs_destroy(c, &dead);
 	return pages;
 }
 

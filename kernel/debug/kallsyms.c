@@ -38,6 +38,17 @@ unsigned long kallsyms_lookup_name(const char *name)
 	return 0;
 }
 
+int sprint_backtrace(char *buf, size_t size, unsigned long addr)
+{
+	unsigned long offset, symsize;
+	const char *name = kallsyms_lookup(addr - 1, &offset, &symsize);
+
+	if (!name)
+		return scnprintf(buf, size, "0x%08lx", addr);
+	return scnprintf(buf, size, "%s+0x%lx/0x%lx", name, offset + 1,
+			 symsize);
+}
+
 int sprint_symbol(char *buf, size_t size, unsigned long addr)
 {
 	unsigned long offset, symsize;

@@ -38,7 +38,11 @@
 #include <asm/tsc.h>
 
 #define LOCK_DEBUG_MAX_EDGES 256
-#define DEFAULT_TIMEOUT_MS 2000
+/*
+ * Generous: under emulation a busy host may hold a virtual CPU back for
+ * a good fraction of a second, and a holder may wait for TLB shootdowns.
+ */
+#define DEFAULT_TIMEOUT_MS 5000
 
 bool lock_debug = DEBUG_BUILD;
 BOOT_PARAM_FLAG("lock_debug", lock_debug,
@@ -48,7 +52,7 @@ BOOT_PARAM_FLAG("lock_debug", lock_debug,
 static unsigned long timeout_ms;
 BOOT_PARAM_COUNT("lock_debug.timeout_ms", timeout_ms,
 		 "lock_debug.timeout_ms=N  a spinlock wait longer than this "
-		 "panics (2000)");
+		 "panics (5000)");
 
 struct lock_class {
 	const char *name;
@@ -101,7 +105,7 @@ static u64 wait_bound_cycles(void)
 static void print_trace(const unsigned long *trace)
 {
 	for (unsigned int i = 0; i < LOCK_TRACE_DEPTH && trace[i]; i++)
-		printk("   [<%08lx>] %pS\n", trace[i], (void *)trace[i]);
+		printk("   [<%08lx>] %pB\n", trace[i], (void *)trace[i]);
 }
 
 /* ---- classes and the order between them ---------------------------- */
@@ -158,7 +162,7 @@ static __noinline void report_inversion(unsigned int held, unsigned int taking,
 {
 	unsigned long trace[LOCK_TRACE_DEPTH] = { 0 };
 
-	save_stack_trace(trace, LOCK_TRACE_DEPTH, 3);
+	save_stack_trace(trace, LOCK_TRACE_DEPTH, 4);
 	printk("\n======================================================\n");
 	printk("WARNING: possible lock order inversion (lock_debug)\n");
 	printk("CPU %u, thread %s (pid %d) takes %s while holding %s:\n",
@@ -316,6 +320,7 @@ void lock_debug_wait(spinlock_t *lock, u16 ticket)
 		spin_wait_relax();
 		if (rdtsc() - start < bound)
 			continue;
+		oops_begin(); /* one CPU reports: a second waiter stops here */
 		printk("BUG: spinlock lockup: CPU %u has waited %llu ms for "
 		       "spinlock %s\n", smp_processor_id(),
 		       (unsigned long long)tsc_cycles_to_ms(rdtsc() - start),

@@ -57,6 +57,19 @@ static void claim_panic_cpu(void)
 /* The report has begun on this CPU: a panic from here on is nested. */
 static bool reporting;
 
+void oops_nested_fault(unsigned int vector, unsigned long eip)
+{
+	static bool once;
+
+	/* If this printk faults too, the second time ends it silently. */
+	if (!once) {
+		once = true;
+		printk("\nFault (vector %u at 0x%08lx) while reporting a panic; "
+		       "stopping.\n", vector, eip);
+	}
+	machine_power_off(EXIT_FAILURE);
+}
+
 void oops_begin(void)
 {
 	local_irq_disable();

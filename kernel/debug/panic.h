@@ -106,6 +106,17 @@ extern int panic_cpu;
 void oops_begin(void);
 
 /**
+ * oops_nested_fault - a fault on the CPU that is reporting a panic
+ * @vector: the exception
+ * @eip: where it happened
+ *
+ * Says so once and powers off: reporting it would fault again (the
+ * fault is usually in the report's own path).
+ * Context: exception handlers. Never returns.
+ */
+__noreturn void oops_nested_fault(unsigned int vector, unsigned long eip);
+
+/**
  * smp_send_stop - stop every other CPU (an NMI each): they halt for good
  *
  * Context: panic, interrupts off. Returns at once with one CPU.

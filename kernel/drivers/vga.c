@@ -47,7 +47,8 @@ static void vga_update_cursor(void)
 static void vga_newline(void)
 {
 	cursor_col = 0;
-	if (++cursor_row == VGA_ROWS) {
+	/* >=: a panic may print over a CPU stopped in the middle of this. */
+	if (++cursor_row >= VGA_ROWS) {
 		vga_scroll();
 		cursor_row = VGA_ROWS - 1;
 	}
@@ -67,8 +68,10 @@ static void vga_putc(char c)
 			cursor_col--;
 		break;
 	default:
+		if (cursor_row >= VGA_ROWS || cursor_col >= VGA_COLS)
+			vga_newline();
 		vga_buffer[cursor_row * VGA_COLS + cursor_col] = vga_cell(c);
-		if (++cursor_col == VGA_COLS)
+		if (++cursor_col >= VGA_COLS)
 			vga_newline();
 	}
 }

@@ -104,10 +104,13 @@ static void put_pointer(struct out *o, const char **fmtp, void *ptr,
 {
 	const char *fmt = *fmtp;
 
-	if (fmt[1] == 'S' || fmt[1] == 's') {
+	if (fmt[1] == 'S' || fmt[1] == 's' || fmt[1] == 'B') {
 		char sym[SYMBOL_TEXT_MAX];
 
-		sprint_symbol(sym, sizeof(sym), (unsigned long)ptr);
+		if (fmt[1] == 'B')
+			sprint_backtrace(sym, sizeof(sym), (unsigned long)ptr);
+		else
+			sprint_symbol(sym, sizeof(sym), (unsigned long)ptr);
 		put_str(o, sym, sp);
 		*fmtp = fmt + 1;
 		return;

@@ -72,4 +72,17 @@ int snprint_size(char *buf, size_t size, u64 bytes);
  */
 int sprint_symbol(char *buf, size_t size, unsigned long addr);
 
+/**
+ * sprint_backtrace - sprint_symbol for a return address (what %pB prints)
+ * @buf: where to write
+ * @size: the size of @buf
+ * @addr: a return address found on a stack
+ *
+ * The symbol is looked up at @addr - 1, the call instruction: a call to
+ * a function that never returns may be the last instruction of its
+ * caller, and its return address then names the next function.
+ * Context: any. Return: the characters written.
+ */
+int sprint_backtrace(char *buf, size_t size, unsigned long addr);
+
 #endif /* KERNEL_VSPRINTF_H */

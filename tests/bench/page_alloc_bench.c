@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * Page allocator benchmarks: an order-0 alloc+free from each zone (a
- * per-CPU list hit once warm), and alloc+free of every order.
+ * per-CPU list hit once warm), and alloc+free of every order. The
+ * rounds run with interrupts off, so the allocations are GFP_ATOMIC:
+ * the fast paths are the same as GFP_KERNEL's, and nothing may sleep.
  */
 #include "tests/bench/bench.h"
 #include "mm/gfp.h"
@@ -17,15 +19,15 @@ static void alloc_free_op(struct bench_ctx *ctx)
 #define ZONE_ARG(gfp, order) (((unsigned long)(gfp) << 8) | (order))
 
 BENCH(page_alloc_order0, dma, NULL, alloc_free_op, NULL, 20000,
-      ZONE_ARG(GFP_DMA, 0));
+      ZONE_ARG(GFP_ATOMIC | __GFP_DMA, 0));
 BENCH(page_alloc_order0, lowmem, NULL, alloc_free_op, NULL, 20000,
-      ZONE_ARG(GFP_KERNEL, 0));
+      ZONE_ARG(GFP_ATOMIC, 0));
 BENCH(page_alloc_order0, highmem, NULL, alloc_free_op, NULL, 20000,
-      ZONE_ARG(GFP_HIGHUSER, 0));
+      ZONE_ARG(GFP_ATOMIC | __GFP_HIGHMEM, 0));
 
 #define ORDER_BENCH(o, ops)                                            \
 	BENCH(page_alloc_orders, order##o, NULL, alloc_free_op, NULL, ops, \
-	      ZONE_ARG(GFP_KERNEL, o))
+	      ZONE_ARG(GFP_ATOMIC, o))
 ORDER_BENCH(0, 20000);
 ORDER_BENCH(1, 10000);
 ORDER_BENCH(2, 10000);

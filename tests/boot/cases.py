@@ -218,18 +218,57 @@ CRASH_CASES = {
         r"double free by crash_slab_double_free\+0x",
         r"BUG kmalloc-64: object already free \(double free\)",
         r"last freed by crash_slab_double_free\+0x"]),
+    # Lock misuse (docs/smp.md): caught in every build, or by lock_debug.
+    "lock-recursion": ("64M", "", [
+        r"spinlock crash_lock: CPU [0-9] takes it again while holding it "
+        r"\(recursive locking, or an unlock missing\)",
+        r"crash_lock_recursion\+0x"]),
+    "lock-bad-unlock": ("64M", "lock_debug", [
+        r"crash: CPU ([0-9]) unlocks crash_lock, which CPU ([0-9]) holds",
+        r"spinlock crash_lock is held by CPU [0-9], thread lock-holder "
+        r"\(pid [0-9]+\), for [0-9]+ ms; it was taken at:",
+        r"lock_holder_thread\+0x",
+        r"spinlock crash_lock: unlocked on CPU [0-9], but CPU [0-9] holds it"]),
+    "lock-lockup": ("64M", "lock_debug lock_debug.timeout_ms=300", [
+        r"BUG: spinlock lockup: CPU [0-9] has waited 3[0-9][0-9] ms for "
+        r"spinlock crash_lock",
+        r"spinlock crash_lock is held by CPU [0-9], thread lock-holder",
+        r"lock_holder_thread\+0x",
+        r"crash_lock: CPU [0-9] waited longer than lock_debug\.timeout_ms "
+        r"\(300 ms\)", r"crash_lock_lockup\+0x"]),
+    "sleep-with-spinlock": ("64M", "lock_debug", [
+        r"Locks held \(lock_debug\):", r"CPU [0-9] holds crash_lock, taken at:",
+        r"crash_sleep_with_spinlock\+0x",
+        r"BUG: sleeping function called from invalid context.*"
+        r"preempt_count 1"]),
+    "lock-inversion": ("64M", "lock_debug", [
+        r"WARNING: possible lock order inversion \(lock_debug\)",
+        r"takes crash_lock while holding crash_lock_b:",
+        r"\] crash_lock_inversion\+0x",
+        r"but crash_lock was taken before crash_lock_b here:",
+        r"crash_lock, then crash_lock_b: CPU [0-9], thread main",
+        r"lock order checking off from here on",
+        r"crash_lock +before crash_lock_b", r"Power off: success"], "pass"),
 }
-for kind, (mem, cmdline, expected) in CRASH_CASES.items():
-    case(f"crash-{kind}", mem, "fail", cmdline, stdin=f"crash {kind}\\n",
-         has=expected)
+for kind, (mem, cmdline, expected, *status) in CRASH_CASES.items():
+    # A kind that only warns (the lock order check) goes on to `lockdep`.
+    then = r"lockdep\npoweroff\n" if status else ""
+    case(f"crash-{kind}", mem, status[0] if status else "fail", cmdline,
+         stdin=f"crash {kind}\\n{then}", has=expected)
 # The kinds that need a debug option say so when it is off, and leak nothing.
 case("crash-needs-option", "64M", "pass",
      stdin=r"stress 200\ncrash slab-overflow\ncrash page-uaf\n"
-           r"crash pagealloc-uaf\ncrash kmap-overrun\nstress 200\npoweroff\n",
+           r"crash pagealloc-uaf\ncrash kmap-overrun\ncrash lock-lockup\n"
+           r"crash lock-inversion\nstress 200\npoweroff\n",
      has=[r"crash: this needs slab_debug \(boot with slab_debug",
           r"crash: this needs page_poison", r"crash: this needs debug_pagealloc",
-          r"crash: this needs kmap\.debug", r"Power off: success"],
+          r"crash: this needs kmap\.debug", r"crash: this needs lock_debug",
+          r"Power off: success"],
      lacks=[r"pages lost"])
+# The lockup report needs a second CPU to hold the lock; with one it says so.
+case("crash-lock-lockup-one-cpu", "64M", "pass", "lock_debug",
+     stdin=r"crash lock-lockup\npoweroff\n", smp=1,
+     has=[r"crash: this needs a second CPU", r"Power off: success"])
 
 # The highmem tests with lowmem sent through kmap too, and guard slots;
 # and the stress run with kmap.debug, whose kunmap_atomic once let an

@@ -10,7 +10,7 @@ QEMU_TIMEOUT=300 tools/qemu-run.sh "$out/kernel.iso" 6G < /dev/null > "$log" 2>&
 	tail -30 "$log"
 	exit 1
 }
-for re in '^DEBUG=1 build: page_poison, debug_pagealloc, slab_debug and kmap.debug are on' \
+for re in '^DEBUG=1 build: page_poison, debug_pagealloc, slab_debug, kmap.debug and lock_debug are on' \
 	'^page_debug: on: page_poison debug_pagealloc' \
 	'^kmap: debug mode' \
 	'^# ktest: [0-9]+ passed, 0 failed'; do
@@ -35,7 +35,7 @@ wait "$qemu" || { cat "$gdblog" "$out/qemu-gdb.log"; exit 1; }
 # GDB reads from a pipe, so its prompts run into the output lines.
 p='^(\(gdb\) )*'
 for re in "^Reading symbols from $out/kernel\.elf\.\.\." \
-	"$p"'Breakpoint 1, kmem_cache_init \(\) at mm/slab\.c' "$p"'[$]1 = true$' \
+	"$p"'(Thread [0-9]+ hit )?Breakpoint 1, kmem_cache_init \(\) at mm/slab\.c' "$p"'[$]1 = true$' \
 	"$p"'kmap_atomic: 16 slots per CPU, guard pages between them \(kmap\.debug\)$' \
 	"$p"'Node 0, zone +Normal( +[0-9]+){11} $'; do
 	grep -qE "$re" "$gdblog" || { cat "$gdblog"; echo "debug-build: no /$re/ in $gdblog"; exit 1; }

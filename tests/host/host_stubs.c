@@ -104,6 +104,11 @@ int sprint_symbol(char *buf, size_t size, unsigned long addr)
 	return scnprintf(buf, size, "sym_%lx", addr);
 }
 
+int sprint_backtrace(char *buf, size_t size, unsigned long addr)
+{
+	return scnprintf(buf, size, "ret_%lx", addr);
+}
+
 /* kernel/drivers/console.h: no debug port on the host. */
 bool e9_present(void)
 {

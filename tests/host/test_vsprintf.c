@@ -62,6 +62,9 @@ static void test_pointer_formats(void **state)
 	assert_string_equal(buf, expect);
 	snprintf(buf, sizeof(buf), "%pS", p);
 	assert_string_equal(buf, "sym_c0100000");
+	/* %pB goes to sprint_backtrace, the return-address lookup. */
+	snprintf(buf, sizeof(buf), "[%pB]", p);
+	assert_string_equal(buf, "[ret_c0100000]");
 }
 
 int main(void)

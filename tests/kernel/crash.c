@@ -19,6 +19,8 @@
 #include "mm/page_debug.h"
 #include "kernel/cmdline.h"
 #include "kernel/init.h"
+#include "kernel/smp.h"
+#include "kernel/spinlock.h"
 
 /* volatile: the compiler must really do these accesses. */
 static __noinline void crash_null_read(void)
@@ -166,13 +168,17 @@ static bool needs(bool on, const char *option);
 /* With kmap.debug, the guard page after a slot catches the overrun. */
 static void crash_kmap_overrun(void)
 {
+	struct page *pa, *pb;
 	char *a, *b;
 
 	/* Without guard pages the overrun writes the next slot's page. */
 	if (!needs(kmap_debug, "kmap.debug"))
 		return;
-	a = kmap_atomic(crash_highpage());
-	b = kmap_atomic(crash_highpage());
+	/* Allocated first: nothing may sleep between kmap_atomic and unmap. */
+	pa = crash_highpage();
+	pb = crash_highpage();
+	a = kmap_atomic(pa);
+	b = kmap_atomic(pb);
 
 	memset(b, 0x55, PAGE_SIZE + 16);
 	kunmap_atomic(b);
@@ -321,6 +327,98 @@ struct crash_kind {
 	void (*fn)(void);
 };
 
+/* ---- lock misuse (kernel/spinlock.h, kernel/debug/lock_debug.c) ---- */
+
+static DEFINE_SPINLOCK(crash_lock);
+static DEFINE_SPINLOCK(crash_lock_b);
+static volatile bool crash_lock_taken;
+
+static void crash_lock_recursion(void)
+{
+	spin_lock(&crash_lock);
+	spin_lock(&crash_lock);
+}
+
+/* Another CPU takes crash_lock and keeps it, interrupts off. */
+static __noreturn int lock_holder_thread(void *arg)
+{
+	(void)arg;
+	spin_lock_irq(&crash_lock);
+	crash_lock_taken = true;
+	for (;;)
+		cpu_relax(); /* until the panic stops this CPU */
+}
+
+/* A thread on another CPU than ours holds crash_lock; false with one CPU. */
+static bool lock_held_elsewhere(void)
+{
+	struct task_struct *task;
+	unsigned int cpu;
+
+	migrate_disable();
+	cpu = (smp_processor_id() + 1) % NR_CPUS;
+	while (!cpu_online(cpu))
+		cpu = (cpu + 1) % NR_CPUS;
+	if (cpu == smp_processor_id()) {
+		migrate_enable();
+		return false;
+	}
+	task = kthread_create(lock_holder_thread, NULL, "lock-holder");
+	if (!task) {
+		migrate_enable();
+		return false;
+	}
+	kthread_bind(task, cpu);
+	crash_lock_taken = false;
+	wake_up_new_task(task);
+	while (!crash_lock_taken)
+		cpu_relax();
+	return true; /* still migrate-disabled: we stay on our CPU */
+}
+
+static void crash_lock_bad_unlock(void)
+{
+	/* With one CPU: an unlock of a lock nobody holds. */
+	if (lock_held_elsewhere())
+		printk("crash: CPU %u unlocks crash_lock, which CPU %d holds\n",
+		       smp_processor_id(), crash_lock.owner_cpu);
+	spin_unlock(&crash_lock);
+}
+
+static void crash_lock_lockup(void)
+{
+	if (!needs(lock_debug, "lock_debug"))
+		return;
+	if (!lock_held_elsewhere()) {
+		printk("crash: this needs a second CPU (boot with -smp 2 or "
+		       "more)\n");
+		return;
+	}
+	spin_lock(&crash_lock);
+}
+
+static void crash_sleep_with_spinlock(void)
+{
+	spin_lock(&crash_lock);
+	msleep(1);
+	spin_unlock(&crash_lock);
+}
+
+/* Take the two locks in one order, then in the other: lockdep objects. */
+static void crash_lock_inversion(void)
+{
+	if (!needs(lock_debug, "lock_debug"))
+		return;
+	spin_lock(&crash_lock);
+	spin_lock(&crash_lock_b);
+	spin_unlock(&crash_lock_b);
+	spin_unlock(&crash_lock);
+	spin_lock(&crash_lock_b);
+	spin_lock(&crash_lock);
+	spin_unlock(&crash_lock);
+	spin_unlock(&crash_lock_b);
+}
+
 static const struct crash_kind crash_kinds[] = {
 	{ "null", crash_null_read },
 	{ "write-text", crash_write_text },
@@ -348,6 +446,11 @@ static const struct crash_kind crash_kinds[] = {
 	{ "slab-double-free", crash_slab_double_free },
 	{ "vfree-twice", crash_vfree_twice },
 	{ "kmap-atomic-leak", crash_kmap_atomic_leak },
+	{ "lock-recursion", crash_lock_recursion },
+	{ "lock-bad-unlock", crash_lock_bad_unlock },
+	{ "lock-lockup", crash_lock_lockup },
+	{ "sleep-with-spinlock", crash_sleep_with_spinlock },
+	{ "lock-inversion", crash_lock_inversion },
 };
 
 /* Do the crash of kind @name. Return: false if there is no such kind. */

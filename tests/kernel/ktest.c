@@ -96,6 +96,18 @@ void ktest_skip(struct ktest_ctx *t, const char *fmt, ...)
 	spin_unlock_irqrestore(&t->lock, flags);
 }
 
+void ktest_note(struct ktest_ctx *t, const char *fmt, ...)
+{
+	char msg[160];
+	va_list ap;
+
+	(void)t;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	printk(KTAP_INDENT "# %s\n", msg);
+}
+
 bool ktest_defer(struct ktest_ctx *t, void (*fn)(void *arg), void *arg)
 {
 	unsigned long flags;

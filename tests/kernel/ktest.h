@@ -112,6 +112,17 @@ bool ktest_check_str(struct ktest_ctx *t, const char *file, int line,
 void ktest_skip(struct ktest_ctx *t, const char *fmt, ...) __printf(2, 3);
 
 /**
+ * ktest_note - print a diagnostic line ("# ...") in the test's output
+ * @t: the test
+ * @fmt: the line, without the newline
+ * @...: the arguments of @fmt
+ *
+ * For figures worth seeing in the log (how many objects crossed CPUs).
+ * Context: the test, any thread.
+ */
+void ktest_note(struct ktest_ctx *t, const char *fmt, ...) __printf(2, 3);
+
+/**
  * ktest_defer - run @fn(@arg) when the test ends, however it ends
  * @t: the test
  * @fn: the clean-up

@@ -5,7 +5,12 @@
  * Each worker (a thread, or the timer interrupt) keeps a small table of
  * live buffers. One operation picks a random entry: a live buffer is
  * checked and freed, an empty entry gets a new buffer of a random kind,
- * which is filled at once. The pattern of a buffer is a hash of where
+ * which is filled at once. One thread is pinned to each online CPU and
+ * two more go wherever the scheduler puts them; now and then a thread
+ * trades a live buffer for one another thread left in a shared
+ * exchange table, so that what one CPU allocated another checks and
+ * frees (the page lists, magazines and pkmap slots of different CPUs
+ * meet that way). The pattern of a buffer is a hash of where
  * it is (its pfn for pages, its address for the rest), so a buffer that
  * two users were handed, or that was written through a stale mapping,
  * shows up as a wrong word when it is checked. Pages are filled through
@@ -25,6 +30,10 @@
 #include "kernel/sched.h"
 #include "kernel/shell/shell.h"
 #include "kernel/lib/string.h"
+#include "kernel/lib/vsprintf.h"
+#include "kernel/mutex.h"
+#include "kernel/smp.h"
+#include "kernel/spinlock.h"
 #include "kernel/timer.h"
 #include "mm/fault_inject.h"
 #include "mm/gfp.h"
@@ -32,8 +41,11 @@
 #include "mm/slab.h"
 #include "mm/vmalloc.h"
 
-#define NR_WORKERS 3
+#define EXTRA_WORKERS 2 /* unpinned, besides one per online CPU */
+#define MAX_WORKERS (NR_CPUS + EXTRA_WORKERS)
 #define THREAD_SLOTS 32
+#define EXCHANGE_SLOTS 16
+#define EXCHANGE_SHARE 4 /* one free in 4 trades instead */
 #define IRQ_SLOTS 8
 #define IRQ_OPS_PER_TICK 8
 #define IRQ_SHARE 16 /* the interrupt does 1/16 of the operations */
@@ -48,6 +60,7 @@ static const char *const kind_names[NR_BUF_KINDS] = {
 
 struct stress_buf {
 	enum buf_kind kind;
+	unsigned int cpu;   /* where it was allocated */
 	unsigned int order; /* pages */
 	size_t size;	    /* bytes */
 	void *ptr;	    /* kmalloc, kmem_cache, vmalloc */
@@ -59,6 +72,7 @@ struct stress_stats {
 	unsigned long ops, allocs[NR_BUF_KINDS], failed, corrupt;
 	unsigned long zone_pages[MAX_NR_ZONES];
 	unsigned long kmaps, kmap_atomics, pool_full;
+	unsigned long traded, remote_frees; /* the exchange; freed elsewhere */
 };
 
 struct stress_worker {
@@ -72,10 +86,26 @@ struct stress_worker {
 };
 
 static struct kmem_cache *stress_cache;
+static struct stress_buf exchange[EXCHANGE_SLOTS]; /* exchange_lock */
+static DEFINE_SPINLOCK(exchange_lock);
 static struct stress_buf irq_slots[IRQ_SLOTS];
 static struct stress_worker irq_worker;
 static struct timer_list stress_timer;
 static volatile bool stress_stopping;
+
+/* One stress run at a time (the shell may start one while another runs). */
+static DEFINE_MUTEX(stress_mutex);
+
+/* The CPU now: a thread may move, so only for counting. */
+static unsigned int raw_cpu(void)
+{
+	unsigned int cpu;
+
+	preempt_disable();
+	cpu = smp_processor_id();
+	preempt_enable();
+	return cpu;
+}
 
 static u32 next_random(struct stress_worker *w)
 {
@@ -294,6 +324,7 @@ static void buf_alloc(struct stress_worker *w, struct stress_buf *b)
 		stress_fill(b->ptr, b->size, addr_seed(b->ptr));
 	}
 	w->stats.allocs[b->kind]++;
+	b->cpu = raw_cpu();
 	return;
 failed:
 	w->stats.failed++;
@@ -302,6 +333,8 @@ failed:
 
 static void buf_free(struct stress_worker *w, struct stress_buf *b)
 {
+	if (b->cpu != raw_cpu())
+		w->stats.remote_frees++;
 	if (b->kind == BUF_PAGES) {
 		free_pages_buf(w, b);
 	} else {
@@ -316,14 +349,35 @@ static void buf_free(struct stress_worker *w, struct stress_buf *b)
 	b->kind = BUF_NONE;
 }
 
+/*
+ * Swap @b with a random exchange entry: our buffer stays there for some
+ * other thread, and what was there (maybe from another CPU) is ours to
+ * check and free.
+ */
+static void trade(struct stress_worker *w, struct stress_buf *b)
+{
+	struct stress_buf *x = &exchange[next_random(w) % EXCHANGE_SLOTS];
+	struct stress_buf mine = *b;
+
+	spin_lock(&exchange_lock);
+	*b = *x;
+	*x = mine;
+	spin_unlock(&exchange_lock);
+	w->stats.traded++;
+}
+
 static void stress_op(struct stress_worker *w)
 {
 	struct stress_buf *b = &w->slots[next_random(w) % w->nr_slots];
 
-	if (b->kind == BUF_NONE)
+	if (b->kind == BUF_NONE) {
 		buf_alloc(w, b);
-	else
-		buf_free(w, b);
+	} else {
+		if (!w->in_irq && next_random(w) % EXCHANGE_SHARE == 0)
+			trade(w, b);
+		if (b->kind != BUF_NONE)
+			buf_free(w, b);
+	}
 	w->stats.ops++;
 	w->ops_left--;
 }
@@ -387,32 +441,61 @@ static void add_stats(struct stress_stats *sum, const struct stress_stats *s)
 	sum->kmaps += s->kmaps;
 	sum->kmap_atomics += s->kmap_atomics;
 	sum->pool_full += s->pool_full;
+	sum->traded += s->traded;
+	sum->remote_frees += s->remote_frees;
 	for (int k = 0; k < NR_BUF_KINDS; k++)
 		sum->allocs[k] += s->allocs[k];
 	for (int z = 0; z < MAX_NR_ZONES; z++)
 		sum->zone_pages[z] += s->zone_pages[z];
 }
 
+/* One worker pinned to each online CPU, then the unpinned ones. */
+static unsigned int nr_workers(void)
+{
+	return num_online_cpus() + EXTRA_WORKERS;
+}
+
 static void run_threads(struct stress_worker *workers, unsigned long ops)
 {
-	static const char *const names[NR_WORKERS] = { "stress0", "stress1",
-						       "stress2" };
-	struct task_struct *tasks[NR_WORKERS];
+	static char names[MAX_WORKERS][TASK_COMM_LEN];
+	struct task_struct *tasks[MAX_WORKERS];
+	unsigned int n = nr_workers(), cpu = 0;
 
-	for (int i = 0; i < NR_WORKERS; i++) {
+	for (unsigned int i = 0; i < n; i++) {
+		bool pinned = i < num_online_cpus();
+
+		while (pinned && !cpu_online(cpu))
+			cpu++;
+		if (pinned)
+			snprintf(names[i], sizeof(names[i]), "stress/%u", cpu);
+		else
+			snprintf(names[i], sizeof(names[i]), "stress%u", i);
 		workers[i].name = names[i];
-		workers[i].rng = hash32(0x57e55u + (u32)i) | 1;
-		workers[i].ops_left = ops / NR_WORKERS +
-				      (i == 0 ? ops % NR_WORKERS : 0);
-		tasks[i] = kthread_run(stress_thread, &workers[i], names[i]);
+		workers[i].rng = hash32(0x57e55u + i) | 1;
+		workers[i].ops_left = ops / n + (i == 0 ? ops % n : 0);
+		tasks[i] = kthread_create(stress_thread, &workers[i], names[i]);
+		if (tasks[i] && pinned)
+			kthread_bind(tasks[i], cpu++);
+		else if (pinned)
+			cpu++;
+		if (tasks[i])
+			wake_up_new_task(tasks[i]);
 	}
 	/* A worker that could not start (no memory) runs here instead. */
-	for (int i = 0; i < NR_WORKERS; i++)
+	for (unsigned int i = 0; i < n; i++)
 		if (!tasks[i])
 			stress_thread(&workers[i]);
-	for (int i = 0; i < NR_WORKERS; i++)
+	for (unsigned int i = 0; i < n; i++)
 		if (tasks[i])
 			kthread_join(tasks[i]);
+}
+
+/* What the threads left in the exchange, checked and freed. */
+static void empty_exchange(struct stress_worker *w)
+{
+	for (unsigned int i = 0; i < EXCHANGE_SLOTS; i++)
+		if (exchange[i].kind != BUF_NONE)
+			buf_free(w, &exchange[i]);
 }
 
 static void run_in_interrupts(unsigned long ops)
@@ -444,6 +527,9 @@ static void print_summary(const struct stress_stats *s)
 {
 	pr_info("%lu operations (%lu in threads, %lu in timer interrupts)\n",
 		s->ops, s->ops - irq_worker.stats.ops, irq_worker.stats.ops);
+	pr_info("%u CPUs: %lu buffers traded between threads, %lu freed on "
+		"another CPU than the one that allocated them\n",
+		num_online_cpus(), s->traded, s->remote_frees);
 	pr_info("allocations: %lu page blocks, %lu kmalloc, %lu kmem_cache, "
 		"%lu vmalloc; %lu failed\n", s->allocs[BUF_PAGES],
 		s->allocs[BUF_KMALLOC], s->allocs[BUF_CACHE],
@@ -465,16 +551,19 @@ static void print_summary(const struct stress_stats *s)
 
 int stress_run(unsigned long ops)
 {
-	struct stress_worker workers[NR_WORKERS];
+	static struct stress_worker workers[MAX_WORKERS]; /* stress_mutex */
 	unsigned long before[MAX_NR_ZONES], after[MAX_NR_ZONES];
 	unsigned long start, end, irq_ops = ops / IRQ_SHARE;
 	struct stress_stats sum;
 	bool lost = false;
 
+	mutex_lock(&stress_mutex);
 	memset(workers, 0, sizeof(workers));
+	memset(exchange, 0, sizeof(exchange));
 	memset(&sum, 0, sizeof(sum));
-	pr_info("%lu operations: %d threads and the timer interrupt\n", ops,
-		NR_WORKERS);
+	pr_info("%lu operations: %u threads (one pinned to each of %u CPUs) "
+		"and the timer interrupt\n", ops, nr_workers(),
+		num_online_cpus());
 	start = settle(before);
 	stress_cache = kmem_cache_create("stress", CACHE_OBJECT_SIZE, 0, 0,
 					 NULL);
@@ -484,7 +573,8 @@ int stress_run(unsigned long ops)
 	run_in_interrupts(irq_ops);
 	run_threads(workers, ops - irq_ops);
 	stop_interrupts();
-	for (int i = 0; i < NR_WORKERS; i++)
+	empty_exchange(&workers[0]);
+	for (unsigned int i = 0; i < nr_workers(); i++)
 		add_stats(&sum, &workers[i].stats);
 	add_stats(&sum, &irq_worker.stats);
 	if (stress_cache && kmem_cache_destroy(stress_cache))
@@ -499,6 +589,7 @@ int stress_run(unsigned long ops)
 			       (long)before[z] - (long)after[z]);
 			lost = true;
 		}
+	mutex_unlock(&stress_mutex);
 	if (sum.corrupt || lost) {
 		pr_err("FAILED: %lu damaged buffers, %s\n", sum.corrupt,
 		       lost ? "pages lost" : "no pages lost");

@@ -117,7 +117,7 @@ static void print_trace_entry(unsigned long addr)
 		return;
 	}
 	flush_trace_repeats();
-	printk(" [<%08lx>] %pS\n", addr, (void *)addr);
+	printk(" [<%08lx>] %pB\n", addr, (void *)addr);
 	trace_last = addr;
 }
 

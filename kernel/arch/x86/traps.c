@@ -199,6 +199,9 @@ void handle_exception(struct pt_regs *regs)
 	/* Another CPU's panic stops this one (smp_send_stop). */
 	if (regs->vector == VECTOR_NMI && nmi_stop_requested())
 		stop_this_cpu();
+	/* A fault while this CPU reports a panic: the report cannot go on. */
+	if (READ_ONCE(panic_cpu) == (int)smp_processor_id())
+		oops_nested_fault(regs->vector, regs->eip);
 	oops_begin();
 	if (regs->vector == VECTOR_PAGE_FAULT)
 		report_page_fault(regs);

@@ -68,31 +68,69 @@ static inline int atomic_fetch_add(int i, atomic_t *v)
 	return __atomic_fetch_add(&v->counter, i, __ATOMIC_SEQ_CST);
 }
 
+/**
+ * atomic_add - add @i to @v
+ * @i: the amount
+ * @v: the atomic variable
+ *
+ * Context: any.
+ */
 static inline void atomic_add(int i, atomic_t *v)
 {
 	(void)atomic_add_return(i, v);
 }
 
+/**
+ * atomic_sub - subtract @i from @v
+ * @i: the amount
+ * @v: the atomic variable
+ *
+ * Context: any.
+ */
 static inline void atomic_sub(int i, atomic_t *v)
 {
 	(void)atomic_add_return(-i, v);
 }
 
+/**
+ * atomic_inc - add 1 to @v
+ * @v: the atomic variable
+ *
+ * Context: any.
+ */
 static inline void atomic_inc(atomic_t *v)
 {
 	atomic_add(1, v);
 }
 
+/**
+ * atomic_dec - subtract 1 from @v
+ * @v: the atomic variable
+ *
+ * Context: any.
+ */
 static inline void atomic_dec(atomic_t *v)
 {
 	atomic_sub(1, v);
 }
 
+/**
+ * atomic_inc_return - add 1 to @v
+ * @v: the atomic variable
+ *
+ * Context: any. Return: the new value.
+ */
 static inline int atomic_inc_return(atomic_t *v)
 {
 	return atomic_add_return(1, v);
 }
 
+/**
+ * atomic_dec_return - subtract 1 from @v
+ * @v: the atomic variable
+ *
+ * Context: any. Return: the new value.
+ */
 static inline int atomic_dec_return(atomic_t *v)
 {
 	return atomic_add_return(-1, v);
@@ -157,11 +195,25 @@ static inline int atomic_xchg(atomic_t *v, int new)
 #define BIT_WORD(nr) ((nr) / BITS_PER_LONG)
 #define BIT_MASK(nr) (1ul << ((nr) % BITS_PER_LONG))
 
+/**
+ * set_bit - set bit @nr of @addr atomically (lock or)
+ * @nr: the bit
+ * @addr: the bitmap
+ *
+ * Context: any.
+ */
 static inline void set_bit(unsigned int nr, volatile unsigned long *addr)
 {
 	__atomic_fetch_or(&addr[BIT_WORD(nr)], BIT_MASK(nr), __ATOMIC_SEQ_CST);
 }
 
+/**
+ * clear_bit - clear bit @nr of @addr atomically (lock and)
+ * @nr: the bit
+ * @addr: the bitmap
+ *
+ * Context: any.
+ */
 static inline void clear_bit(unsigned int nr, volatile unsigned long *addr)
 {
 	__atomic_fetch_and(&addr[BIT_WORD(nr)], ~BIT_MASK(nr),
@@ -183,6 +235,13 @@ static inline bool test_and_set_bit(unsigned int nr,
 				 __ATOMIC_SEQ_CST) & BIT_MASK(nr);
 }
 
+/**
+ * test_and_clear_bit - clear bit @nr of @addr atomically
+ * @nr: the bit
+ * @addr: the bitmap
+ *
+ * Context: any. Return: the bit's old value.
+ */
 static inline bool test_and_clear_bit(unsigned int nr,
 				      volatile unsigned long *addr)
 {
@@ -190,17 +249,38 @@ static inline bool test_and_clear_bit(unsigned int nr,
 				  __ATOMIC_SEQ_CST) & BIT_MASK(nr);
 }
 
+/**
+ * test_bit - read bit @nr of @addr
+ * @nr: the bit
+ * @addr: the bitmap
+ *
+ * Context: any. Return: the bit (a snapshot).
+ */
 static inline bool test_bit(unsigned int nr,
 			    const volatile unsigned long *addr)
 {
 	return addr[BIT_WORD(nr)] & BIT_MASK(nr);
 }
 
+/**
+ * __set_bit - set bit @nr of @addr, not atomically
+ * @nr: the bit
+ * @addr: a bitmap only the caller changes
+ *
+ * Context: any.
+ */
 static inline void __set_bit(unsigned int nr, unsigned long *addr)
 {
 	addr[BIT_WORD(nr)] |= BIT_MASK(nr);
 }
 
+/**
+ * __clear_bit - clear bit @nr of @addr, not atomically
+ * @nr: the bit
+ * @addr: a bitmap only the caller changes
+ *
+ * Context: any.
+ */
 static inline void __clear_bit(unsigned int nr, unsigned long *addr)
 {
 	addr[BIT_WORD(nr)] &= ~BIT_MASK(nr);

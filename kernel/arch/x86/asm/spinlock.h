@@ -25,26 +25,50 @@ typedef union {
 #define __ARCH_SPIN_LOCK_UNLOCKED { 0 }
 
 
-/* Take a ticket: the number to wait for. */
+/**
+ * arch_spin_ticket - take a ticket: the number to wait for
+ * @lock: the lock
+ *
+ * Context: any; interrupts as the caller needs them.
+ * Return: the ticket; the lock is ours when arch_spin_served() says so.
+ */
 static inline u16 arch_spin_ticket(arch_spinlock_t *lock)
 {
 	return __atomic_fetch_add(&lock->next, 1, __ATOMIC_ACQUIRE);
 }
 
-/* Is @ticket being served? Acquire: the critical section stays after. */
+/**
+ * arch_spin_served - is @ticket being served?
+ * @lock: the lock
+ * @ticket: from arch_spin_ticket()
+ *
+ * An acquire load: the critical section cannot move before it.
+ * Context: any. Return: true once the lock is the caller's.
+ */
 static inline bool arch_spin_served(const arch_spinlock_t *lock, u16 ticket)
 {
 	return __atomic_load_n(&lock->owner, __ATOMIC_ACQUIRE) == ticket;
 }
 
-/* Serve the next ticket. Only the holder writes @owner: no lock prefix. */
+/**
+ * arch_spin_unlock - serve the next ticket
+ * @lock: the lock, held by the caller
+ *
+ * Only the holder writes @owner, so a plain release store does: no lock
+ * prefix. Context: the holder.
+ */
 static inline void arch_spin_unlock(arch_spinlock_t *lock)
 {
 	__atomic_store_n(&lock->owner, (u16)(lock->owner + 1),
 			 __ATOMIC_RELEASE);
 }
 
-/* Take the lock only if nobody holds or waits for it. */
+/**
+ * arch_spin_trylock - take @lock only if nobody holds or waits for it
+ * @lock: the lock
+ *
+ * Context: any; never spins. Return: true if taken.
+ */
 static inline bool arch_spin_trylock(arch_spinlock_t *lock)
 {
 	arch_spinlock_t old, new;
@@ -59,6 +83,12 @@ static inline bool arch_spin_trylock(arch_spinlock_t *lock)
 					   __ATOMIC_RELAXED);
 }
 
+/**
+ * arch_spin_is_locked - is @lock held (or waited for)?
+ * @lock: the lock
+ *
+ * Context: any. Return: true if so (a snapshot).
+ */
 static inline bool arch_spin_is_locked(const arch_spinlock_t *lock)
 {
 	arch_spinlock_t v;

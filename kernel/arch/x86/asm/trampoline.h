@@ -33,7 +33,13 @@ struct trampoline_params {
 /* The trampoline's code, linked in .rodata and copied to low memory. */
 extern const char trampoline_start[], trampoline_protected[], trampoline_end[];
 
-/* Where the kernel goes from the trampoline (boot/trampoline.asm). */
+/**
+ * secondary_startup - where a new CPU enters the kernel's text
+ *
+ * boot/trampoline.asm: loads the kernel's page tables and calls
+ * start_secondary() on the idle thread's stack. Not called from C.
+ * Context: a starting CPU, paging on, interrupts off.
+ */
 void secondary_startup(void);
 
 /**
