@@ -260,6 +260,8 @@ TRANSCRIPTS = {
 def bench_targets_table(results):
     rows = ["| target | limit | measured | |", "|---|---|---|---|"]
     for t in bench_table.TARGETS:
+        if not bench_table.measurable(t, results):
+            continue
         value = t.value(results)
         shown = f"{value:.3f}" if t.denominator else f"{value:g}"
         verdict = "met" if bench_table.target_met(t, results) else "missed"

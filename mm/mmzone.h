@@ -42,14 +42,14 @@ struct zone_stats {
 	unsigned long pcp_drain;     /* per-CPU list drains */
 };
 
+/* 32 bytes: the fast paths index an array of them with one shift. */
 struct per_cpu_pages {
 	int count; /* pages on the list */
 	int high;  /* drain above this */
 	int batch; /* refill and drain by this many */
 	struct list_head list;
 	unsigned long allocs; /* allocations served from the list directly */
-	struct zone_stats stats; /* this CPU's counts for the zone */
-};
+} __aligned(32);
 
 struct zone {
 	const char *name;
@@ -68,9 +68,10 @@ struct zone {
 
 extern struct zone zones[MAX_NR_ZONES];
 
-/* Each CPU's lists, one per zone: a per-CPU variable. */
+/* Each CPU's lists and counts, one per zone: a per-CPU variable. */
 struct per_cpu_pageset {
 	struct per_cpu_pages pcp[MAX_NR_ZONES];
+	struct zone_stats stats[MAX_NR_ZONES];
 };
 
 DECLARE_PER_CPU(struct per_cpu_pageset, pagesets);
@@ -113,7 +114,7 @@ static inline struct per_cpu_pages *zone_pcp_nr(enum zone_type z, int cpu)
 }
 
 /* Count one @item for zone @z on this CPU: one instruction, no lock. */
-#define zone_stat_inc(z, item) (this_cpu(pagesets).pcp[(z)].stats.item++)
+#define zone_stat_inc(z, item) (this_cpu(pagesets).stats[(z)].item++)
 
 /**
  * zone_stats_sum - @zone's counts, every CPU's added up
@@ -131,6 +132,20 @@ void zone_stats_sum(const struct zone *zone, struct zone_stats *sum);
 		zone_stats_sum((zone), &__sum);        \
 		__sum.item;                            \
 	})
+
+/**
+ * this_cpu_pcp - this CPU's per-CPU page list for zone @z
+ * @z: the zone number
+ *
+ * The fast paths' form: the per-CPU area's address plus this CPU's
+ * offset (one %fs load), no CPU number, no table of offsets.
+ * Context: interrupts off (the list is this CPU's only meanwhile).
+ * Return: the list.
+ */
+static inline struct per_cpu_pages *this_cpu_pcp(enum zone_type z)
+{
+	return &this_cpu_ptr(pagesets)->pcp[z];
+}
 
 /**
  * page_zone - the zone @page belongs to

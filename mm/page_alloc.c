@@ -173,7 +173,7 @@ static struct page *rmqueue_pcplist(struct zone *zone, gfp_t gfp)
 	unsigned long flags;
 
 	local_irq_save(flags);
-	pcp = zone_pcp(zone, smp_processor_id());
+	pcp = this_cpu_pcp((enum zone_type)zone_idx(zone));
 	if (unlikely(list_empty(&pcp->list))) {
 		pcp->count += rmqueue_bulk(zone, pcp->batch, &pcp->list);
 		zone_stat_inc(zone_idx(zone), pcp_refill);
@@ -201,7 +201,7 @@ static __always_inline void free_pcp_page(struct page *page, bool cold)
 
 	count_vm_event(PGFREE);
 	local_irq_save(flags);
-	pcp = zone_pcp_nr(z, smp_processor_id());
+	pcp = this_cpu_pcp(z);
 	if (cold)
 		list_add_tail(&page->lru, &pcp->list);
 	else
@@ -222,7 +222,7 @@ static void drain_local_pages(void *unused)
 	(void)unused;
 	local_irq_save(flags);
 	for_each_zone(zone) {
-		struct per_cpu_pages *pcp = zone_pcp(zone, smp_processor_id());
+		struct per_cpu_pages *pcp = this_cpu_pcp((enum zone_type)zone_idx(zone));
 
 		free_pcppages_bulk(zone, pcp->count, pcp);
 	}
@@ -253,14 +253,15 @@ void zone_stats_sum(const struct zone *zone, struct zone_stats *sum)
 
 	*sum = (struct zone_stats){ 0 };
 	for_each_possible_cpu(cpu) {
-		const struct per_cpu_pages *pcp = zone_pcp(zone, cpu);
+		const struct zone_stats *st =
+			&per_cpu(pagesets, cpu).stats[zone_idx(zone)];
 
-		sum->alloc += READ_ONCE(pcp->stats.alloc) +
-			      READ_ONCE(pcp->allocs);
-		sum->alloc_fallback += READ_ONCE(pcp->stats.alloc_fallback);
-		sum->alloc_fail += READ_ONCE(pcp->stats.alloc_fail);
-		sum->pcp_refill += READ_ONCE(pcp->stats.pcp_refill);
-		sum->pcp_drain += READ_ONCE(pcp->stats.pcp_drain);
+		sum->alloc += READ_ONCE(st->alloc) +
+			      READ_ONCE(zone_pcp(zone, cpu)->allocs);
+		sum->alloc_fallback += READ_ONCE(st->alloc_fallback);
+		sum->alloc_fail += READ_ONCE(st->alloc_fail);
+		sum->pcp_refill += READ_ONCE(st->pcp_refill);
+		sum->pcp_drain += READ_ONCE(st->pcp_drain);
 	}
 }
 
@@ -431,7 +432,7 @@ static struct page *alloc_page_fast(gfp_t gfp, enum zone_type classzone)
 	if (zone->free_pages <= zone->watermark[WMARK_LOW])
 		return NULL;
 	local_irq_save(flags);
-	pcp = zone_pcp_nr(classzone, smp_processor_id());
+	pcp = this_cpu_pcp(classzone);
 	if (list_empty(&pcp->list)) {
 		local_irq_restore(flags);
 		return NULL;

@@ -375,8 +375,11 @@ case("bench-list-and-typo", "64M", "pass",
           r"bench: no benchmark matches 'nosuch'"])
 
 # ---- the same ISO in Bochs ----
-case("bochs-ktest", "512M", "pass", "ktest=all poweroff", runner="bochs",
-     has=[KTEST_OK, r"Power off: success"], timeout=240)
+case("bochs-ktest-2cpus", "512M", "pass", "ktest=all poweroff",
+     runner="bochs", smp=2,
+     has=[KTEST_OK, r"smp: CPU 1 is up: local APIC id 1",
+          r"smp: Brought up 1 node, 2 CPUs", r"Power off: success"],
+     timeout=240)
 # make bochs with piped input: the shell reads COM1, its output is shown
 # once (port 0xE9's copy), and poweroff gives the runner status 0.
 case("bochs-shell-piped", "512M", "pass", runner="bochs",
@@ -462,3 +465,54 @@ case("gdb-helpers", "6G", "pass",
      lacks=[r"UNEXPECTED SUCCESS|Traceback|Python Exception|"
             r"Error occurred in Python"],
      checks=["tools/check-gdb-helpers.sh"])
+
+# ---- SMP (docs/smp.md): every CPU count with each memory size, the CPUs
+# really at once (multi-threaded TCG), and the ways to run fewer.
+SMP_OK = r"smp: Brought up 1 node, {n} CPUs?$"
+for n in [1, 2, 4, 8]:
+    for size in ["512M", "6G", "61G"]:
+        case(f"smp{n}-{size}", size, "pass", "ktest=smp poweroff", smp=n,
+             has=[KTEST_OK, SMP_OK.format(n=n)]
+             + [rf"smp: CPU {c} is up: local APIC id {c}, idle thread "
+                rf"idle/{c}" for c in range(1, n)],
+             timeout=300)
+case("smp4-mttcg-6G", "6G", "pass", "ktest=all stress=20000 poweroff",
+     smp=4, accel="tcg,thread=multi",
+     has=[KTEST_OK, STRESS_OK, SMP_OK.format(n=4),
+          r"stress: 4 CPUs: [0-9]+ buffers traded between threads, "
+          r"[1-9][0-9]* freed on another CPU"], timeout=400)
+case("smp-nosmp", "512M", "pass", "nosmp ktest=smp poweroff", smp=4,
+     has=[r"smp: 4 CPUs listed; 1 will run \(nosmp\)",
+          SMP_OK.format(n=1), KTEST_OK])
+case("smp-maxcpus", "512M", "pass", "maxcpus=2 ktest=smp poweroff", smp=4,
+     has=[r"smp: 4 CPUs listed; 2 will run \(maxcpus=\)",
+          SMP_OK.format(n=2), KTEST_OK], lacks=[r"CPU 2 is up"])
+case("smp-more-than-nr-cpus", "512M", "pass", "ktest=smp poweroff", smp=10,
+     has=[r"smp: 10 CPUs in the ACPI MADT",
+          r"smp: 10 CPUs listed; 8 will run \(NR_CPUS is 8\)",
+          SMP_OK.format(n=8), KTEST_OK], timeout=300)
+# Without the MADT the MP table names the CPUs (SeaBIOS lists only the
+# boot CPU there); without APICs the 8259s and the PIT serve one CPU.
+case("smp-acpi-off", "512M", "pass", "acpi=off ktest=smp poweroff", smp=2,
+     has=[r"smp: [0-9] CPUs in the MP table", KTEST_OK])
+case("smp-noapic", "512M", "pass", "noapic ktest=smp poweroff", smp=2,
+     has=[r"APICs not used \(noapic on the command line\): the 8259 PICs "
+          r"and the PIT on one CPU", SMP_OK.format(n=1), KTEST_OK])
+case("smp-cpu-without-apic", "512M", "pass", "ktest=smp poweroff", smp=1,
+     cpu="max,-apic",
+     has=[r"APICs not used \(the CPU has no local APIC\)",
+          SMP_OK.format(n=1), KTEST_OK])
+# The shell shows every CPU at work: ps, interrupts, vmstat.
+case("smp-shell", "6G", "pass", smp=4,
+     stdin=r"stress 4000\nps\ninterrupts\nvmstat\ndrain\npoweroff\n",
+     has=[STRESS_OK,
+          r"^ +PID +STATE +NAME +CPU +STACK",
+          r"^ +0 +\S+ +idle/3 +3 ",
+          r"^ +CPU0 +CPU1 +CPU2 +CPU3$",
+          r"^LOC:( +[1-9][0-9]*){4}  Local timer interrupts$",
+          r"^CAL:( +[0-9]+){4}  Function call interrupts$",
+          r"^TLB:( +[0-9]+){4}  TLB shootdowns$",
+          r"^RES:( +[0-9]+){4}  Rescheduling interrupts$",
+          r"^nr_tlb_remote_flush +[1-9]",
+          r"^drain_all_pages +[1-9]",
+          r"^drain: every CPU's page lists emptied"])

@@ -49,6 +49,7 @@ class Case:
     cpu: str = "max"
     machine: str = "pc"
     smp: int = 0  # 0: the runner's default
+    accel: str = ""  # QEMU: "tcg,thread=multi" runs the CPUs at once
     timeout: int = 120
     build: Path = None  # another build tree (DEBUG=1)
     vbe: bool = True  # Bochs: the PCI VGA with the VBE framebuffer
@@ -84,6 +85,8 @@ def runner_env(case):
                QEMU_MACHINE=case.machine)
     if case.smp:
         env["QEMU_SMP"] = str(case.smp)
+    if case.accel:
+        env["QEMU_ACCEL"] = case.accel
     if case.feed_after:
         env["QEMU_FEED_AFTER"] = case.feed_after
     return env

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* In-kernel tests of threads, preemption, wait queues, mutexes, timers. */
 #include "tests/kernel/ktest.h"
-#include "tests/kernel/kt_smp.h"
-#include <asm/apic.h>
 #include "mm/page_debug.h"
 #include "kernel/mutex.h"
 #include "kernel/sched.h"
@@ -370,40 +368,6 @@ KTEST(sched, stacks_have_guard_pages)
 	 * a free page that debug_pagealloc keeps unmapped). */
 	KT_EXPECT_EQ(t, kernel_address_mapped(guard),
 		     !(page_debug & PAGE_DEBUG_UNMAP));
-}
-
-static DEFINE_PER_CPU(int, test_counter);
-
-/* On each CPU: this_cpu() is that CPU's copy, the one per_cpu() names. */
-static void add_to_own_counter(struct ktest_ctx *t, void *arg)
-{
-	unsigned int cpu;
-
-	(void)arg;
-	preempt_disable();
-	cpu = smp_processor_id();
-	this_cpu(test_counter) += 5 + (int)cpu;
-	KT_EXPECT_TRUE(t, this_cpu_ptr(test_counter) ==
-				  &per_cpu(test_counter, cpu));
-	/* The number is the CPU's own: its local APIC says which it is. */
-	if (lapic_enabled)
-		KT_EXPECT_EQ(t, cpu_apic_id[cpu], lapic_id());
-	preempt_enable();
-}
-
-KTEST(percpu, each_cpu_sees_its_own_copy)
-{
-	unsigned int cpu;
-
-	for_each_possible_cpu(cpu)
-		per_cpu(test_counter, cpu) = (int)cpu * 10;
-	KT_EXPECT_EQ(t, kt_run_on_each_cpu(t, add_to_own_counter, NULL),
-		     num_online_cpus());
-	for_each_possible_cpu(cpu)
-		KT_EXPECT_EQ(t, per_cpu(test_counter, cpu),
-			     (int)cpu * 10 + (cpu_online(cpu) ? 5 + (int)cpu : 0));
-	/* The template itself is no CPU's copy: nobody wrote it. */
-	KT_EXPECT_EQ(t, per_cpu__test_counter, 0);
 }
 
 /* ---- wake-ups that land before the sleeper reaches schedule() ---- */

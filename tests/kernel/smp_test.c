@@ -21,6 +21,7 @@
 #include "tests/kernel/kt_mm.h"
 #include "tests/kernel/kt_smp.h"
 #include "tests/kernel/ktest.h"
+#include <asm/apic.h>
 #include <asm/hardirq.h>
 
 #define OPS_PER_CPU 1500
@@ -54,6 +55,42 @@ static bool intact(const void *p, size_t bytes, u32 seed)
 		if (((const u32 *)p)[i] != word_pattern(seed, (unsigned int)i))
 			return false;
 	return true;
+}
+
+/* ---- per-CPU data ---- */
+
+static DEFINE_PER_CPU(int, test_counter);
+
+/* On each CPU: this_cpu() is that CPU's copy, the one per_cpu() names. */
+static void add_to_own_counter(struct ktest_ctx *t, void *arg)
+{
+	unsigned int cpu;
+
+	(void)arg;
+	preempt_disable();
+	cpu = smp_processor_id();
+	this_cpu(test_counter) += 5 + (int)cpu;
+	KT_EXPECT_TRUE(t, this_cpu_ptr(test_counter) ==
+				  &per_cpu(test_counter, cpu));
+	/* The number is the CPU's own: its local APIC says which it is. */
+	if (lapic_enabled)
+		KT_EXPECT_EQ(t, cpu_apic_id[cpu], lapic_id());
+	preempt_enable();
+}
+
+KTEST(smp, per_cpu_data_is_each_cpus_own)
+{
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu)
+		per_cpu(test_counter, cpu) = (int)cpu * 10;
+	KT_EXPECT_EQ(t, kt_run_on_each_cpu(t, add_to_own_counter, NULL),
+		     num_online_cpus());
+	for_each_possible_cpu(cpu)
+		KT_EXPECT_EQ(t, per_cpu(test_counter, cpu),
+			     (int)cpu * 10 + (cpu_online(cpu) ? 5 + (int)cpu : 0));
+	/* The template itself is no CPU's copy: nobody wrote it. */
+	KT_EXPECT_EQ(t, per_cpu__test_counter, 0);
 }
 
 /* ---- allocators on every CPU at once, freed on whichever CPU ---- */

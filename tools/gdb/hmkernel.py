@@ -305,7 +305,8 @@ def print_zone(z, zone):
     pcps = [zone_pcp(z, cpu) for cpu in range(nr_cpus())]
 
     def stat(name):
-        return sum(int(pcp["stats"][name]) for pcp in pcps)
+        return sum(int(per_cpu("pagesets", cpu)["stats"][z][name])
+                   for cpu in range(nr_cpus()))
 
     print(f"Node 0, zone {zone['name'].string():>8}")
     print(f"  pages free     {int(zone['free_pages'])}")
