@@ -48,6 +48,7 @@ class Boot:
     input: object = ""  # a string (piped in) or a list of steps (typed)
     status: int = 0  # the runner's exit status: 0 success, 1 failure
     timeout: int = 200
+    smp: int = 0  # CPUs; 0: the runner's default (2)
 
 
 @dataclass

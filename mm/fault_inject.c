@@ -7,14 +7,21 @@
 #include "kernel/printk.h"
 #include "kernel/sched.h"
 #include "mm/gfp.h"
+#include "kernel/spinlock.h"
 #include <asm/irqflags.h>
 
 struct fault_attr fail_page_alloc = { "fail_page_alloc", 0, 0, 0 };
 struct fault_attr failslab = { "failslab", 0, 0, 0 };
 
-/* Off until the boot work starts; paused while in-kernel tests run. */
+/*
+ * Off until the boot work starts; paused while in-kernel tests run.
+ * fault_lock (interrupts off: allocations in IRQs count too) guards the
+ * pause depth and each fault_attr's count and injected: every CPU's
+ * allocations share one "every Nth".
+ */
 static bool fault_inject_started;
-static unsigned int fault_inject_paused;
+static unsigned int fault_inject_paused; /* fault_lock */
+static DEFINE_SPINLOCK(fault_lock);
 
 static unsigned long fail_page_alloc_every, failslab_every;
 BOOT_PARAM_COUNT("fail_page_alloc", fail_page_alloc_every,
@@ -43,19 +50,19 @@ void fault_inject_pause(void)
 {
 	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&fault_lock, flags);
 	fault_inject_paused++;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&fault_lock, flags);
 }
 
 void fault_inject_resume(void)
 {
 	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&fault_lock, flags);
 	if (fault_inject_paused)
 		fault_inject_paused--;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&fault_lock, flags);
 }
 
 bool fault_inject_active(void)
@@ -72,10 +79,10 @@ bool should_fail(struct fault_attr *attr, gfp_t gfp)
 	if (!attr->interval || !fault_inject_active() ||
 	    (gfp & __GFP_NOFAULTINJ))
 		return false;
-	local_irq_save(flags);
+	spin_lock_irqsave(&fault_lock, flags);
 	fail = ++attr->count % attr->interval == 0;
 	if (fail)
 		attr->injected++;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&fault_lock, flags);
 	return fail;
 }

@@ -59,7 +59,7 @@ def boot_key(boot):
     steps = boot.input if isinstance(boot.input, str) else \
         [describe_step(s) for s in boot.input]
     return json.dumps([boot.runner, boot.mem, boot.cmdline, steps,
-                       boot.status])
+                       boot.status, boot.smp])
 
 
 def piped_run(name, boot):
@@ -67,7 +67,7 @@ def piped_run(name, boot):
                         cmdline=boot.cmdline,
                         expect="pass" if boot.status == 0 else "fail",
                         runner=boot.runner, stdin=boot.input,
-                        timeout=boot.timeout)
+                        timeout=boot.timeout, smp=boot.smp)
     rc, _, text = harness.boot(case)
     return rc, text
 
@@ -80,7 +80,8 @@ def typed_lines(step, output):
 def typed_run(name, boot):
     """A Session: each step typed at its prompt, the last one awaited."""
     with harness.Session(boot.mem, boot.cmdline, timeout=boot.timeout,
-                         name=f"docs-{name}", runner=boot.runner) as k:
+                         name=f"docs-{name}", runner=boot.runner,
+                         smp=boot.smp) as k:
         for step in boot.input[:-1]:
             for line in typed_lines(step, k.output):
                 k.command(line)

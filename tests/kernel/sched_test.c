@@ -197,27 +197,54 @@ KTEST(sched, preempt_disable_defers_the_switch)
 /* ---- wait queues ---- */
 
 static DECLARE_WAIT_QUEUE_HEAD(order_wait);
-static int tokens, woken_order[3], woken_n;
+static DEFINE_SPINLOCK(token_lock); /* the waiters run on any CPU */
+static int tokens, woken_order[3], woken_n; /* token_lock */
 
 static bool take_token(void)
 {
-	unsigned long flags;
 	bool got = false;
 
-	local_irq_save(flags);
+	spin_lock(&token_lock);
 	if (tokens > 0) {
 		tokens--;
 		got = true;
 	}
-	local_irq_restore(flags);
+	spin_unlock(&token_lock);
 	return got;
+}
+
+static void give_tokens(int n)
+{
+	spin_lock(&token_lock);
+	tokens += n;
+	spin_unlock(&token_lock);
+}
+
+static int woken_count(void)
+{
+	int n;
+
+	spin_lock(&token_lock);
+	n = woken_n;
+	spin_unlock(&token_lock);
+	return n;
 }
 
 static int token_waiter(void *arg)
 {
 	wait_event(order_wait, take_token());
+	spin_lock(&token_lock);
 	woken_order[woken_n++] = (int)(uintptr_t)arg;
+	spin_unlock(&token_lock);
 	return 0;
+}
+
+/* The woken waiter may run on another CPU: give it up to 2 s to count. */
+static void wait_for_woken(int n)
+{
+	for (u64 end = get_jiffies_64() + 2 * HZ;
+	     woken_count() < n && get_jiffies_64() < end;)
+		msleep(1);
 }
 
 static void wait_until_sleeping(struct task_struct *task)
@@ -238,10 +265,10 @@ KTEST(wait, wake_one_is_fifo_and_wake_all_wakes_all)
 	}
 	KT_EXPECT_TRUE(t, waitqueue_active(&order_wait));
 	for (int i = 0; i < 3; i++) {
-		tokens++;
+		give_tokens(1);
 		KT_EXPECT_EQ(t, wake_up_one(&order_wait), 1);
-		msleep(10);
-		KT_EXPECT_EQ(t, woken_n, i + 1);
+		wait_for_woken(i + 1);
+		KT_EXPECT_EQ(t, woken_count(), i + 1);
 		KT_EXPECT_EQ(t, woken_order[i], i);
 	}
 	for (int i = 0; i < 3; i++)
@@ -252,7 +279,7 @@ KTEST(wait, wake_one_is_fifo_and_wake_all_wakes_all)
 		w[i] = kthread_run(token_waiter, (void *)(uintptr_t)i, "waiter");
 		wait_until_sleeping(w[i]);
 	}
-	tokens = 3;
+	give_tokens(3);
 	KT_EXPECT_EQ(t, wake_up_all(&order_wait), 3);
 	for (int i = 0; i < 3; i++)
 		kthread_join(w[i]);
