@@ -8,11 +8,12 @@ set -eu
 PACKAGES="make gcc gcc-multilib binutils nasm clang llvm
 	grub-pc-bin grub-common xorriso mtools
 	qemu-system-x86 bochs bochsbios vgabios bochs-term
-	libcmocka-dev pkg-config gnuplot-nox libclang-rt-dev gdb python3"
+	libcmocka-dev pkg-config gnuplot-nox libclang-rt-dev gdb python3
+	python3-pytest python3-pytest-xdist shellcheck"
 
 missing() {
 	for tool in make gcc nasm ld clang gdb grub-mkrescue xorriso mformat \
-		qemu-system-i386 bochs pkg-config gnuplot; do
+		qemu-system-i386 bochs pkg-config gnuplot shellcheck; do
 		command -v "$tool" >/dev/null 2>&1 || { echo "$tool"; return 0; }
 	done
 	[ -d /usr/lib/grub/i386-pc ] || { echo grub-pc-bin; return 0; }
@@ -20,6 +21,11 @@ missing() {
 	[ -f /usr/share/vgabios/vgabios.bin ] || { echo vgabios; return 0; }
 	# tools/bochs-run.py runs on Debian's Python, whatever is on PATH.
 	[ -x /usr/bin/python3 ] || { echo python3; return 0; }
+	# make test is pytest with xdist, on Debian's Python too.
+	/usr/bin/python3 -c 'import pytest' 2>/dev/null ||
+		{ echo python3-pytest; return 0; }
+	/usr/bin/python3 -c 'import xdist' 2>/dev/null ||
+		{ echo python3-pytest-xdist; return 0; }
 	pkg-config --exists cmocka 2>/dev/null || { echo libcmocka-dev; return 0; }
 	gcc -m32 -print-libgcc-file-name 2>/dev/null | grep -q /32/ ||
 		{ echo gcc-multilib; return 0; }

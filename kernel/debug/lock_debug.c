@@ -377,13 +377,14 @@ void lock_debug_show(void)
 	for (unsigned int c = 0; c < n; c++) {
 		u64 after = READ_ONCE(classes[c].after);
 
-		printk("  %-24s", classes[c].name);
-		if (after) {
-			printk(" before");
-			for (unsigned int d = 0; d < n; d++)
-				if (after & (1ull << d))
-					printk(" %s", classes[d].name);
+		if (!after) {
+			printk("  %s\n", classes[c].name);
+			continue;
 		}
+		printk("  %-24s before", classes[c].name);
+		for (unsigned int d = 0; d < n; d++)
+			if (after & (1ull << d))
+				printk(" %s", classes[d].name);
 		printk("\n");
 	}
 }
