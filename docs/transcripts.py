@@ -123,8 +123,13 @@ TSC = [(r"\b\d+ TSC cycles", "N TSC cycles"),
        (r"^tsc: [0-9.]+ MHz", "tsc: N MHz"),
        (r"local APIC timer: \d+ counts", "local APIC timer: N counts")]
 # What several CPUs do at once, at host time: every count may differ
-# from one run to the next, only the layout stays.
-NUMBERS = [(r"\d+", "N")]
+# from one run to the next (and with it the column widths), only the
+# rows and their names stay.
+NUMBERS = [(r" *\d+", " N")]
+# ps on several CPUs: which thread is running where, too ("-": the
+# stack pointer of a thread running on another CPU).
+PS_ON_CPUS = [(r"\b(running|ready|sleeping) +", "STATE "),
+              (r" *-/", " N/")] + NUMBERS
 # The stress run trades buffers between threads on different CPUs: which
 # thread frees what, and so every count, depends on how they interleave.
 STRESS_COUNTS = [(r"^(stress: (\d+ CPUs|allocations|pages in those blocks|"
@@ -285,7 +290,7 @@ TRANSCRIPTS = {
         masks=STRESS_COUNTS),
     "smp-ps": Transcript(
         "qemu-4cpu-6G-smp", [Cut(r"^kernel> ps$", upto=r"^kernel> interrupts")],
-        masks=NUMBERS),
+        masks=PS_ON_CPUS),
     "smp-interrupts": Transcript(
         "qemu-4cpu-6G-smp",
         [Cut(r"^kernel> interrupts$", upto=r"^kernel> vmstat")],
