@@ -386,7 +386,7 @@ static void irq_while_thread_holds_slots(struct ktest_ctx *t, void *arg)
 	give_up = get_jiffies_64() + 50;
 	while (!irq_done && get_jiffies_64() < give_up)
 		cpu_relax();
-	del_timer(&timer);
+	del_timer_sync(&timer); /* it may be running on CPU 0 */
 	KT_EXPECT_TRUE(t, irq_done);
 	KT_EXPECT_EQ(t, irq_depth_seen, THREAD_SLOTS + IRQ_SLOTS);
 	KT_EXPECT_EQ(t, irq_ok, 1);

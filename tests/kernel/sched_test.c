@@ -116,7 +116,7 @@ KTEST(sched, threads_and_irq_allocate_concurrently)
 	/* Let the timer run a few more times, then stop it. */
 	msleep(30);
 	atomic_stop = true;
-	del_timer(&atomic_timer);
+	del_timer_sync(&atomic_timer); /* it may be running on CPU 0 now */
 	for (int i = 0; i < ATOMIC_HOLD; i++)
 		if (atomic_held[i]) {
 			__free_page(atomic_held[i]);
@@ -369,6 +369,7 @@ KTEST(sched, context_predicates)
 	KT_EXPECT_TRUE(t, irq_saw_interrupt);
 	KT_EXPECT_TRUE(t, irq_saw_atomic);
 	KT_EXPECT_FALSE(t, timer_pending(&timer));
+	del_timer_sync(&timer); /* on our stack: gone from CPU 0 before we return */
 }
 
 static int return_42(void *arg)
@@ -522,7 +523,7 @@ KTEST(sched, wait_event_races_with_interrupt_wake_ups)
 	if (b)
 		KT_EXPECT_EQ(t, kthread_join(b), 0);
 	tick_stop = true;
-	del_timer(&tick_timer);
+	del_timer_sync(&tick_timer);
 	KT_EXPECT_GE(t, tick_seq, 30);
 	KT_EXPECT_NULL(t, sched_check_runqueue());
 }

@@ -57,6 +57,7 @@ KTEST(kmalloc, every_class_from_an_interrupt)
 	add_timer(&timer);
 	while (irq_bad < 0 && get_jiffies_64() < give_up)
 		halt();
+	del_timer_sync(&timer); /* on our stack: gone from CPU 0 before we return */
 	KT_EXPECT_EQ(t, irq_bad, 0);
 }
 

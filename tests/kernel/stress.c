@@ -519,7 +519,7 @@ static void stop_interrupts(void)
 	while (READ_ONCE(irq_worker.ops_left))
 		msleep(10);
 	stress_stopping = true;
-	del_timer(&stress_timer);
+	del_timer_sync(&stress_timer); /* it may be running on CPU 0 now */
 	free_all(&irq_worker);
 }
 
