@@ -122,8 +122,12 @@ static u16 class_of(const char *name, u16 *cached)
 	for (i = 0; i < nr_classes; i++)
 		if (!strcmp(classes[i].name, name))
 			break;
-	if (i == nr_classes && nr_classes < LOCK_DEBUG_MAX_CLASSES)
-		classes[nr_classes++].name = name;
+	if (i == nr_classes && nr_classes < LOCK_DEBUG_MAX_CLASSES) {
+		/* The name first: `lockdep` reads the table without the lock. */
+		classes[nr_classes].name = name;
+		smp_wmb();
+		WRITE_ONCE(nr_classes, nr_classes + 1);
+	}
 	graph_unlock_irqrestore(flags);
 	if (i == LOCK_DEBUG_MAX_CLASSES) {
 		if (!order_check_off)
@@ -200,14 +204,18 @@ static __noinline void add_order(const struct held_lock *held, u16 taking_id,
 	inversion = !order_check_off && (classes[b].reach & (1ull << a));
 	if (!inversion && !(classes[a].after & (1ull << b))) {
 		if (nr_edges < LOCK_DEBUG_MAX_EDGES) {
-			struct lock_edge *e = &edges[nr_edges++];
+			struct lock_edge *e = &edges[nr_edges];
 
 			e->from = (u8)a;
 			e->to = (u8)b;
 			e->cpu = smp_processor_id();
 			e->pid = current->pid;
 			strlcpy(e->comm, current->comm, sizeof(e->comm));
+			memset(e->trace, 0, sizeof(e->trace));
 			save_stack_trace(e->trace, LOCK_TRACE_DEPTH, 3);
+			/* Whole before counted: reports read without the lock. */
+			smp_wmb();
+			WRITE_ONCE(nr_edges, nr_edges + 1);
 		}
 		classes[a].after |= 1ull << b;
 		for (unsigned int x = 0; x < nr_classes; x++)
@@ -361,8 +369,28 @@ void lock_debug_show_held(void)
 		show_held(current->comm, &current->held_mutexes, false);
 }
 
+/* The classes in name order: the table's order is whichever came first. */
+static unsigned int sorted_classes(u8 *order)
+{
+	unsigned int n = READ_ONCE(nr_classes);
+
+	smp_rmb(); /* the names of the first n classes are there */
+	for (unsigned int i = 0; i < n; i++) {
+		unsigned int j = i;
+
+		while (j > 0 && strcmp(classes[order[j - 1]].name,
+				       classes[i].name) > 0) {
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = (u8)i;
+	}
+	return n;
+}
+
 void lock_debug_show(void)
 {
+	u8 order[LOCK_DEBUG_MAX_CLASSES];
 	unsigned int n;
 
 	if (!lock_debug) {
@@ -370,11 +398,12 @@ void lock_debug_show(void)
 		       "classes)\n");
 		return;
 	}
-	n = READ_ONCE(nr_classes);
+	n = sorted_classes(order);
 	printk("%u lock classes, %u orders recorded%s\n", n,
 	       READ_ONCE(nr_edges),
 	       order_check_off ? "; order check off" : "");
-	for (unsigned int c = 0; c < n; c++) {
+	for (unsigned int i = 0; i < n; i++) {
+		unsigned int c = order[i];
 		u64 after = READ_ONCE(classes[c].after);
 
 		if (!after) {
@@ -382,9 +411,9 @@ void lock_debug_show(void)
 			continue;
 		}
 		printk("  %-24s before", classes[c].name);
-		for (unsigned int d = 0; d < n; d++)
-			if (after & (1ull << d))
-				printk(" %s", classes[d].name);
+		for (unsigned int k = 0; k < n; k++)
+			if (after & (1ull << order[k]))
+				printk(" %s", classes[order[k]].name);
 		printk("\n");
 	}
 }
