@@ -200,6 +200,15 @@ BOOTS = {
     "crash-lock-inversion": Boot(
         "qemu", "64M", "lock_debug",
         input="crash lock-inversion\nlockdep\npoweroff\n"),
+    # docs/highmem.md: a thread asleep with a kmap_local mapping.
+    "crash-kmap-local-sleep": Boot(
+        "qemu", "6G", "kmap.debug kmap.local_sleep_ms=300",
+        input="crash kmap-local-sleep\npoweroff\n"),
+    # docs/debugging.md: the kmap-local breakpoint.
+    "bochs-2G-kmap-local": Boot(
+        "bochs-debug", "2G",
+        "bochs.break=kmap-local:1 ktest=kmap_local.survives_a_sleep poweroff",
+        input=["c", suggested, "c"], timeout=300),
 }
 
 # docs/hardening.md, highmem.md, objects-and-vmalloc.md and
@@ -212,6 +221,8 @@ CRASHES = {
     "vfree-twice": ("64M", ""),
     "kmap-atomic-leak": ("6G", ""),
     "kmap-overrun": ("64M", "kmap.debug"),
+    "kmap-local-overrun": ("64M", "kmap.debug"),
+    "kmap-local-other-thread": ("6G", "kmap.debug"),
     "sleep-in-irq": ("64M", ""),
     "kfree-bad": ("64M", ""),
     "lock-lockup": ("64M", "lock_debug lock_debug.timeout_ms=300"),
@@ -224,6 +235,10 @@ for _kind, (_mem, _cmdline) in CRASHES.items():
 # ---- the transcripts ----
 
 REGISTERS_R8_R15 = r"^r(8 |9 |1[0-5]):"
+# Which CPU a thread ran on, and so which page it got from its CPU's
+# lists and which slot address it had, varies from run to run.
+KMAP_WHERE = [(r"CPU \d", "CPU n"), (r"pfn 0x[0-9a-f]+", "pfn 0x..."),
+              (r"0xff[0-9a-f]{6}", "0xff......")]
 PANIC = r"^Kernel panic - not syncing"
 
 TRANSCRIPTS = {
@@ -277,6 +292,23 @@ TRANSCRIPTS = {
         "crash-kmap-overrun",
         [Cut(r"is the guard page after a kmap_atomic slot",
              r"page faults are disabled here")]),
+    "crash-kmap-local-overrun": Transcript(
+        "crash-kmap-local-overrun",
+        [Cut(r"is the guard page after a kmap_local slot",
+             r"page faults are allowed here")], masks=KMAP_WHERE),
+    "crash-kmap-local-other-thread": Transcript(
+        "crash-kmap-local-other-thread",
+        [line(r"^BUG: unable to handle page fault"),
+         Cut(r"is a kmap_local slot", r"^#PF: a kmap_local address used by")],
+        masks=KMAP_WHERE),
+    "crash-kmap-local-sleep": Transcript(
+        "crash-kmap-local-sleep",
+        [Cut(r"^BUG: kmap_local: thread", r"kmap\(\)'s job")],
+        masks=KMAP_WHERE + [(r"slept \d+ ms", "slept N ms")]),
+    "bochs-kmap-local": Transcript(
+        "bochs-2G-kmap-local",
+        [Cut(r"^bochs\.break: kmap-local: ", upto=r"^<bochs:\d+> c$")],
+        drop=[REGISTERS_R8_R15]),
     "crash-sleep-in-irq": Transcript(
         "crash-sleep-in-irq", [Cut(PANIC, r"^at ")]),
     "crash-kfree-bad": Transcript("crash-kfree-bad", [line(PANIC)]),
@@ -344,8 +376,18 @@ def bench_results_block(results):
     return "\n".join(rows) + "\n" + bench_table.targets_text(results)
 
 
+def at_cpus(results, benchmark, cpus, variant="highmem"):
+    """Instructions of @benchmark at @cpus CPUs (the scaling rows)."""
+    row = bench_table.scaling(results, benchmark, variant).get(cpus)
+    if not row:
+        raise KeyError(f"no {benchmark},{variant} row at {cpus} CPUs")
+    return number(float(row["instructions_per_op"]), 0)
+
+
 TABLES = {
     "bench-results": bench_results_block,
+    "bench-scaling": bench_table.scaling_text,
+    "bench-mttcg": bench_table.mttcg_text,
     "bench-targets": bench_targets_table,
 }
 
@@ -478,6 +520,23 @@ FIGURES = {
     "kmap-mapped": instructions("kmap_mapped", "highmem"),
     "kmap-new-page": instructions("kmap_new_page", "highmem"),
     "kmap-new-page-wrap": instructions("kmap_new_page_wrap", "highmem"),
+    "kmap-local-highmem": instructions("kmap_local", "highmem"),
+    "kmap-local-lowmem": instructions("kmap_local", "lowmem"),
+    "kmap-local-extra": extra_instructions("kmap_local", "highmem",
+                                           "lowmem"),
+    # docs/benchmarks.md and highmem.md: the CPU scaling
+    "wrap-1cpu": Figure(bench=lambda r: at_cpus(r, "kmap_new_page_wrap", 1)),
+    "wrap-8cpus": Figure(bench=lambda r: at_cpus(r, "kmap_new_page_wrap", 8)),
+    "wrap-growth": Figure(bench=lambda r: number(
+        (float(at_cpus(r, "kmap_new_page_wrap", 8)) -
+         float(at_cpus(r, "kmap_new_page_wrap", 1))) * 512 / 7, 0)),
+    "local-8cpus": Figure(bench=lambda r: at_cpus(r, "kmap_local", 8)),
+    "mttcg-ratio-1": Figure(bench=lambda r: number(
+        bench_table.mttcg_ratio(r, 1), 1)),
+    "mttcg-ratio-2": Figure(bench=lambda r: number(
+        bench_table.mttcg_ratio(r, 2), 1)),
+    "mttcg-ratio-4": Figure(bench=lambda r: number(
+        bench_table.mttcg_ratio(r, 4), 1)),
     "boot-cost-64M": millions("boot_to_shell", "64M"),
     "boot-cost-1G": millions("boot_to_shell", "1G"),
     "boot-cost-6G": millions("boot_to_shell", "6G"),

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
- * Page-content helpers on top of kmap_atomic: each maps the page(s) for
- * the duration of the copy only, so they work on any page, in any
- * context. The __GFP_ZERO path of the page allocator uses
- * clear_highpage.
+ * Page-content helpers on top of kmap_local_page: each maps the page(s)
+ * for the duration of the copy only, so they work on any page, in any
+ * context, and leave preemption on while they copy. The __GFP_ZERO path
+ * of the page allocator uses clear_highpage.
  */
 #include "highmem/highmem.h"
 #include "highmem/pkmap.h"
@@ -25,8 +25,9 @@ void kmap_init(void)
 	pkmap_init();
 	kmap_atomic_init();
 	if (kmap_debug)
-		printk("kmap: debug mode: lowmem pages go through kmap and "
-		       "kmap_atomic too; guard pages between kmap_atomic slots\n");
+		printk("kmap: debug mode: lowmem pages go through kmap, "
+		       "kmap_local and kmap_atomic too; guard pages between "
+		       "their slots\n");
 }
 
 static void check_range(size_t offset, size_t len)
@@ -38,20 +39,20 @@ static void check_range(size_t offset, size_t len)
 
 void clear_highpage(struct page *page)
 {
-	void *addr = kmap_atomic(page);
+	void *addr = kmap_local_page(page);
 
 	memset(addr, 0, PAGE_SIZE);
-	kunmap_atomic(addr);
+	kunmap_local(addr);
 }
 
 void copy_highpage(struct page *to, struct page *from)
 {
-	void *vfrom = kmap_atomic(from);
-	void *vto = kmap_atomic(to);
+	void *vfrom = kmap_local_page(from);
+	void *vto = kmap_local_page(to);
 
 	memcpy(vto, vfrom, PAGE_SIZE);
-	kunmap_atomic(vto);
-	kunmap_atomic(vfrom);
+	kunmap_local(vto);
+	kunmap_local(vfrom);
 }
 
 void memset_page(struct page *page, size_t offset, int val, size_t len)
@@ -59,9 +60,9 @@ void memset_page(struct page *page, size_t offset, int val, size_t len)
 	char *addr;
 
 	check_range(offset, len);
-	addr = kmap_atomic(page);
+	addr = kmap_local_page(page);
 	memset(addr + offset, val, len);
-	kunmap_atomic(addr);
+	kunmap_local(addr);
 }
 
 void memcpy_to_page(struct page *page, size_t offset, const void *src,
@@ -70,9 +71,9 @@ void memcpy_to_page(struct page *page, size_t offset, const void *src,
 	char *addr;
 
 	check_range(offset, len);
-	addr = kmap_atomic(page);
+	addr = kmap_local_page(page);
 	memcpy(addr + offset, src, len);
-	kunmap_atomic(addr);
+	kunmap_local(addr);
 }
 
 void memcpy_from_page(void *dst, struct page *page, size_t offset,
@@ -81,9 +82,25 @@ void memcpy_from_page(void *dst, struct page *page, size_t offset,
 	char *addr;
 
 	check_range(offset, len);
-	addr = kmap_atomic(page);
+	addr = kmap_local_page(page);
 	memcpy(dst, addr + offset, len);
-	kunmap_atomic(addr);
+	kunmap_local(addr);
+}
+
+static void count_saved(struct task_struct *t, void *arg)
+{
+	*(unsigned int *)arg += (unsigned int)READ_ONCE(t->kmap_ctrl.nr);
+}
+
+/* Slots in use on every CPU, and saved by threads switched out. */
+static unsigned int kmap_slots_held_anywhere(void)
+{
+	unsigned int n = 0, cpu;
+
+	for_each_possible_cpu(cpu)
+		n += (unsigned int)READ_ONCE(per_cpu(kmap_atomic_idx, cpu));
+	for_each_task(count_saved, &n);
+	return n;
 }
 
 bool kmap_debug_set(bool on)
@@ -98,14 +115,16 @@ bool kmap_debug_set(bool on)
 	 * while it was off hold no slot and leave no trace: do not switch it
 	 * on under them.)
 	 */
-	if (kmap_atomic_depth())
-		panic("kmap_debug_set with %d kmap_atomic slots held",
-		      kmap_atomic_depth());
+	if (kmap_slots_held_anywhere())
+		panic("kmap_debug_set with %u kmap_local/kmap_atomic slots held "
+		      "(the slots move when the mode changes)",
+		      kmap_slots_held_anywhere());
 	if (!on && kmap_debug && pkmap_lowmem_slots())
 		panic("kmap_debug_set(off) with %u lowmem pages kmapped in the "
 		      "pool: their kunmap would not find them",
 		      pkmap_lowmem_slots());
 	kmap_debug = on;
 	kmap_atomic_update_slow();
+	kmap_local_watchdog_start();
 	return old;
 }

@@ -3,29 +3,43 @@
  * Borrowing a kernel address for a page that has none.
  *
  * Lowmem pages are always mapped (the direct map). A highmem page is
- * mapped only while someone uses it, in one of two ways:
+ * mapped only while someone uses it, in one of three ways, as in Linux:
  *
  *   kmap(page) / kunmap(page)
  *       a slot of the persistent pool (LAST_PKMAP = 512 pages at
- *       PKMAP_BASE). The mapping can be held across sleeps and is shared:
- *       mapping a page that is already mapped returns the same address.
- *       When all slots are busy, kmap sleeps: thread context only.
+ *       PKMAP_BASE). The mapping can be held across sleeps, is shared by
+ *       every thread and CPU, and mapping a page that is already mapped
+ *       returns the same address. When all slots are busy, kmap sleeps:
+ *       thread context only. Each lap of the pool costs a TLB shootdown
+ *       of every CPU, which is why Linux deprecated it.
+ *
+ *   kmap_local_page(page) / kunmap_local(addr)
+ *       a per-CPU fixmap slot, KM_MAX_IDX per CPU, used as a stack:
+ *       unmaps come in reverse order. The address is valid in the
+ *       calling thread only. Preemption stays on; the thread is kept on
+ *       its CPU (migrate_disable) and may take page faults and sleep. At
+ *       a context switch its slots are saved and cleared, and put back
+ *       when it runs again (highmem/kmap_local.c). Any context.
  *
  *   kmap_atomic(page) / kunmap_atomic(addr)
- *   (also named kmap_local_page / kunmap_local)
- *       a per-CPU fixmap slot, KM_MAX_IDX deep, used as a stack: unmaps
- *       must come in reverse order. Never sleeps; usable in interrupts;
- *       preemption (and page faults) are off until the unmap.
+ *       the same slots, with preemption (and so page faults, see
+ *       faulthandler_disabled) off until the unmap. Never sleeps; usable
+ *       in interrupts.
+ *
+ * A thread may hold KM_THREAD_MAX slots at once; the CPU's other slots
+ * are for the interrupts that arrive meanwhile and map on top.
  *
  * The kmap debug option (kmap.debug on the command line) sends lowmem
- * pages through both paths too and leaves an unmapped guard page between
- * kmap_atomic slots, so that misuse is caught on machines without
- * highmem.
+ * pages through every path too, leaves an unmapped guard page between
+ * the slots, records who made each slot's mapping, and reports a thread
+ * that sleeps long with kmap_local mappings held, so that misuse is
+ * caught on machines without highmem.
  */
 #ifndef HIGHMEM_HIGHMEM_H
 #define HIGHMEM_HIGHMEM_H
 
 #include "kernel/preempt.h"
+#include "kernel/sched.h"
 #include <asm/fixmap.h>
 #include "mm/page.h"
 #include <asm/pgtable.h>
@@ -108,7 +122,10 @@ unsigned int pkmap_slots_in_use(void);
  */
 void kunmap(struct page *page);
 
-/* ---- kmap_atomic: the fast path, inline ---- */
+/* ---- kmap_local and kmap_atomic: the fast paths, inline ---- */
+
+/* Slots a thread may hold at once; the rest are for interrupts. */
+#define KM_THREAD_MAX (KM_MAX_IDX - 4)
 
 extern bool kmap_atomic_slow;	/* debug mode or a Bochs breakpoint: no fast path */
 DECLARE_PER_CPU(int, kmap_atomic_idx);
@@ -119,48 +136,70 @@ DECLARE_PER_CPU(unsigned long, kmap_cpu_vaddr);
 extern u32 kmap_prot_low, kmap_prot_high; /* PTE bits of a slot, by halves */
 
 /**
- * kmap_atomic_slowpath - kmap_atomic for debug mode and Bochs breakpoints
+ * kmap_slot_slowpath - kmap_local/kmap_atomic for debug mode and breakpoints
  * @page: any page
+ * @local: true for kmap_local_page, false for kmap_atomic (for the
+ *         records and the announcement)
  *
  * Maps lowmem pages too in kmap.debug mode, uses the guard-page slot
- * layout, and panics if the slot is still mapped.
- * Context: called by kmap_atomic() only, preemption already off.
+ * layout, records who made the mapping, and panics if the slot is still
+ * mapped.
+ * Context: called by kmap_atomic() and kmap_local_page() only, with
+ * preemption off.
  * Return: the address.
  */
-void *kmap_atomic_slowpath(struct page *page);
+void *kmap_slot_slowpath(struct page *page, bool local);
 
 /**
- * kunmap_atomic_slowpath - the unmap the inline kunmap_atomic did not do
+ * kunmap_slot_slowpath - the unmap the inline path did not do
  * @vaddr: the page-aligned fixmap address
+ * @local: true for kunmap_local (for the message)
  *
  * Debug-mode slots, or an address that is not the last slot mapped:
  * that panics, naming the slot expected. The slot is released only
  * after its TLB entry is gone.
- * Context: called by kunmap_atomic() only, preemption still off.
+ * Context: called by kunmap_atomic() and kunmap_local() only,
+ * preemption off.
  */
-void kunmap_atomic_slowpath(unsigned long vaddr);
+void kunmap_slot_slowpath(unsigned long vaddr, bool local);
 
 /**
- * kmap_atomic_overflow - panic: more than KM_MAX_IDX nested mappings
+ * kmap_slot_check_overflow - the slot stack is past KM_THREAD_MAX
+ * @idx: the slot just claimed
  *
- * Context: kmap_atomic(), any context. Never returns.
+ * Returns in an interrupt while @idx is below KM_MAX_IDX (the slots
+ * kept for interrupts); otherwise panics, naming the thread.
+ * Context: kmap_atomic() or kmap_local_page(), preemption off.
  */
-__noreturn void kmap_atomic_overflow(void);
+void kmap_slot_check_overflow(int idx);
+
+/**
+ * kmap_slot_overflow - the inline map's slot @idx is past KM_THREAD_MAX
+ * @page: the highmem page to map
+ * @idx: the slot just claimed
+ *
+ * Checks as kmap_slot_check_overflow() and, in an interrupt with slots
+ * left, finishes the map. Out of line so that the inline path keeps no
+ * register across the call.
+ * Context: kmap_atomic() or kmap_local_page(), preemption off.
+ * Return: the address of slot @idx, mapping @page.
+ */
+void *kmap_slot_overflow(struct page *page, int idx);
 
 /**
  * kunmap_atomic_bad - panic: @addr is not an address kmap_atomic returned
  * @addr: neither a fixmap slot nor a direct-map address
  *
- * Context: kunmap_atomic(), any context. Never returns.
+ * Context: kunmap_atomic() or kunmap_local(), any context. Never returns.
  */
 __noreturn void kunmap_atomic_bad(const void *addr);
 
 /**
- * kmap_atomic_update_slow - choose kmap_atomic's inline or slow path
+ * kmap_atomic_update_slow - choose the inline or the slow path
  *
- * The slow path is used in kmap.debug mode or while the kmap-atomic
- * Bochs breakpoint is on.
- * Context: boot, or kmap_debug_set(); no kmap_atomic slot held.
+ * The slow path is used in kmap.debug mode or while the kmap-atomic or
+ * kmap-local Bochs breakpoint is on.
+ * Context: boot, or kmap_debug_set(); no slot held.
  */
 void kmap_atomic_update_slow(void);
 
@@ -178,43 +217,69 @@ static inline unsigned long kmap_atomic_vaddr(int idx)
 	return this_cpu(kmap_cpu_vaddr) - ((unsigned long)idx << PAGE_SHIFT);
 }
 
-/**
- * kmap_atomic - map @page at this CPU's next fixmap slot
- * @page: any page; lowmem pages return their direct-map address
- *
- * No lock: the slot is claimed before its PTE is written, so an
- * interrupt arriving in between takes the next one.
- * More than KM_MAX_IDX nested mappings panic.
- * Context: any, including interrupts; never sleeps. Preemption stays off
- * until the matching kunmap_atomic(), which must come in reverse order.
- * Return: the virtual address of the page.
+/*
+ * Map highmem @page at this CPU's next slot (inline layout). No lock:
+ * the slot is claimed before its PTE is written, so an interrupt
+ * arriving in between takes the next one. Preemption is off.
  */
-static inline void *kmap_atomic(struct page *page)
+static inline void *__kmap_slot(struct page *page)
 {
 	unsigned long pfn;
 	pteval_t *pte;
 	int idx;
 
-	preempt_disable();
-	if (unlikely(kmap_atomic_slow))
-		return kmap_atomic_slowpath(page);
-	if (!PageHighMem(page))
-		return lowmem_page_address(page);
-	/*
-	 * Claim the slot before writing its PTE: an interrupt arriving in
-	 * between then takes the next slot, not this one.
-	 */
 	idx = this_cpu(kmap_atomic_idx);
 	this_cpu(kmap_atomic_idx) = idx + 1;
 	barrier();
-	if (unlikely(idx >= KM_MAX_IDX))
-		kmap_atomic_overflow();
+	if (unlikely(idx >= KM_THREAD_MAX))
+		return kmap_slot_overflow(page, idx);
 	/* Slot idx's PTE: the fixmap grows down, so it is idx entries lower. */
 	pte = this_cpu(kmap_cpu_pte) - idx;
 	pfn = page_to_pfn(page);
 	set_pte_halves(pte, (u32)(pfn >> (32 - PAGE_SHIFT)) | kmap_prot_high,
 		       (u32)(pfn << PAGE_SHIFT) | kmap_prot_low);
 	return (void *)kmap_atomic_vaddr(idx);
+}
+
+/*
+ * Unmap fixmap address @vaddr: it must be this CPU's last slot. The
+ * slot is released only once no TLB holds it: an interrupt that took it
+ * earlier would map its page while our translation may still be cached.
+ * Preemption is off.
+ */
+static inline void __kunmap_slot(unsigned long vaddr, bool local)
+{
+	int idx = this_cpu(kmap_atomic_idx) - 1;
+
+	/* Debug-mode slots never match here and take the slow path. */
+	if (unlikely(vaddr != kmap_atomic_vaddr(idx))) {
+		kunmap_slot_slowpath(vaddr, local);
+		return;
+	}
+	pte_clear(this_cpu(kmap_cpu_pte) - idx);
+	invlpg(vaddr);
+	this_cpu(kmap_atomic_idx) = idx;
+}
+
+/**
+ * kmap_atomic - map @page at this CPU's next slot, preemption off
+ * @page: any page; lowmem pages return their direct-map address
+ *
+ * More than KM_THREAD_MAX nested mappings in a thread (KM_MAX_IDX with
+ * interrupts) panic. Page faults are disabled too: faulthandler_disabled()
+ * is true until the unmap, as preemption is off.
+ * Context: any, including interrupts; never sleeps. Preemption stays off
+ * until the matching kunmap_atomic(), which must come in reverse order.
+ * Return: the virtual address of the page.
+ */
+static inline void *kmap_atomic(struct page *page)
+{
+	preempt_disable();
+	if (unlikely(kmap_atomic_slow))
+		return kmap_slot_slowpath(page, false);
+	if (!PageHighMem(page))
+		return lowmem_page_address(page);
+	return __kmap_slot(page);
 }
 
 /**
@@ -230,33 +295,120 @@ static inline void kunmap_atomic(void *addr)
 {
 	unsigned long vaddr = (unsigned long)addr & PAGE_MASK;
 
-	if (vaddr >= FIXADDR_START) {
-		int idx = this_cpu(kmap_atomic_idx) - 1;
-
-		/*
-		 * Reverse order, checked: it must be the last slot mapped.
-		 * (Debug-mode slots never match here and take the slow path.)
-		 */
-		if (unlikely(vaddr != kmap_atomic_vaddr(idx))) {
-			kunmap_atomic_slowpath(vaddr);
-		} else {
-			pte_clear(this_cpu(kmap_cpu_pte) - idx);
-			invlpg(vaddr);
-			/*
-			 * Release the slot only now that no TLB holds it: an
-			 * interrupt that took it earlier would map its page
-			 * while our translation may still be cached.
-			 */
-			this_cpu(kmap_atomic_idx) = idx;
-		}
-	} else if (unlikely(!virt_addr_valid(vaddr))) {
+	if (vaddr >= FIXADDR_START)
+		__kunmap_slot(vaddr, false);
+	else if (unlikely(!virt_addr_valid(vaddr)))
 		kunmap_atomic_bad(addr);
-	}
 	preempt_enable();
 }
 
-#define kmap_local_page(page) kmap_atomic(page)
-#define kunmap_local(addr) kunmap_atomic(addr)
+/**
+ * kmap_local_page - map @page for the calling thread, preemption on
+ * @page: any page; lowmem pages return their direct-map address (and
+ *        then the thread is not pinned: nothing needs it)
+ *
+ * Takes this CPU's next slot, like kmap_atomic, but only for the few
+ * instructions of the map: the thread stays preemptible, may sleep and
+ * take page faults, and is kept on this CPU (migrate_disable) until the
+ * matching kunmap_local(). The address is valid in this thread only; a
+ * context switch saves the mapping and brings it back.
+ * Context: any, including interrupts. Unmaps come in reverse order, also
+ * mixed with kmap_atomic.
+ * Return: the virtual address of the page.
+ */
+static inline void *kmap_local_page(struct page *page)
+{
+	void *addr;
+
+	if (likely(!kmap_atomic_slow) && !PageHighMem(page))
+		return lowmem_page_address(page);
+	migrate_disable();
+	preempt_disable();
+	if (unlikely(kmap_atomic_slow))
+		addr = kmap_slot_slowpath(page, true);
+	else
+		addr = __kmap_slot(page);
+	preempt_enable();
+	return addr;
+}
+
+/**
+ * kunmap_local - undo the last kmap_local_page of this thread
+ * @addr: what kmap_local_page returned (any address inside the page)
+ *
+ * Clears the slot and its TLB entry, releases the slot, and lets the
+ * thread migrate again. Out-of-order unmaps panic.
+ * Context: any, the same thread (or interrupt) as the kmap_local_page.
+ */
+static inline void kunmap_local(const void *addr)
+{
+	unsigned long vaddr = (unsigned long)addr & PAGE_MASK;
+
+	if (vaddr >= FIXADDR_START) {
+		preempt_disable();
+		__kunmap_slot(vaddr, true);
+		preempt_enable();
+		migrate_enable();
+	} else if (unlikely(!virt_addr_valid(vaddr))) {
+		kunmap_atomic_bad(addr);
+	}
+}
+
+/**
+ * faulthandler_disabled - may a page fault here sleep to be handled?
+ *
+ * False inside kmap_local (it allows faults); true inside kmap_atomic,
+ * a spinlock, any preempt_disable() section or an interrupt, where a
+ * fault must be fixed up or reported, never waited for.
+ * Context: any.
+ * Return: true when faults are disabled.
+ */
+static inline bool faulthandler_disabled(void)
+{
+	return in_atomic();
+}
+
+/**
+ * __kmap_local_sched_out - save and clear the outgoing thread's slots
+ * @prev: the thread being switched out; it holds every slot in use
+ *
+ * Context: __schedule(), interrupts off, this CPU's rq->lock held.
+ */
+void __kmap_local_sched_out(struct task_struct *prev);
+
+/**
+ * __kmap_local_sched_in - put the incoming thread's slots back
+ * @next: the thread switched to (current)
+ *
+ * Panics if @next saved its slots on another CPU.
+ * Context: the switch's second half, interrupts off.
+ */
+void __kmap_local_sched_in(struct task_struct *next);
+
+/**
+ * kmap_local_sched_out - the context switch's kmap_local hook, out
+ * @prev: the thread being switched out
+ *
+ * One load when no slot is in use.
+ * Context: __schedule(), interrupts off, rq->lock held.
+ */
+static inline void kmap_local_sched_out(struct task_struct *prev)
+{
+	if (unlikely(this_cpu(kmap_atomic_idx)))
+		__kmap_local_sched_out(prev);
+}
+
+/**
+ * kmap_local_sched_in - the context switch's kmap_local hook, in
+ * @next: the thread switched to
+ *
+ * Context: the switch's second half, interrupts off.
+ */
+static inline void kmap_local_sched_in(struct task_struct *next)
+{
+	if (unlikely(next->kmap_ctrl.nr))
+		__kmap_local_sched_in(next);
+}
 
 /**
  * kmap_atomic_depth - kmap_atomic slots in use on this CPU
@@ -281,8 +433,8 @@ pteval_t *kmap_atomic_slot_pte(int idx);
  * clear_highpage - fill a page with zeroes
  * @page: any page, highmem included
  *
- * Maps it with kmap_atomic for the duration; the allocator's __GFP_ZERO
- * uses it.
+ * Maps it with kmap_local_page for the duration; the allocator's
+ * __GFP_ZERO uses it.
  * Context: any; never sleeps.
  */
 void clear_highpage(struct page *page);
@@ -292,7 +444,7 @@ void clear_highpage(struct page *page);
  * @to: the destination page
  * @from: the source page
  *
- * Both are mapped with kmap_atomic for the duration.
+ * Both are mapped with kmap_local_page for the duration.
  * Context: any; never sleeps.
  */
 void copy_highpage(struct page *to, struct page *from);
@@ -333,6 +485,16 @@ void memcpy_from_page(void *dst, struct page *page, size_t offset,
 		      size_t len);
 
 /**
+ * kmap_local_watchdog_start - start kmap.debug's check for long sleepers
+ *
+ * A timer, four times a second, reports a thread asleep longer than
+ * kmap.local_sleep_ms with kmap_local mappings held. Nothing without
+ * kmap.debug.
+ * Context: thread or boot, after timer_init.
+ */
+void kmap_local_watchdog_start(void);
+
+/**
  * kmap_init - set up the pkmap pool and the kmap_atomic slots
  *
  * Applies kmap.debug from the command line.
@@ -344,8 +506,8 @@ void kmap_init(void);
  * kmap_debug_set - switch kmap.debug mode on or off
  * @on: the new setting
  *
- * Tests on machines without highmem use it. No kmap_atomic slot may be
- * held (panics otherwise), and no lowmem page may be kmapped across the
+ * Tests on machines without highmem use it. No kmap_local or kmap_atomic
+ * slot may be held anywhere (panics otherwise), and no lowmem page may be kmapped across the
  * switch: its kunmap would take the other path.
  * Context: thread, or boot.
  * Return: the previous setting.
@@ -353,29 +515,29 @@ void kmap_init(void);
 bool kmap_debug_set(bool on);
 
 /**
- * kmap_atomic_describe - which kmap_atomic slot or guard page is @addr in?
+ * kmap_atomic_describe - which kmap slot or guard page is @addr in?
  * @addr: a faulting address
  * @cpu: receives the CPU the slot belongs to
  * @idx: receives the slot number
  *
  * For fault reports.
  * Context: any, fault handlers included.
- * Return: "a kmap_atomic slot" or "the guard page after a kmap_atomic
- * slot", or NULL outside the kmap_atomic area.
+ * Return: "a kmap_local/kmap_atomic slot" or "the guard page after a
+ * ... slot" (with kmap.debug, the kind that used the slot last), or NULL
+ * outside the slots' area.
  */
 const char *kmap_atomic_describe(unsigned long addr, int *cpu, int *idx);
 
 /**
- * kmap_atomic_print_held - print the kmap_atomic slots this CPU holds
+ * kmap_atomic_print_held - print the kmap_local/kmap_atomic slots in use here
  *
  * For leak reports: each slot with the pfn it maps.
  * Context: any.
  */
 void kmap_atomic_print_held(void);
 
-struct task_struct;
 /**
- * kmap_check_none_held - panic if @task still holds kmap or kmap_atomic slots
+ * kmap_check_none_held - panic if @task still holds kmap, kmap_local or kmap_atomic slots
  * @task: the exiting thread; it must be current, since the kmap_atomic
  *        depth checked is this CPU's
  *

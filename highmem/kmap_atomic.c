@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: MIT
 /*
- * kmap_atomic: per-CPU fixmap slots used as a stack. Mapping writes the
- * PTE of the CPU's next slot; unmapping clears it and drops that one
- * page from this CPU's TLB with invlpg. Nothing is shared between CPUs
- * and nothing sleeps, so interrupts may map too: an interrupt that
- * arrives while a thread holds slots takes the next ones and gives them
- * back before it returns.
+ * The slots of kmap_atomic and kmap_local: per-CPU fixmap slots used as
+ * a stack. Mapping writes the PTE of the CPU's next slot; unmapping
+ * clears it and drops that one page from this CPU's TLB with invlpg.
+ * Nothing is shared between CPUs and nothing sleeps, so interrupts may
+ * map too: an interrupt that arrives while a thread holds slots takes
+ * the next ones and gives them back before it returns. A thread holding
+ * kmap_local slots may be switched out: kmap_local.c saves them.
  *
  * No other CPU ever needs a TLB shootdown for these slots: a slot is
- * only ever mapped and used by its own CPU, with preemption off from
- * map to unmap, so no other CPU's TLB can have loaded its translation.
- * (The pkmap pool, whose addresses every CPU may use, does need one.)
+ * only used by the thread (or interrupt) that mapped it, which stays on
+ * its CPU from map to unmap, so no other CPU's TLB loads its
+ * translation. (The pkmap pool, whose addresses every CPU may use, does
+ * need one.)
  *
  *   fixmap, growing down from FIXADDR_TOP:
  *   | hole | cpu0 slot0 | cpu0 slot1 | ... | cpu0 slot15 | cpu1 slot0 | ...
@@ -28,6 +30,7 @@
 #include "kernel/percpu.h"
 #include "kernel/preempt.h"
 #include "kernel/printk.h"
+#include "kernel/lib/string.h"
 #include "kernel/smp.h"
 #include <asm/fixmap.h>
 #include <asm/cpu.h>
@@ -62,7 +65,8 @@ void kmap_atomic_init(void)
 void kmap_atomic_update_slow(void)
 {
 	kmap_atomic_slow = kmap_debug ||
-			   (bochs_break_mask & (1u << BREAK_KMAP_ATOMIC));
+			   (bochs_break_mask & ((1u << BREAK_KMAP_ATOMIC) |
+						(1u << BREAK_KMAP_LOCAL)));
 }
 
 int kmap_atomic_depth(void)
@@ -88,22 +92,72 @@ static unsigned long slot_vaddr(unsigned int slot)
 	return fix_to_virt(FIX_KMAP_BEGIN + slot);
 }
 
-pteval_t *kmap_atomic_slot_pte(int idx)
+pteval_t *kmap_slot_pte(unsigned int cpu, int idx)
 {
-	return &kmap_pte[-(int)kmap_slot(smp_processor_id(), idx)];
+	return &kmap_pte[-(int)kmap_slot(cpu, idx)];
 }
 
-void __noreturn kmap_atomic_overflow(void)
+unsigned long kmap_slot_vaddr(unsigned int cpu, int idx)
 {
-	panic("kmap_atomic: more than %d nested mappings on CPU %u",
-	      KM_MAX_IDX, smp_processor_id());
+	return slot_vaddr(kmap_slot(cpu, idx));
+}
+
+pteval_t *kmap_atomic_slot_pte(int idx)
+{
+	return kmap_slot_pte(smp_processor_id(), idx);
+}
+
+void kmap_slot_check_overflow(int idx)
+{
+	if (in_interrupt() && idx < KM_MAX_IDX)
+		return; /* an interrupt on top of a thread's slots */
+	if (in_interrupt())
+		panic("kmap_local/kmap_atomic: more than %d nested mappings "
+		      "on CPU %u, interrupts included", KM_MAX_IDX,
+		      smp_processor_id());
+	panic("kmap_local/kmap_atomic: more than %d nested mappings in "
+	      "thread %s (pid %d) on CPU %u (KM_THREAD_MAX; the CPU's other "
+	      "%d slots are for interrupts)", KM_THREAD_MAX, current->comm,
+	      current->pid, smp_processor_id(), KM_MAX_IDX - KM_THREAD_MAX);
+}
+
+void *kmap_slot_overflow(struct page *page, int idx)
+{
+	unsigned long pfn = page_to_pfn(page);
+
+	kmap_slot_check_overflow(idx);
+	set_pte_halves(this_cpu(kmap_cpu_pte) - idx,
+		       (u32)(pfn >> (32 - PAGE_SHIFT)) | kmap_prot_high,
+		       (u32)(pfn << PAGE_SHIFT) | kmap_prot_low);
+	return (void *)kmap_atomic_vaddr(idx);
+}
+
+static const char *slot_api(bool local)
+{
+	return local ? "kmap_local" : "kmap_atomic";
+}
+
+/* The magic breakpoint of kmap_local_page or kmap_atomic. */
+static void announce(bool local, unsigned long vaddr, pteval_t *pte, int idx,
+		     struct page *page)
+{
+	bochs_break_regs(local ? BREAK_KMAP_LOCAL : BREAK_KMAP_ATOMIC, vaddr,
+			 pte,
+			 "EAX = 0x%08lx (CPU %u slot %d, %s) maps pfn 0x%lx "
+			 "(phys 0x%llx); EDX = 0x%p, its PTE = 0x%016llx; try: "
+			 "page 0x%08lx, x /2wx 0x%p, xp /4wx 0x%llx", vaddr,
+			 smp_processor_id(), idx, slot_api(local),
+			 page_to_pfn(page),
+			 (unsigned long long)page_to_phys(page), (void *)pte,
+			 (unsigned long long)*pte, vaddr, (void *)pte,
+			 (unsigned long long)page_to_phys(page));
 }
 
 /* Everything but a plain highmem map: debug mode, breakpoints. */
-void *kmap_atomic_slowpath(struct page *page)
+void *kmap_slot_slowpath(struct page *page, bool local)
 {
-	unsigned int slot;
 	unsigned long vaddr;
+	pteval_t *pte;
 	int idx;
 
 	if (!page_needs_kmap(page))
@@ -111,24 +165,17 @@ void *kmap_atomic_slowpath(struct page *page)
 	idx = this_cpu(kmap_atomic_idx);
 	this_cpu(kmap_atomic_idx) = idx + 1; /* claimed before the PTE is set */
 	barrier();
-	if (unlikely(idx >= KM_MAX_IDX))
-		kmap_atomic_overflow();
-	slot = kmap_slot(smp_processor_id(), idx);
-	vaddr = slot_vaddr(slot);
-	if (unlikely(kmap_pte[-(int)slot] & _PAGE_PRESENT))
-		panic("kmap_atomic: slot %d at 0x%08lx is still mapped", idx,
-		      vaddr);
-	set_pte(&kmap_pte[-(int)slot], pfn_pte(page_to_pfn(page), kmap_prot));
-	bochs_break_regs(BREAK_KMAP_ATOMIC, vaddr, &kmap_pte[-(int)slot],
-			 "EAX = 0x%08lx (CPU %u slot %d) maps pfn 0x%lx (phys "
-			 "0x%llx); EDX = 0x%p, its PTE = 0x%016llx; try: page "
-			 "0x%08lx, x /2wx 0x%p, xp /4wx 0x%llx", vaddr,
-			 smp_processor_id(), idx, page_to_pfn(page),
-			 (unsigned long long)page_to_phys(page),
-			 (void *)&kmap_pte[-(int)slot],
-			 (unsigned long long)kmap_pte[-(int)slot], vaddr,
-			 (void *)&kmap_pte[-(int)slot],
-			 (unsigned long long)page_to_phys(page));
+	if (unlikely(idx >= KM_THREAD_MAX))
+		kmap_slot_check_overflow(idx);
+	vaddr = kmap_slot_vaddr(smp_processor_id(), idx);
+	pte = kmap_slot_pte(smp_processor_id(), idx);
+	if (unlikely(*pte & _PAGE_PRESENT))
+		panic("%s: slot %d at 0x%08lx is still mapped", slot_api(local),
+		      idx, vaddr);
+	set_pte(pte, pfn_pte(page_to_pfn(page), kmap_prot));
+	if (kmap_debug)
+		kmap_slot_record(idx, local);
+	announce(local, vaddr, pte, idx, page);
 	return (void *)vaddr;
 }
 
@@ -137,20 +184,25 @@ void *kmap_atomic_slowpath(struct page *page)
  * address that is not the last slot mapped (a bug: say which). As in
  * the inline path, the slot is released only after the TLB flush.
  */
-void kunmap_atomic_slowpath(unsigned long vaddr)
+void kunmap_slot_slowpath(unsigned long vaddr, bool local)
 {
-	unsigned int cpu = smp_processor_id(), slot;
+	unsigned int cpu = smp_processor_id();
 	int idx = this_cpu(kmap_atomic_idx) - 1;
+	unsigned long last;
 
 	if (unlikely(idx < 0))
-		panic("kunmap_atomic(0x%08lx) without a kmap_atomic on CPU %u",
-		      vaddr, cpu);
-	slot = kmap_slot(cpu, idx);
-	if (unlikely(vaddr != slot_vaddr(slot)))
-		panic("kunmap_atomic(0x%08lx) out of order: the last "
-		      "kmap_atomic on CPU %u is at 0x%08lx (slot %d)", vaddr,
-		      cpu, slot_vaddr(slot), idx);
-	pte_clear(&kmap_pte[-(int)slot]);
+		panic("%s(0x%08lx) without a kmap_local or kmap_atomic on "
+		      "CPU %u", local ? "kunmap_local" : "kunmap_atomic", vaddr,
+		      cpu);
+	last = kmap_slot_vaddr(cpu, idx);
+	if (unlikely(vaddr != last)) {
+		kmap_slot_describe_owner(vaddr);
+		panic("%s(0x%08lx) out of order: the last kmap_atomic or "
+		      "kmap_local on CPU %u is at 0x%08lx (slot %d)",
+		      local ? "kunmap_local" : "kunmap_atomic", vaddr, cpu, last,
+		      idx);
+	}
+	pte_clear(kmap_slot_pte(cpu, idx));
 	invlpg(vaddr);
 	barrier();
 	this_cpu(kmap_atomic_idx) = idx;
@@ -165,31 +217,37 @@ void __noreturn kunmap_atomic_bad(const void *addr)
 /* For fault reports: is @addr one of the kmap_atomic slots or guards? */
 const char *kmap_atomic_describe(unsigned long addr, int *cpu, int *idx)
 {
+	static const char *const what[2][3] = {
+		{ "a kmap_local/kmap_atomic slot", "a kmap_local slot",
+		  "a kmap_atomic slot" },
+		{ "the guard page after a kmap_local/kmap_atomic slot",
+		  "the guard page after a kmap_local slot",
+		  "the guard page after a kmap_atomic slot" },
+	};
 	unsigned long top = slot_vaddr(0) | (PAGE_SIZE - 1);
-	const char *what = "a kmap_atomic slot";
-	unsigned int rel;
+	unsigned int rel, guard = 0, kind = 0;
 
 	if (addr > top || addr < fix_to_virt(FIX_KMAP_END))
 		return NULL;
 	rel = (slot_vaddr(0) - (addr & PAGE_MASK)) >> PAGE_SHIFT;
 	if (kmap_debug) {
-		if (rel % KM_SLOT_STRIDE == 0)
-			what = "the guard page after a kmap_atomic slot";
+		guard = rel % KM_SLOT_STRIDE == 0;
 		rel /= KM_SLOT_STRIDE;
 	}
 	*cpu = (int)(rel / KM_MAX_IDX);
 	*idx = (int)(rel % KM_MAX_IDX);
-	return what;
+	if (kmap_slot_owner_known((unsigned int)*cpu, *idx))
+		kind = strcmp(kmap_slot_kind((unsigned int)*cpu, *idx),
+			      "kmap_local") ? 2 : 1;
+	return what[guard][kind];
 }
 
 void kmap_atomic_print_held(void)
 {
 	unsigned int cpu = smp_processor_id();
 
-	for (int idx = 0; idx < this_cpu(kmap_atomic_idx); idx++) {
-		unsigned int slot = kmap_slot(cpu, idx);
-
-		printk("  kmap_atomic slot %d at 0x%08lx maps pfn 0x%lx\n", idx,
-		       slot_vaddr(slot), pte_pfn(kmap_pte[-(int)slot]));
-	}
+	for (int idx = 0; idx < this_cpu(kmap_atomic_idx); idx++)
+		printk("  kmap_atomic/kmap_local slot %d at 0x%08lx maps pfn "
+		       "0x%lx\n", idx, kmap_slot_vaddr(cpu, idx),
+		       pte_pfn(*kmap_slot_pte(cpu, idx)));
 }

@@ -223,6 +223,7 @@ void kmap_check_none_held(struct task_struct *task)
 {
 	if (!task->kmap_count && !kmap_atomic_depth())
 		return;
+	/* kmap_local_page (or an unbalanced kmap_atomic) on this CPU. */
 	printk("BUG: kmap leak in thread %s (pid %d)\n", task->comm, task->pid);
 	if (task->kmap_count) {
 		printk("pkmap slots in use now (the pool is shared; the "
@@ -236,8 +237,8 @@ void kmap_check_none_held(struct task_struct *task)
 	}
 	kmap_atomic_print_held();
 	panic("kmap leak: thread %s (pid %d) exits holding %u kmap "
-	      "slots and %d kmap_atomic slots", task->comm, task->pid,
-	      task->kmap_count, kmap_atomic_depth());
+	      "slots and %d kmap_local/kmap_atomic slots", task->comm,
+	      task->pid, task->kmap_count, kmap_atomic_depth());
 }
 
 void pkmap_show(void)

@@ -57,4 +57,85 @@ unsigned int pkmap_lowmem_slots(void);
  */
 void kmap_atomic_init(void);
 
+/**
+ * kmap_slot_pte - the PTE of @cpu's kmap slot @idx
+ * @cpu: a possible CPU
+ * @idx: the slot, 0 to KM_MAX_IDX - 1
+ *
+ * The guard-page layout of kmap.debug is taken into account.
+ * Context: any. Return: the PTE.
+ */
+pteval_t *kmap_slot_pte(unsigned int cpu, int idx);
+
+/**
+ * kmap_slot_vaddr - the address of @cpu's kmap slot @idx
+ * @cpu: a possible CPU
+ * @idx: the slot
+ *
+ * Context: any. Return: the page-aligned address.
+ */
+unsigned long kmap_slot_vaddr(unsigned int cpu, int idx);
+
+struct task_struct;
+
+/**
+ * kmap_slot_owner_set - record that @task holds @cpu's slot @idx now
+ * @cpu: the slot's CPU
+ * @idx: the slot, already mapped
+ * @task: the thread (or the thread an interrupt came in)
+ * @local: made by kmap_local_page
+ *
+ * Context: kmap.debug only; preemption off, on @cpu.
+ */
+void kmap_slot_owner_set(unsigned int cpu, int idx, struct task_struct *task,
+			 bool local);
+
+/**
+ * kmap_slot_record - record the mapping just made at this CPU's slot @idx
+ * @idx: the slot
+ * @local: made by kmap_local_page
+ *
+ * Context: kmap.debug only; the slow path, preemption off.
+ */
+void kmap_slot_record(int idx, bool local);
+
+/**
+ * kmap_slot_owner_known - is there a record for @cpu's slot @idx?
+ * @cpu: the slot's CPU
+ * @idx: the slot
+ *
+ * Context: any. Return: true in kmap.debug mode once the slot was used.
+ */
+bool kmap_slot_owner_known(unsigned int cpu, int idx);
+
+/**
+ * kmap_slot_kind - "kmap_local" or "kmap_atomic": who used slot @idx last
+ * @cpu: the slot's CPU
+ * @idx: the slot
+ *
+ * Context: any. Return: the name, or "kmap_local/kmap_atomic" without a
+ * record.
+ */
+const char *kmap_slot_kind(unsigned int cpu, int idx);
+
+/**
+ * kmap_slot_describe - for a fault report: whose mapping slot @idx was
+ * @cpu: the slot's CPU
+ * @idx: the slot
+ *
+ * Prints the last mapping (thread, kind, page) and, for a kmap_local
+ * mapping, whether the faulting thread is the one that made it.
+ * Context: any, fault handlers included; prints nothing without
+ * kmap.debug.
+ */
+void kmap_slot_describe(unsigned int cpu, int idx);
+
+/**
+ * kmap_slot_describe_owner - kmap_slot_describe for the slot at @vaddr
+ * @vaddr: an address in the kmap slots
+ *
+ * Context: any.
+ */
+void kmap_slot_describe_owner(unsigned long vaddr);
+
 #endif /* HIGHMEM_PKMAP_H */

@@ -9,6 +9,7 @@
 #include "kernel/drivers/fb.h"
 #include "kernel/drivers/pci.h"
 #include "kernel/drivers/power.h"
+#include "highmem/highmem.h"
 #include "kernel/init.h"
 #include "kernel/irq.h"
 #include <asm/traps.h>
@@ -173,6 +174,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 
 	irq_init();
 	timer_init();
+	kmap_local_watchdog_start();
 	serial_enable_rx_irq();
 	local_irq_enable();
 	system_state = SYSTEM_RUNNING;

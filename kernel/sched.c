@@ -171,6 +171,7 @@ static struct task_struct *pick_next_task(struct rq *rq)
 static void finish_task_switch(struct task_struct *prev)
 {
 	WRITE_ONCE(prev->on_cpu, false);
+	kmap_local_sched_in(current);
 }
 
 /*
@@ -199,6 +200,7 @@ static void __schedule(bool preempt)
 		next->switches++;
 		rq->switches++;
 		rq->curr = next;
+		kmap_local_sched_out(prev);
 		current = next;
 		prev = switch_to(&prev->esp, next->esp, prev);
 		/*
@@ -368,17 +370,10 @@ void kthread_bind(struct task_struct *task, unsigned int cpu)
 	task->cpus_allowed = 1u << cpu;
 }
 
-void migrate_disable(void)
+void migrate_enable_underflow(void)
 {
-	current->migration_disabled++;
-}
-
-void migrate_enable(void)
-{
-	if (unlikely(current->migration_disabled == 0))
-		panic("migrate_enable without migrate_disable in thread %s "
-		      "(pid %d)", current->comm, current->pid);
-	current->migration_disabled--;
+	panic("migrate_enable without migrate_disable in thread %s (pid %d)",
+	      current->comm, current->pid);
 }
 
 /* ---- the balancer ---- */

@@ -35,6 +35,7 @@
 #include "kernel/percpu.h"
 #include "kernel/preempt.h"
 #include <asm/barrier.h>
+#include <asm/fixmap.h>
 
 #define MAX_THREADS 64
 #define TASK_COMM_LEN 16
@@ -52,6 +53,20 @@ enum task_state {
 };
 
 struct wait_queue_head;
+
+/*
+ * A thread's kmap_local mappings while it is off its CPU (highmem/
+ * kmap_local.c). Switching out saves the PTEs of the CPU's slots in use
+ * here and clears them; switching in writes them back into the same
+ * slots of the same CPU (the thread cannot migrate meanwhile).
+ */
+struct kmap_ctrl {
+	int nr;			 /* slots saved: 0 while on the CPU */
+	unsigned int cpu;	 /* the CPU whose slots they are */
+	unsigned long slept_at;	 /* jiffies when it went to sleep with them */
+	bool reported;		 /* kmap.debug reported this sleep already */
+	u64 pteval[KM_MAX_IDX]; /* slot i's PTE */
+};
 
 struct task_struct {
 	int pid;
@@ -73,6 +88,7 @@ struct task_struct {
 	unsigned long switches;	   /* times it was switched in */
 	unsigned long ticks;	   /* timer ticks spent running */
 	unsigned int kmap_count;   /* pkmap slots held (highmem/) */
+	struct kmap_ctrl kmap_ctrl; /* kmap_local slots while switched out */
 	struct held_locks held_mutexes; /* lock_debug: the mutexes it owns */
 };
 
@@ -141,17 +157,38 @@ void kthread_bind(struct task_struct *task, unsigned int cpu);
  * migrate_disable - keep the calling thread on this CPU until migrate_enable
  *
  * Unlike preempt_disable() the thread may still be preempted, and may
- * sleep: it only comes back on the same CPU. Nests.
- * Context: thread.
+ * sleep: it only comes back on the same CPU. Nests. Inline, because
+ * kmap_local_page() is built on it. An interrupt handler may use it too
+ * (kmap_local in an interrupt): it counts on the interrupted thread and
+ * always gives the count back before it returns, so even a thread
+ * interrupted halfway through its own increment ends with the right one.
+ * Context: any.
  */
-void migrate_disable(void);
+static inline void migrate_disable(void)
+{
+	current->migration_disabled++;
+	barrier();
+}
+
+/**
+ * migrate_enable_underflow - panic: migrate_enable without migrate_disable
+ *
+ * Context: migrate_enable() only. Never returns.
+ */
+__noreturn void migrate_enable_underflow(void);
 
 /**
  * migrate_enable - end a migrate_disable()
  *
- * Context: thread; panics without a matching migrate_disable().
+ * Context: any; panics without a matching migrate_disable().
  */
-void migrate_enable(void);
+static inline void migrate_enable(void)
+{
+	barrier();
+	if (unlikely(current->migration_disabled == 0))
+		migrate_enable_underflow();
+	current->migration_disabled--;
+}
 
 /**
  * nr_context_switches - context switches so far, all CPUs together

@@ -3,6 +3,7 @@
 #include "mm/vmstat.h"
 #include "kernel/printk.h"
 #include "kernel/smp.h"
+#include <asm/tlbflush.h>
 
 DEFINE_PER_CPU(struct vm_event_state, vm_event_states);
 
@@ -20,13 +21,23 @@ static const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
 	[TLB_LOCAL_FLUSH_ONE] = "nr_tlb_local_flush_one",
 };
 
+/* @cpu's count of @item; the local TLB flushes are counted by asm/tlbflush.h. */
+static unsigned long event_on(unsigned int cpu, enum vm_event_item item)
+{
+	if (item == TLB_LOCAL_FLUSH_ONE)
+		return READ_ONCE(per_cpu(tlb_flush_stat, cpu).one);
+	if (item == TLB_LOCAL_FLUSH_ALL)
+		return READ_ONCE(per_cpu(tlb_flush_stat, cpu).all);
+	return READ_ONCE(per_cpu(vm_event_states, cpu).event[item]);
+}
+
 unsigned long vm_event_sum(enum vm_event_item item)
 {
 	unsigned long sum = 0;
 	unsigned int cpu;
 
 	for_each_possible_cpu(cpu)
-		sum += READ_ONCE(per_cpu(vm_event_states, cpu).event[item]);
+		sum += event_on(cpu, item);
 	return sum;
 }
 
@@ -42,8 +53,7 @@ void vmstat_show(void)
 		printk("%-30s %12lu", vm_event_names[i],
 		       vm_event_sum((enum vm_event_item)i));
 		for_each_online_cpu(cpu)
-			printk(" %11lu",
-			       READ_ONCE(per_cpu(vm_event_states, cpu).event[i]));
+			printk(" %11lu", event_on(cpu, (enum vm_event_item)i));
 		printk("\n");
 	}
 }

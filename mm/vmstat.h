@@ -20,8 +20,8 @@ enum vm_event_item {
 	SLAB_DRAIN_ALL,	     /* kmem_cache_shrink: every CPU's magazines */
 	TLB_REMOTE_FLUSH,    /* shootdowns this CPU sent */
 	TLB_REMOTE_FLUSH_RECEIVED, /* shootdowns this CPU honoured */
-	TLB_LOCAL_FLUSH_ALL, /* full flushes of this CPU's TLB */
-	TLB_LOCAL_FLUSH_ONE, /* single pages (invlpg) */
+	TLB_LOCAL_FLUSH_ALL, /* full flushes of this CPU's TLB (all of them) */
+	TLB_LOCAL_FLUSH_ONE, /* single pages (every invlpg, kmap slots too) */
 	NR_VM_EVENT_ITEMS
 };
 

@@ -12,12 +12,23 @@
 #    BENCH_SMP CPUs: the median of the runs is reported.
 # 3. Boot cost: instructions from start_kernel to the shell, under
 #    -icount, at several memory sizes.
+# 4. CPU scaling: the kmap benchmarks again under -icount with
+#    BENCH_SCALE_CPUS CPUs (default 4 8; with 1 and BENCH_SMP from 1.,
+#    the three ways of mapping a highmem page at 1 to 8 CPUs), and the
+#    mt_copy benchmark (a thread per CPU copying into highmem pages
+#    through kmap or kmap_local) under multi-threaded TCG at
+#    BENCH_MTTCG_CPUS CPUs (default 1 2 4): emulated time, noisy.
 # Output in DIR (default build/bench): results.csv
-# (benchmark,variant,cpus,ops,instructions_per_op,ns_per_op: the rows
-# with SMP on, then the one-CPU rows, instructions only), table.txt,
-# highmem-vs-lowmem.png (gnuplot), and the raw logs. --quick runs every
-# benchmark at 1/100 of its operations, one TCG run, one boot size: it
-# only proves that the suite still works (make test uses it).
+# (benchmark,variant,cpus,ops,instructions_per_op,ns_per_op,
+# invlpg_per_op,full_flushes_per_op,ipis_per_op: the rows with SMP on,
+# the one-CPU rows (instructions only), the scaling rows (likewise),
+# the MTTCG rows (time only), the boot cost), table.txt,
+# highmem-vs-lowmem.png and cpu-scaling.png (gnuplot), and the raw logs.
+# The last three columns are the kernel's own counters, summed over the
+# CPUs: invlpg instructions, full TLB flushes and IPIs received per
+# operation. --quick runs every benchmark at 1/100 of its operations,
+# one TCG run, one boot size, scaling at 4 CPUs and MTTCG at 2: it only
+# proves that the suite still works (make test uses it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
@@ -35,11 +46,17 @@ MEM=${BENCH_MEM:-2G}
 SMP=${BENCH_SMP:-2}
 RUNS=${BENCH_TCG_RUNS:-3}
 BOOT_SIZES=${BENCH_BOOT_SIZES:-64M 1G 6G 16G 61G}
+SCALE_CPUS=${BENCH_SCALE_CPUS:-4 8}
+MTTCG_CPUS=${BENCH_MTTCG_CPUS:-1 2 4}
 PATTERN=all
+SCALE_PATTERN='kmap*'
 if [ "$QUICK" = 1 ]; then
 	RUNS=1
 	BOOT_SIZES=64M
 	PATTERN=quick
+	SCALE_PATTERN='quick:kmap*'
+	SCALE_CPUS=4
+	MTTCG_CPUS=2
 fi
 mkdir -p "$OUT"
 make -s all >/dev/null
@@ -71,23 +88,47 @@ for size in $BOOT_SIZES; do
 	boot "$OUT/boot.iso" "$OUT/boot-$size.log" "$size" -icount shift=0
 done
 
-# results.csv: instructions from the icount run, the median ns of the
-# TCG runs; boot cost rows (boot_to_shell, and mem_map_init: setting up
-# mem_map and the free lists) have the instruction count as "per op".
+echo "bench: CPU scaling: kmap* at $SCALE_CPUS CPUs (icount), mt_copy at $MTTCG_CPUS (MTTCG)"
+iso_with "bench=$SCALE_PATTERN poweroff" "$OUT/scale.iso"
+for n in $SCALE_CPUS; do
+	QEMU_SMP=$n boot "$OUT/scale.iso" "$OUT/scale-$n.log" "$MEM" -icount shift=0
+done
+iso_with "bench=mt_* poweroff" "$OUT/mttcg.iso"
+for n in $MTTCG_CPUS; do
+	QEMU_SMP=$n QEMU_ACCEL=tcg,thread=multi boot "$OUT/mttcg.iso" \
+		"$OUT/mttcg-$n.log" "$MEM"
+done
+
+scale_logs=()
+for n in $SCALE_CPUS; do scale_logs+=("$OUT/scale-$n.log"); done
+mttcg_logs=()
+for n in $MTTCG_CPUS; do mttcg_logs+=("$OUT/mttcg-$n.log"); done
+
+# results.csv: instructions and counters from the icount run, the
+# median ns of the TCG runs; the one-CPU and scaling rows from their
+# icount runs, the MTTCG rows' time and counters; boot cost rows
+# (boot_to_shell, and mem_map_init: setting up mem_map and the free
+# lists) have the instruction count as "per op".
 {
-	echo "benchmark,variant,cpus,ops,instructions_per_op,ns_per_op"
+	echo "benchmark,variant,cpus,ops,instructions_per_op,ns_per_op,invlpg_per_op,full_flushes_per_op,ipis_per_op"
 	awk -F'[:,]' -v cpus="$SMP" '
 	{ sub(/\r$/, "") } # the serial console ends lines with CR LF
-	FILENAME ~ /icount-1cpu/ && /^bench: [A-Za-z_0-9]+,/ {
-		key = $2 "," $3; sub(/^ /, "", key); one[++n1] = key
-		ops1[key] = $4; instr1[key] = $5; next
+	!/^bench: [A-Za-z_0-9]+,/ { next }
+	{ key = $2 "," $3; sub(/^ /, "", key); counts = $7 "," $8 "," $9 }
+	FILENAME ~ /icount-1cpu/ {
+		one[++n1] = key; ops1[key] = $4; instr1[key] = $5; cnt1[key] = counts; next
 	}
-	FILENAME ~ /icount/ && /^bench: [A-Za-z_0-9]+,/ {
-		key = $2 "," $3; sub(/^ /, "", key); order[++n] = key
-		ops[key] = $4; instr[key] = $5
+	FILENAME ~ /icount/ {
+		order[++n] = key; ops[key] = $4; instr[key] = $5; cnt[key] = counts; next
 	}
-	FILENAME ~ /tcg-/ && /^bench: [A-Za-z_0-9]+,/ {
-		key = $2 "," $3; sub(/^ /, "", key); ns[key] = ns[key] " " $6
+	FILENAME ~ /mttcg-/ {
+		c = FILENAME; sub(/.*mttcg-/, "", c); sub(/\.log$/, "", c)
+		mt[++nm] = key "," c "," $4 ",," $6 "," counts; next
+	}
+	FILENAME ~ /\/tcg-/ { ns[key] = ns[key] " " $6; next }
+	FILENAME ~ /scale-/ {
+		c = FILENAME; sub(/.*scale-/, "", c); sub(/\.log$/, "", c)
+		scale[++ns_] = key "," c "," $4 "," $5 ",," counts; next
 	}
 	END {
 		for (i = 1; i <= n; i++) {
@@ -95,25 +136,28 @@ done
 			# median of the TCG runs
 			for (a = 1; a <= m; a++) for (b = a + 1; b <= m; b++)
 				if (v[b] + 0 < v[a] + 0) { t = v[a]; v[a] = v[b]; v[b] = t }
-			printf "%s,%s,%s,%s,%s\n", k, cpus, ops[k], instr[k], m ? v[int((m + 1) / 2)] : ""
+			printf "%s,%s,%s,%s,%s,%s\n", k, cpus, ops[k], instr[k], m ? v[int((m + 1) / 2)] : "", cnt[k]
 		}
 		for (i = 1; i <= n1; i++)
-			printf "%s,1,%s,%s,\n", one[i], ops1[one[i]], instr1[one[i]]
-	}' "$OUT/icount.log" "$OUT/icount-1cpu.log" "$OUT"/tcg-*.log
+			printf "%s,1,%s,%s,,%s\n", one[i], ops1[one[i]], instr1[one[i]], cnt1[one[i]]
+		for (i = 1; i <= ns_; i++) print scale[i]
+		for (i = 1; i <= nm; i++) print mt[i]
+	}' "$OUT/icount.log" "$OUT/icount-1cpu.log" "$OUT"/tcg-*.log \
+		"${scale_logs[@]}" "${mttcg_logs[@]}"
 	for size in $BOOT_SIZES; do
 		tr -d '\r' < "$OUT/boot-$size.log" |
-			sed -n "s/^Boot: \([0-9]*\) TSC cycles from start_kernel.*/boot_to_shell,$size,$SMP,1,\1,/p"
+			sed -n "s/^Boot: \([0-9]*\) TSC cycles from start_kernel.*/boot_to_shell,$size,$SMP,1,\1,,,,/p"
 	done
 	for size in $BOOT_SIZES; do
 		tr -d '\r' < "$OUT/boot-$size.log" |
-			sed -n "s/^mm: mem_map and free lists set up in \([0-9]*\) TSC cycles.*/mem_map_init,$size,$SMP,1,\1,/p"
+			sed -n "s/^mm: mem_map and free lists set up in \([0-9]*\) TSC cycles.*/mem_map_init,$size,$SMP,1,\1,,,,/p"
 	done
 } > "$OUT/results.csv"
 
 # The table, with the highmem/lowmem ratio wherever both variants exist,
 # and the targets of the benchmark issue, checked against the exact
 # figures (docs/benchmarks.md shows the same, from docs/bench-results.csv).
-tools/bench_table.py "$OUT/results.csv" > "$OUT/table.txt"
+tools/bench_table.py "$OUT/results.csv" --plot-data "$OUT" > "$OUT/table.txt"
 cat "$OUT/table.txt"
 
 # The plot: lowmem and highmem side by side, instructions per operation.
@@ -125,4 +169,7 @@ awk -F, -v cpus="$SMP" 'NR > 1 && $3 == cpus && $2 == "lowmem" { lo[$1] = $5; lo
 	"$OUT/results.csv" > "$OUT/pairs.dat"
 gnuplot -e "datafile='$OUT/pairs.dat'; outfile='$OUT/highmem-vs-lowmem.png'" \
 	tools/bench-plot.gp
-echo "bench: $OUT/results.csv, $OUT/table.txt, $OUT/highmem-vs-lowmem.png"
+# The second plot: the ways of mapping a highmem page as CPUs grow.
+gnuplot -e "scaling='$OUT/scaling.dat'; mttcg='$OUT/mttcg.dat'; outfile='$OUT/cpu-scaling.png'" \
+	tools/cpu-scaling-plot.gp
+echo "bench: $OUT/results.csv, $OUT/table.txt, $OUT/highmem-vs-lowmem.png, $OUT/cpu-scaling.png"

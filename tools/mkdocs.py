@@ -35,6 +35,7 @@ import transcripts as recipes  # noqa: E402
 DOCS = [TOP / "README.md"] + sorted((TOP / "docs").glob("*.md"))
 BENCH_CSV = TOP / "docs/bench-results.csv"
 BENCH_PLOT = TOP / "docs/highmem-vs-lowmem.png"
+SCALING_PLOT = TOP / "docs/cpu-scaling.png"
 CACHE = harness.TEST_DIR / "docs"
 
 # <!-- transcript: NAME --> or <!-- table: NAME --> on the line before
@@ -369,8 +370,10 @@ def run_boots(names):
 def take_bench_results(out_dir):
     shutil.copyfile(Path(out_dir) / "results.csv", BENCH_CSV)
     shutil.copyfile(Path(out_dir) / "highmem-vs-lowmem.png", BENCH_PLOT)
-    print(f"mkdocs: {BENCH_CSV.relative_to(TOP)} and "
-          f"{BENCH_PLOT.relative_to(TOP)} from {out_dir}")
+    shutil.copyfile(Path(out_dir) / "cpu-scaling.png", SCALING_PLOT)
+    print(f"mkdocs: {BENCH_CSV.relative_to(TOP)}, "
+          f"{BENCH_PLOT.relative_to(TOP)} and "
+          f"{SCALING_PLOT.relative_to(TOP)} from {out_dir}")
 
 
 def main():

@@ -16,6 +16,7 @@ static const char *const break_names[NR_BREAK_POINTS] = {
 	[BREAK_KMAP] = "kmap",
 	[BREAK_PKMAP_FLUSH] = "pkmap-flush",
 	[BREAK_KMAP_ATOMIC] = "kmap-atomic",
+	[BREAK_KMAP_LOCAL] = "kmap-local",
 	[BREAK_PANIC] = "panic",
 	[BREAK_KTEST] = "ktest",
 };

@@ -18,6 +18,7 @@ enum bochs_break_point {
 	BREAK_KMAP,	    /* a new pkmap slot was mapped */
 	BREAK_PKMAP_FLUSH,  /* pkmap wrapped: stale slots flushed */
 	BREAK_KMAP_ATOMIC,  /* kmap_atomic wrote its fixmap PTE */
+	BREAK_KMAP_LOCAL,   /* kmap_local_page wrote its fixmap PTE */
 	BREAK_PANIC,	    /* every panic, after the report */
 	BREAK_KTEST,	    /* before each in-kernel test */
 	NR_BREAK_POINTS

@@ -3,10 +3,14 @@
  * The benchmark runner (see tests/bench/bench.h). Output, one line per
  * benchmark, machine-readable for tools/bench.sh:
  *
- *   bench: NAME,VARIANT,OPS,TSC_PER_OP,NS_PER_OP
+ *   bench: NAME,VARIANT,OPS,TSC_PER_OP,NS_PER_OP,INVLPG_PER_OP,
+ *          FULL_FLUSHES_PER_OP,IPIS_PER_OP
  *
- * TSC_PER_OP has two decimals; under qemu -icount shift=0 it is the
- * number of instructions per operation.
+ * TSC and ns have two decimals, the counts four; under qemu -icount
+ * shift=0 TSC_PER_OP is the number of instructions per operation. The
+ * last three count,
+ * over all CPUs, the invlpg instructions, the full TLB flushes and the
+ * IPIs received, per operation of the measured rounds.
  */
 #include "tests/bench/bench.h"
 #include "kernel/cmdline.h"
@@ -17,9 +21,12 @@
 #include "kernel/lib/string.h"
 #include "kernel/timer.h"
 #include "kernel/lib/vsprintf.h"
+#include "kernel/smp.h"
 #include "mm/mmzone.h"
 #include <asm/cpu.h>
+#include <asm/hardirq.h>
 #include <asm/irqflags.h>
+#include <asm/tlbflush.h>
 
 #define CALIBRATE_TICKS 10
 #define QUICK_DIVISOR 100
@@ -83,15 +90,45 @@ static u64 median(u64 *v, int n)
 	return v[n / 2];
 }
 
-/* Median round of @ops calls, in TSC ticks. */
-static u64 measure(const struct bench *b, void (*op)(struct bench_ctx *),
-		   struct bench_ctx *ctx, unsigned long ops)
+/* What costs beyond instructions, counted on every CPU. */
+struct bench_counts {
+	unsigned long invlpg, full, ipis;
+};
+
+static void read_counts(struct bench_counts *c)
 {
+	unsigned int cpu;
+
+	*c = (struct bench_counts){ 0, 0, 0 };
+	for_each_possible_cpu(cpu) {
+		c->invlpg += READ_ONCE(per_cpu(tlb_flush_stat, cpu).one);
+		c->full += READ_ONCE(per_cpu(tlb_flush_stat, cpu).all);
+		c->ipis += READ_ONCE(per_cpu(irq_stat, cpu).resched) +
+			   READ_ONCE(per_cpu(irq_stat, cpu).call_function);
+	}
+}
+
+/*
+ * Median round of @ops calls, in TSC ticks; @counts (if not NULL) gets
+ * what the measured rounds did together.
+ */
+static u64 measure(const struct bench *b, void (*op)(struct bench_ctx *),
+		   struct bench_ctx *ctx, unsigned long ops,
+		   struct bench_counts *counts)
+{
+	struct bench_counts before;
 	u64 rounds[BENCH_ROUNDS];
 
 	time_round(op, ctx, ops / 10 + 1, b->irqs_on); /* warm-up */
+	read_counts(&before);
 	for (int r = 0; r < BENCH_ROUNDS; r++)
 		rounds[r] = time_round(op, ctx, ops, b->irqs_on);
+	if (counts) {
+		read_counts(counts);
+		counts->invlpg -= before.invlpg;
+		counts->full -= before.full;
+		counts->ipis -= before.ipis;
+	}
 	return median(rounds, BENCH_ROUNDS);
 }
 
@@ -106,7 +143,7 @@ static bool selected(const struct bench *b, const char *pattern)
 	char full[64];
 
 	if (!strcmp(pattern, "all") || !strcmp(pattern, "quick"))
-		return true;
+		return !b->explicit;
 	snprintf(full, sizeof(full), "%s/%s", b->name, b->variant);
 	return glob_match(pattern, b->name) || glob_match(pattern, full);
 }
@@ -118,12 +155,26 @@ static void print_fixed(char *buf, size_t size, u64 hundredths)
 		 (unsigned long long)(hundredths % 100));
 }
 
+/*
+ * @count per operation of @rounds_ops, with four decimals: a flush once
+ * per lap of the pkmap pool is 0.0020 per kmap.
+ */
+static void print_per_op(char *buf, size_t size, unsigned long count,
+			 u64 rounds_ops)
+{
+	u64 x10000 = (u64)count * 10000 / rounds_ops;
+
+	snprintf(buf, size, "%llu.%04llu", (unsigned long long)(x10000 / 10000),
+		 (unsigned long long)(x10000 % 10000));
+}
+
 static void run_one(const struct bench *b, bool quick)
 {
-	struct bench_ctx ctx = { NULL, 0, b->arg };
+	struct bench_ctx ctx = { NULL, 0, b->arg, 1 };
 	unsigned long ops = quick ? b->ops / QUICK_DIVISOR + 1 : b->ops;
-	u64 total, empty, per_op_x100, ns_x100;
-	char per_op[24], ns[24];
+	u64 total, empty, per_op_x100, ns_x100, all_ops;
+	char per_op[24], ns[24], invl[24], full[24], ipis[24];
+	struct bench_counts counts;
 
 	if (bench_needs_highmem(b) && !populated_zone(&zones[ZONE_HIGHMEM])) {
 		printk("bench: %s/%s: skipped (no HighMem on this machine)\n",
@@ -135,18 +186,25 @@ static void run_one(const struct bench *b, bool quick)
 		       b->variant);
 		return;
 	}
-	total = measure(b, b->op, &ctx, ops);
-	empty = measure(b, empty_op, &ctx, ops);
+	total = measure(b, b->op, &ctx, ops, &counts);
+	empty = measure(b, empty_op, &ctx, ops, NULL);
 	if (b->teardown)
 		b->teardown(&ctx);
 	total = total > empty ? total - empty : 0;
-	per_op_x100 = total * 100 / ops;
+	if (!ctx.batch)
+		ctx.batch = 1;
+	per_op_x100 = total * 100 / ops / ctx.batch;
 	ns_x100 = per_op_x100 * 1000 / tsc_per_us;
+	all_ops = (u64)ops * ctx.batch * BENCH_ROUNDS;
 	print_fixed(per_op, sizeof(per_op), per_op_x100);
 	print_fixed(ns, sizeof(ns), ns_x100);
-	printk("  %-24s %-10s %8lu %12s %12s\n", b->name, b->variant, ops,
-	       per_op, ns);
-	printk("bench: %s,%s,%lu,%s,%s\n", b->name, b->variant, ops, per_op, ns);
+	print_per_op(invl, sizeof(invl), counts.invlpg, all_ops);
+	print_per_op(full, sizeof(full), counts.full, all_ops);
+	print_per_op(ipis, sizeof(ipis), counts.ipis, all_ops);
+	printk("  %-24s %-10s %8lu %12s %12s %8s %8s %8s\n", b->name,
+	       b->variant, ops * ctx.batch, per_op, ns, invl, full, ipis);
+	printk("bench: %s,%s,%lu,%s,%s,%s,%s,%s\n", b->name, b->variant,
+	       ops * ctx.batch, per_op, ns, invl, full, ipis);
 }
 
 static int bench_cmp(const struct bench *a, const struct bench *b)
@@ -184,16 +242,24 @@ int bench_run(const char *pattern)
 	const struct bench *b = NULL;
 	unsigned int n = 0;
 
+	/* quick:GLOB: the matching benchmarks at 1/QUICK_DIVISOR of their ops. */
+	if (!strncmp(pattern, "quick:", 6) && pattern[6]) {
+		quick = true;
+		pattern += 6;
+	}
 	if (!count_selected(pattern)) {
 		printk("bench: no benchmark matches '%s' (`bench list` names "
 		       "them)\n", pattern);
 		return -ENOENT;
 	}
 	calibrate_tsc();
-	printk("bench: running '%s' (TSC %lu per us; %d rounds, median, "
-	       "empty loop subtracted)\n", pattern, tsc_per_us, BENCH_ROUNDS);
-	printk("  %-24s %-10s %8s %12s %12s\n", "benchmark", "variant", "ops",
-	       "tsc/op", "ns/op");
+	printk("bench: running '%s'%s on %u CPUs (TSC %lu per us; %d rounds, "
+	       "median, empty loop subtracted)\n", pattern,
+	       quick ? " quick" : "", num_online_cpus(), tsc_per_us,
+	       BENCH_ROUNDS);
+	printk("  %-24s %-10s %8s %12s %12s %8s %8s %8s\n", "benchmark",
+	       "variant", "ops", "tsc/op", "ns/op", "invlpg", "flushall",
+	       "ipis");
 	while ((b = next_bench(b))) {
 		if (!selected(b, pattern))
 			continue;
@@ -220,8 +286,9 @@ static void bench_list(void)
 	const struct bench *b = NULL;
 
 	while ((b = next_bench(b)))
-		printk("  %s/%s%s\n", b->name, b->variant,
-		       bench_needs_highmem(b) ? " (needs HighMem)" : "");
+		printk("  %s/%s%s%s\n", b->name, b->variant,
+		       bench_needs_highmem(b) ? " (needs HighMem)" : "",
+		       b->explicit ? " (only when named)" : "");
 }
 
 static int cmd_bench(int argc, char **argv)
@@ -234,4 +301,5 @@ static int cmd_bench(int argc, char **argv)
 	}
 	return bench_run(argv[1]);
 }
-SHELL_COMMAND("bench", "all|quick|list|PATTERN", "run benchmarks", cmd_bench);
+SHELL_COMMAND("bench", "all|quick|list|PATTERN|quick:PATTERN", "run benchmarks",
+	      cmd_bench);

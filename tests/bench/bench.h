@@ -8,7 +8,17 @@
  * calls of op(ctx), interrupts off, timed with rdtsc; the cost of the
  * same loop around an empty op is subtracted; the median round is kept.
  * Under `qemu -icount shift=0` rdtsc counts guest instructions, so the
- * figures are exact and repeatable; under plain TCG they are time.
+ * figures are exact and repeatable; under plain TCG they are time. With
+ * several CPUs under -icount the guest clock counts the instructions of
+ * every CPU, so an IPI's handler on another CPU is part of the cost.
+ * Beside the time, the runner reports the TLB flushes (invlpg, full
+ * flushes) and the IPIs per operation, summed over all CPUs, over the
+ * measured rounds: software counters, exact in any run.
+ *
+ * A setup may set ctx->batch: each call of op then does that many
+ * operations (a benchmark that runs threads on every CPU, say), and the
+ * figures are per operation. BENCH_EXPLICIT benchmarks run only when
+ * named, not in "all" or "quick".
  */
 #ifndef KERNEL_BENCH_H
 #define KERNEL_BENCH_H
@@ -21,6 +31,7 @@ struct bench_ctx {
 	void *data; /* set by setup, for op and teardown */
 	unsigned long i; /* the op's index within its round */
 	unsigned long arg; /* the benchmark's parameter */
+	unsigned long batch; /* operations per call of op (setup; default 1) */
 };
 
 struct bench {
@@ -32,21 +43,30 @@ struct bench {
 	unsigned long ops; /* per round */
 	unsigned long arg;
 	bool irqs_on;	   /* op may sleep: measure with interrupts on */
+	bool explicit;	   /* only when named: not in "all" or "quick" */
 };
 
-#define BENCH_FULL(name_, variant_, setup_, op_, teardown_, ops_, arg_, irqs_) \
-	static const struct bench bench_##name_##_##variant_                  \
-		__section(".benches") __used __aligned(4) = {                 \
-			#name_, #variant_, setup_, op_, teardown_, ops_,      \
-			arg_, irqs_                                           \
+#define __BENCH(name_, variant_, setup_, op_, teardown_, ops_, arg_, irqs_, \
+		explicit_)                                                  \
+	static const struct bench bench_##name_##_##variant_                \
+		__section(".benches") __used __aligned(4) = {               \
+			#name_, #variant_, setup_, op_, teardown_, ops_,    \
+			arg_, irqs_, explicit_                              \
 		}
+
+#define BENCH_FULL(name_, variant_, setup_, op_, teardown_, ops_, arg_, irqs_) \
+	__BENCH(name_, variant_, setup_, op_, teardown_, ops_, arg_, irqs_, false)
+
+#define BENCH_EXPLICIT(name_, variant_, setup_, op_, teardown_, ops_, arg_) \
+	__BENCH(name_, variant_, setup_, op_, teardown_, ops_, arg_, true, true)
 
 #define BENCH(name_, variant_, setup_, op_, teardown_, ops_, arg_) \
 	BENCH_FULL(name_, variant_, setup_, op_, teardown_, ops_, arg_, false)
 
 /**
  * bench_run - run every benchmark whose "name" or "name/variant" matches
- * @pattern: "all", "quick" (every benchmark at 1/100 of its ops), or a glob
+ * @pattern: "all", "quick" (every benchmark at 1/100 of its ops), a glob,
+ *           or "quick:GLOB" (the matching ones at 1/100)
  *
  * Prints a table and one CSV line per benchmark. A variant whose name
  * contains "high" measures highmem pages; on a machine without HighMem

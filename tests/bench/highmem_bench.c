@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: MIT
 /*
- * The cost of reaching a page: kmap_atomic and kmap on lowmem pages
- * (the direct map, nearly free) and on highmem pages, and what the
- * mapping adds to clearing, copying and small copies.
+ * The cost of reaching a page: kmap_local_page, kmap_atomic and kmap on
+ * lowmem pages (the direct map, nearly free) and on highmem pages, and
+ * what the mapping adds to clearing, copying and small copies; and
+ * threads on every CPU copying into highmem pages through kmap or
+ * kmap_local at once (mt_copy), which is where kmap's shared pool and
+ * its flushes of every CPU's TLB show.
  */
 #include "highmem/highmem.h"
 #include "highmem/pkmap.h"
+#include "kernel/sched.h"
+#include "kernel/smp.h"
 #include "tests/bench/bench.h"
 #include "kernel/lib/errno.h"
 #include "kernel/lib/string.h"
@@ -75,6 +80,16 @@ static void kmap_atomic_op(struct bench_ctx *ctx)
 BENCH(kmap_atomic, lowmem, alloc_pages_setup, kmap_atomic_op,
       free_pages_teardown, 20000, ARG(1, 0));
 BENCH(kmap_atomic, highmem, alloc_pages_setup, kmap_atomic_op,
+      free_pages_teardown, 20000, ARG(1, 1));
+
+static void kmap_local_op(struct bench_ctx *ctx)
+{
+	kunmap_local(kmap_local_page(page_of(ctx, 0)));
+}
+
+BENCH(kmap_local, lowmem, alloc_pages_setup, kmap_local_op,
+      free_pages_teardown, 20000, ARG(1, 0));
+BENCH(kmap_local, highmem, alloc_pages_setup, kmap_local_op,
       free_pages_teardown, 20000, ARG(1, 1));
 
 /* kmap of a page that stays mapped (the setup holds one reference). */
@@ -189,3 +204,117 @@ static int small_copy_setup(struct bench_ctx *ctx)
 SMALL_COPY(64);
 SMALL_COPY(512);
 SMALL_COPY(4096);
+
+/* ---- every CPU at once: mt_copy ---- */
+
+/*
+ * One thread per online CPU, pinned, each copying a buffer into each of
+ * its own MT_PAGES highmem pages once per call, mapping every page with
+ * kmap (arg 0) or kmap_local_page (arg 1). MT_PAGES is two laps of the
+ * pool by itself, so kmap flushes every CPU's TLB however many CPUs
+ * there are; kmap_local needs no other CPU at all. Run under
+ * multi-threaded TCG to see the threads contend (tools/bench.sh).
+ */
+#define MT_PAGES 1024
+
+struct mt_copy {
+	unsigned int cpus;
+	bool local;
+	struct pages *pages[NR_CPUS];
+	u8 *buf;
+};
+
+static void mt_copy_teardown(struct bench_ctx *ctx);
+
+/* A failed setup frees what it took: the runner calls no teardown then. */
+static int mt_copy_fail(struct bench_ctx *ctx, int err)
+{
+	mt_copy_teardown(ctx);
+	ctx->data = NULL;
+	return err;
+}
+
+static int mt_copy_setup(struct bench_ctx *ctx)
+{
+	struct mt_copy *mt = kmalloc(sizeof(*mt), GFP_KERNEL);
+	unsigned int cpu;
+	int err = 0;
+
+	if (!mt)
+		return -ENOMEM;
+	memset(mt, 0, sizeof(*mt));
+	ctx->data = mt;
+	mt->local = ctx->arg;
+	mt->buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!mt->buf)
+		return mt_copy_fail(ctx, -ENOMEM);
+	memset(mt->buf, 0x5a, PAGE_SIZE);
+	for_each_online_cpu(cpu) {
+		struct bench_ctx one = { NULL, 0, ARG(MT_PAGES, 1), 1 };
+
+		err = alloc_pages_setup(&one);
+		mt->pages[cpu] = one.data;
+		if (err)
+			return mt_copy_fail(ctx, err);
+		mt->cpus++;
+	}
+	ctx->batch = (unsigned long)mt->cpus * MT_PAGES;
+	return 0;
+}
+
+static void mt_copy_teardown(struct bench_ctx *ctx)
+{
+	struct mt_copy *mt = ctx->data;
+
+	if (!mt)
+		return;
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+		if (mt->pages[cpu]) {
+			struct bench_ctx one = { mt->pages[cpu], 0, 0, 1 };
+
+			free_pages_teardown(&one);
+		}
+	kfree(mt->buf);
+	kfree(mt);
+}
+
+static int mt_copy_thread(void *arg)
+{
+	struct mt_copy *mt = arg;
+	struct pages *p = mt->pages[smp_processor_id()];
+
+	for (unsigned int i = 0; i < p->n; i++) {
+		struct page *page = p->page[i];
+		void *v = mt->local ? kmap_local_page(page) : kmap(page);
+
+		memcpy(v, mt->buf, PAGE_SIZE);
+		if (mt->local)
+			kunmap_local(v);
+		else
+			kunmap(page);
+	}
+	return 0;
+}
+
+static void mt_copy_op(struct bench_ctx *ctx)
+{
+	struct mt_copy *mt = ctx->data;
+	struct task_struct *task[NR_CPUS] = { NULL };
+	unsigned int cpu;
+
+	for_each_online_cpu(cpu) {
+		task[cpu] = kthread_create(mt_copy_thread, mt, "mt_copy");
+		if (!task[cpu])
+			continue; /* no memory: fewer copies, still measured */
+		kthread_bind(task[cpu], cpu);
+		wake_up_new_task(task[cpu]);
+	}
+	for_each_online_cpu(cpu)
+		if (task[cpu])
+			kthread_join(task[cpu]);
+}
+
+BENCH_EXPLICIT(mt_copy, kmap, mt_copy_setup, mt_copy_op, mt_copy_teardown,
+	       1, 0);
+BENCH_EXPLICIT(mt_copy, kmap_local, mt_copy_setup, mt_copy_op,
+	       mt_copy_teardown, 1, 1);

@@ -162,9 +162,11 @@ CRASH_CASES = {
     # kmap and kmap_atomic misuse is caught with a precise message.
     "kmap-order": ("6G", "", [
         r"kunmap_atomic\(0xff[0-9a-f]+\) out of order: the last kmap_atomic "
-        r"on CPU 0 is at 0xff[0-9a-f]+ \(slot 1\)"]),
+        r"or kmap_local on CPU [0-9] is at 0xff[0-9a-f]+ \(slot 1\)"]),
     "kmap-nest": ("6G", "", [
-        r"kmap_atomic: more than 16 nested mappings on CPU 0"]),
+        r"kmap_local/kmap_atomic: more than 12 nested mappings in thread "
+        r"main \(pid [0-9]+\) on CPU [0-9] \(KM_THREAD_MAX; the CPU's other 4 "
+        r"slots are for interrupts\)"]),
     "kunmap-unbalanced": ("6G", "", [
         r"kunmap of pfn 0x[0-9a-f]+ at 0xffc[0-9a-f]+: more kunmaps than "
         r"kmaps \(unbalanced kunmap\)"]),
@@ -175,9 +177,40 @@ CRASH_CASES = {
     "kmap-leak": ("6G", "", [
         r"kmap leak: thread leaky \(pid [0-9]+\) exits holding 1 kmap slots"]),
     "kmap-atomic-leak": ("6G", "", [
-        r"kmap_atomic slot 0 at 0xff[0-9a-f]+ maps pfn 0x[0-9a-f]+",
+        r"kmap_atomic/kmap_local slot 0 at 0xff[0-9a-f]+ maps pfn 0x[0-9a-f]+",
         r"kmap leak: thread atomic-leaky \(pid [0-9]+\) exits holding 0 kmap "
-        r"slots and 1 kmap_atomic slots"]),
+        r"slots and 1 kmap_local/kmap_atomic slots"]),
+    # kmap_local misuse (docs/highmem.md): the same checks, and the
+    # ones a thread-local mapping adds.
+    "kmap-local-order": ("6G", "", [
+        r"kunmap_local\(0xff[0-9a-f]+\) out of order: the last kmap_atomic "
+        r"or kmap_local on CPU [0-9] is at 0xff[0-9a-f]+ \(slot 1\)"]),
+    "kmap-local-overrun": ("64M", "kmap.debug", [
+        r"is the guard page after a kmap_local slot \(CPU [0-9], slot 1\)",
+        r"the slot's last mapping \(kmap\.debug\): kmap_local_page of pfn "
+        r"0x[0-9a-f]+ by thread main \(pid [0-9]+\); still mapped",
+        r"crash_kmap_local_overrun\+0x",
+        r"#PF: inside kmap_local \(2 slots held\); page faults are allowed "
+        r"here"]),
+    "kmap-local-leak": ("6G", "", [
+        r"kmap_atomic/kmap_local slot 0 at 0xff[0-9a-f]+ maps pfn 0x[0-9a-f]+",
+        r"kmap leak: thread local-leaky \(pid [0-9]+\) exits holding 0 kmap "
+        r"slots and 1 kmap_local/kmap_atomic slots"]),
+    "kmap-local-sleep": ("6G", "kmap.debug kmap.local_sleep_ms=300", [
+        r"BUG: kmap_local: thread local-sleeper \(pid [0-9]+\) has slept "
+        r"[3-9][0-9][0-9] ms holding 1 kmap_local mappings on CPU [0-9]:",
+        r"  slot 0 at 0xff[0-9a-f]+ maps pfn 0x[0-9a-f]+",
+        r"a mapping held across long sleeps is kmap\(\)'s job",
+        r"Power off: success"], "pass"),
+    "kmap-local-other-thread": ("6G", "kmap.debug", [
+        r"BUG: unable to handle page fault for address: 0xff",
+        r"is a kmap_local slot \(CPU [0-9], slot 0\)",
+        r"the slot's last mapping \(kmap\.debug\): kmap_local_page of pfn "
+        r"0x[0-9a-f]+ by thread local-owner \(pid [0-9]+\); not mapped now",
+        r"a kmap_local address used by main \(pid [0-9]+\) on CPU [0-9], "
+        r"outside the thread that made it: the mapping is valid only in "
+        r"thread local-owner \(pid [0-9]+\), on CPU [0-9]",
+        r"crash_kmap_local_other_thread\+0x"]),
     # vmalloc's guard page and kfree of a pointer kmalloc never returned.
     "vmalloc-overrun": ("64M", "", [
         r"is the guard page after the vmalloc area 0x[0-9a-f]+-0x[0-9a-f]+ "
@@ -251,14 +284,18 @@ CRASH_CASES = {
         r"crash_lock +before crash_lock_b", r"Power off: success"], "pass"),
 }
 for kind, (mem, cmdline, expected, *status) in CRASH_CASES.items():
-    # A kind that only warns (the lock order check) goes on to `lockdep`.
-    then = r"lockdep\npoweroff\n" if status else ""
+    # A kind that only warns goes on (the lock order check to `lockdep`).
+    then = ""
+    if status:
+        then = r"lockdep\npoweroff\n" if kind.startswith("lock") else \
+            r"poweroff\n"
     case(f"crash-{kind}", mem, status[0] if status else "fail", cmdline,
          stdin=f"crash {kind}\\n{then}", has=expected)
 # The kinds that need a debug option say so when it is off, and leak nothing.
 case("crash-needs-option", "64M", "pass",
      stdin=r"stress 200\ncrash slab-overflow\ncrash page-uaf\n"
-           r"crash pagealloc-uaf\ncrash kmap-overrun\ncrash lock-lockup\n"
+           r"crash pagealloc-uaf\ncrash kmap-overrun\ncrash kmap-local-overrun\n"
+           r"crash lock-lockup\n"
            r"crash lock-inversion\nstress 200\npoweroff\n",
      has=[r"crash: this needs slab_debug \(boot with slab_debug",
           r"crash: this needs page_poison", r"crash: this needs debug_pagealloc",

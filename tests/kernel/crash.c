@@ -322,6 +322,86 @@ static void crash_kmap_atomic_leak(void)
 	in_a_thread(atomic_leaky_thread, "atomic-leaky");
 }
 
+/* ---- kmap_local misuse (highmem/kmap_local.c) ---- */
+
+static void crash_kmap_local_order(void)
+{
+	void *a = kmap_local_page(crash_highpage());
+	void *b = kmap_local_page(crash_highpage());
+
+	kunmap_local(a); /* b must go first */
+	kunmap_local(b);
+}
+
+/* With kmap.debug, the guard page after a slot catches the overrun. */
+static void crash_kmap_local_overrun(void)
+{
+	char *a, *b;
+
+	if (!needs(kmap_debug, "kmap.debug"))
+		return;
+	a = kmap_local_page(crash_highpage());
+	b = kmap_local_page(crash_highpage());
+	memset(b, 0x55, PAGE_SIZE + 16);
+	kunmap_local(b);
+	kunmap_local(a);
+}
+
+static int local_leaky_thread(void *arg)
+{
+	kmap_local_page(arg);
+	return 0;
+}
+
+static void crash_kmap_local_leak(void)
+{
+	in_a_thread(local_leaky_thread, "local-leaky");
+}
+
+/* A thread that sleeps "forever" (a minute) with a local mapping. */
+static int local_sleeper_thread(void *arg)
+{
+	void *v = kmap_local_page(arg);
+
+	msleep(60000);
+	kunmap_local(v);
+	return 0;
+}
+
+static void crash_kmap_local_sleep(void)
+{
+	if (!needs(kmap_debug, "kmap.debug"))
+		return;
+	kthread_run(local_sleeper_thread, crash_highpage(), "local-sleeper");
+	/* The report comes while we wait: kmap.local_sleep_ms is shorter. */
+	msleep(2000);
+}
+
+static void *volatile local_addr;
+
+static int local_owner_thread(void *arg)
+{
+	void *v = kmap_local_page(arg);
+
+	local_addr = v;
+	msleep(60000); /* switched out: its slot is cleared meanwhile */
+	kunmap_local(v);
+	return 0;
+}
+
+/* Another thread's kmap_local address: valid only in that thread. */
+static void crash_kmap_local_other_thread(void)
+{
+	if (!needs(kmap_debug, "kmap.debug"))
+		return;
+	local_addr = NULL;
+	kthread_run(local_owner_thread, crash_highpage(), "local-owner");
+	while (!local_addr)
+		msleep(10);
+	msleep(50); /* it sleeps now, with its slot saved and cleared */
+	printk("read 0x%x\n", *(volatile u32 *)local_addr);
+}
+
 struct crash_kind {
 	const char *name;
 	void (*fn)(void);
@@ -446,6 +526,11 @@ static const struct crash_kind crash_kinds[] = {
 	{ "slab-double-free", crash_slab_double_free },
 	{ "vfree-twice", crash_vfree_twice },
 	{ "kmap-atomic-leak", crash_kmap_atomic_leak },
+	{ "kmap-local-order", crash_kmap_local_order },
+	{ "kmap-local-overrun", crash_kmap_local_overrun },
+	{ "kmap-local-leak", crash_kmap_local_leak },
+	{ "kmap-local-sleep", crash_kmap_local_sleep },
+	{ "kmap-local-other-thread", crash_kmap_local_other_thread },
 	{ "lock-recursion", crash_lock_recursion },
 	{ "lock-bad-unlock", crash_lock_bad_unlock },
 	{ "lock-lockup", crash_lock_lockup },

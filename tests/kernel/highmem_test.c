@@ -269,24 +269,24 @@ KTEST(highmem, page_address_forgets_a_flushed_slot)
 
 KTEST(highmem, kmap_atomic_nests_to_the_limit)
 {
-	struct page *pages[KM_MAX_IDX];
-	void *addr[KM_MAX_IDX];
+	struct page *pages[KM_THREAD_MAX];
+	void *addr[KM_THREAD_MAX];
 	int depth = kmap_atomic_depth();
 
-	for (int i = 0; i < KM_MAX_IDX; i++) {
+	for (int i = 0; i < KM_THREAD_MAX; i++) {
 		pages[i] = hm_alloc(t);
 		KT_REQUIRE_NOT_NULL(t, pages[i]);
 	}
-	for (int i = 0; i < KM_MAX_IDX; i++) {
+	for (int i = 0; i < KM_THREAD_MAX; i++) {
 		addr[i] = kmap_atomic(pages[i]);
 		fill_words(addr[i], pattern(100 + i));
 	}
-	KT_EXPECT_EQ(t, kmap_atomic_depth(), depth + KM_MAX_IDX);
+	KT_EXPECT_EQ(t, kmap_atomic_depth(), depth + KM_THREAD_MAX);
 	KT_EXPECT_TRUE(t, in_atomic());
-	for (int i = 0; i < KM_MAX_IDX; i++)
-		for (int j = i + 1; j < KM_MAX_IDX; j++)
+	for (int i = 0; i < KM_THREAD_MAX; i++)
+		for (int j = i + 1; j < KM_THREAD_MAX; j++)
 			KT_EXPECT_NE(t, (uintptr_t)addr[i], (uintptr_t)addr[j]);
-	for (int i = KM_MAX_IDX - 1; i >= 0; i--) {
+	for (int i = KM_THREAD_MAX - 1; i >= 0; i--) {
 		KT_EXPECT_TRUE(t, check_words(addr[i], pattern(100 + i)));
 		kunmap_atomic(addr[i]);
 		KT_EXPECT_FALSE(t, kernel_address_mapped((unsigned long)addr[i]));

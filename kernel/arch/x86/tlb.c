@@ -19,6 +19,8 @@
 #include <asm/layout.h>
 #include <asm/tlbflush.h>
 
+DEFINE_PER_CPU(struct tlb_flush_stat, tlb_flush_stat);
+
 #define TLB_FLUSH_PAGES 32
 
 struct flush_range {
@@ -32,14 +34,11 @@ static void flush_range_local(const struct flush_range *r)
 
 	if (r->end - r->start > TLB_FLUSH_PAGES * PAGE_SIZE) {
 		flush_tlb_all();
-		count_vm_event(TLB_LOCAL_FLUSH_ALL);
 		return;
 	}
 	for (va = r->start & PAGE_MASK; va < r->end && va >= (r->start & PAGE_MASK);
-	     va += PAGE_SIZE) {
+	     va += PAGE_SIZE)
 		invlpg(va);
-		count_vm_event(TLB_LOCAL_FLUSH_ONE);
-	}
 }
 
 /* The IPI's half: runs on each other CPU, interrupts off, takes no lock. */

@@ -152,13 +152,18 @@ static void describe_address(unsigned long addr)
 	else if (addr < PKMAP_BASE + LAST_PKMAP * PAGE_SIZE)
 		printk("pkmap slot %lu (count %d)\n", PKMAP_NR(addr),
 		       pkmap_slot_count(PKMAP_NR(addr)));
-	else if ((what = kmap_atomic_describe(addr, &cpu, &idx)))
+	else if ((what = kmap_atomic_describe(addr, &cpu, &idx))) {
 		printk("%s (CPU %d, slot %d)\n", what, cpu, idx);
-	else
+		kmap_slot_describe((unsigned int)cpu, idx);
+	} else {
 		printk("in the fixmap\n");
-	if (kmap_atomic_depth())
+	}
+	if (kmap_atomic_depth() && faulthandler_disabled())
 		printk("#PF: page faults are disabled here (inside kmap_atomic, "
 		       "%d slots held)\n", kmap_atomic_depth());
+	else if (kmap_atomic_depth())
+		printk("#PF: inside kmap_local (%d slots held); page faults are "
+		       "allowed here\n", kmap_atomic_depth());
 }
 
 static void report_page_fault(struct pt_regs *regs)
