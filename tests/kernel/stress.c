@@ -14,8 +14,11 @@
  * it is (its pfn for pages, its address for the rest), so a buffer that
  * two users were handed, or that was written through a stale mapping,
  * shows up as a wrong word when it is checked. Pages are filled through
- * one kind of mapping (kmap or kmap_atomic) and checked through the
- * other. Allocation failures are expected (fault injection, a small
+ * one kind of mapping (kmap, kmap_local or kmap_atomic) and checked
+ * through another; a thread that fills through kmap_local is preempted
+ * there by the tick now and then, and sometimes yields on purpose with
+ * the mapping held and checks it afterwards (its slots were saved and
+ * restored meanwhile). Allocation failures are expected (fault injection, a small
  * machine) and only counted.
  */
 #define pr_fmt(fmt) "stress: " fmt
@@ -65,13 +68,13 @@ struct stress_buf {
 	size_t size;	    /* bytes */
 	void *ptr;	    /* kmalloc, kmem_cache, vmalloc */
 	struct page *page;  /* pages */
-	bool filled_atomic; /* pages: filled through kmap_atomic */
+	u8 filled_with;	    /* pages: the enum map_kind that filled them */
 };
 
 struct stress_stats {
 	unsigned long ops, allocs[NR_BUF_KINDS], failed, corrupt;
 	unsigned long zone_pages[MAX_NR_ZONES];
-	unsigned long kmaps, kmap_atomics, pool_full;
+	unsigned long kmaps, kmap_locals, kmap_atomics, pool_full, held_yields;
 	unsigned long traded, remote_frees; /* the exchange; freed elsewhere */
 };
 
@@ -175,37 +178,84 @@ static void report_damage(struct stress_worker *w, const struct stress_buf *b,
 		       kind_names[b->kind], b->ptr, b->size, off, got, want);
 }
 
-/* ---- pages, through kmap or kmap_atomic ---- */
+/* ---- pages, through kmap, kmap_local or kmap_atomic ---- */
+
+enum map_kind { MAP_KMAP, MAP_LOCAL, MAP_ATOMIC, NR_MAP_KINDS };
+
+static const char *const map_names[NR_MAP_KINDS] = { "kmap", "kmap_local",
+						     "kmap_atomic" };
 
 /*
- * Map @page with kmap, or kmap_atomic if *@atomic. The stress run never
- * waits on the pkmap pool (someone else, the shell for one, may hold
- * every slot for good): when the pool is full, kmap_atomic does instead
- * and *@atomic says so.
+ * Map @page the *@kind way. The stress run never waits on the pkmap pool
+ * (someone else, the shell for one, may hold every slot for good): when
+ * the pool is full, kmap_atomic does instead and *@kind says so.
  */
-static void *map_page(struct stress_worker *w, struct page *page, bool *atomic)
+static void *map_page(struct stress_worker *w, struct page *page,
+		      enum map_kind *kind)
 {
 	void *addr;
 
-	if (!*atomic) {
+	if (*kind == MAP_KMAP) {
 		addr = kmap_try(page);
 		if (addr) {
 			w->stats.kmaps++;
 			return addr;
 		}
 		w->stats.pool_full++;
-		*atomic = true;
+		*kind = MAP_ATOMIC;
+	}
+	if (*kind == MAP_LOCAL) {
+		w->stats.kmap_locals++;
+		return kmap_local_page(page);
 	}
 	w->stats.kmap_atomics++;
 	return kmap_atomic(page);
 }
 
-static void unmap_page(struct page *page, void *addr, bool atomic)
+static void unmap_page(struct page *page, void *addr, enum map_kind kind)
 {
-	if (atomic)
+	if (kind == MAP_ATOMIC)
 		kunmap_atomic(addr);
+	else if (kind == MAP_LOCAL)
+		kunmap_local(addr);
 	else
 		kunmap(page);
+}
+
+/* How pages are filled: in an interrupt, never through kmap. */
+static enum map_kind fill_kind(const struct stress_worker *w, u32 r)
+{
+	if (w->in_irq)
+		return (r & 1) ? MAP_LOCAL : MAP_ATOMIC;
+	return (enum map_kind)(r % NR_MAP_KINDS);
+}
+
+/* How they are checked: another way than they were filled. */
+static enum map_kind check_kind(const struct stress_worker *w,
+				enum map_kind filled)
+{
+	if (w->in_irq)
+		return filled == MAP_ATOMIC ? MAP_LOCAL : MAP_ATOMIC;
+	return (enum map_kind)((filled + 1) % NR_MAP_KINDS);
+}
+
+/*
+ * A thread holding a kmap_local mapping yields now and then: other
+ * threads on this CPU map their pages in the same slots meanwhile, and
+ * ours must come back as they were.
+ */
+static void yield_holding_local(struct stress_worker *w, struct stress_buf *b,
+				struct page *page, const void *p)
+{
+	u32 got = 0, want = 0;
+	long off;
+
+	w->stats.held_yields++;
+	yield();
+	off = stress_check(p, PAGE_SIZE, page_seed(page), &got, &want);
+	if (off >= 0)
+		report_damage(w, b, (long)((page - b->page) * PAGE_SIZE) + off,
+			      got, want, " (kmap_local held across a yield)");
 }
 
 static bool alloc_pages_buf(struct stress_worker *w, struct stress_buf *b)
@@ -223,12 +273,11 @@ static bool alloc_pages_buf(struct stress_worker *w, struct stress_buf *b)
 	if (!b->page)
 		return false;
 	w->stats.zone_pages[page_zonenum(b->page)] += 1ul << b->order;
-	/* In an interrupt only kmap_atomic may be used. */
-	b->filled_atomic = w->in_irq || (r >> 12) % 2;
+	b->filled_with = (u8)fill_kind(w, r >> 12);
 	for (unsigned long i = 0; i < (1ul << b->order); i++) {
 		struct page *page = b->page + i;
-		bool atomic = b->filled_atomic;
-		void *p = map_page(w, page, &atomic);
+		enum map_kind kind = (enum map_kind)b->filled_with;
+		void *p = map_page(w, page, &kind);
 
 		if (zero && memchr_inv(p, 0, PAGE_SIZE)) {
 			w->stats.corrupt++;
@@ -236,28 +285,35 @@ static bool alloc_pages_buf(struct stress_worker *w, struct stress_buf *b)
 			       w->name, page_to_pfn(page));
 		}
 		stress_fill(p, PAGE_SIZE, page_seed(page));
-		unmap_page(page, p, atomic);
+		if (kind == MAP_LOCAL && !w->in_irq && (r >> 16) % 8 == 0)
+			yield_holding_local(w, b, page, p);
+		unmap_page(page, p, kind);
 	}
 	return true;
 }
 
 static void free_pages_buf(struct stress_worker *w, struct stress_buf *b)
 {
-	bool atomic = w->in_irq || !b->filled_atomic;
+	enum map_kind want_kind =
+		check_kind(w, (enum map_kind)b->filled_with);
 
 	for (unsigned long i = 0; i < (1ul << b->order); i++) {
 		struct page *page = b->page + i;
-		bool mapped_atomic = atomic;
-		void *p = map_page(w, page, &mapped_atomic);
+		enum map_kind kind = want_kind;
+		void *p = map_page(w, page, &kind);
 		u32 got = 0, want = 0;
 		long off = stress_check(p, PAGE_SIZE, page_seed(page), &got,
 				       &want);
 
-		unmap_page(page, p, mapped_atomic);
-		if (off >= 0)
+		unmap_page(page, p, kind);
+		if (off >= 0) {
+			char how[32];
+
+			snprintf(how, sizeof(how), " (read via %s)",
+				 map_names[kind]);
 			report_damage(w, b, (long)(i * PAGE_SIZE) + off, got,
-				      want, atomic ? " (read via kmap_atomic)" :
-						     " (read via kmap)");
+				      want, how);
+		}
 	}
 	__free_pages(b->page, b->order);
 }
@@ -440,6 +496,8 @@ static void add_stats(struct stress_stats *sum, const struct stress_stats *s)
 	sum->corrupt += s->corrupt;
 	sum->kmaps += s->kmaps;
 	sum->kmap_atomics += s->kmap_atomics;
+	sum->kmap_locals += s->kmap_locals;
+	sum->held_yields += s->held_yields;
 	sum->pool_full += s->pool_full;
 	sum->traded += s->traded;
 	sum->remote_frees += s->remote_frees;
@@ -537,7 +595,8 @@ static void print_summary(const struct stress_stats *s)
 	pr_info("pages in those blocks: DMA %lu, Normal %lu, HighMem %lu\n",
 		s->zone_pages[ZONE_DMA], s->zone_pages[ZONE_NORMAL],
 		s->zone_pages[ZONE_HIGHMEM]);
-	pr_info("mappings: kmap %lu, kmap_atomic %lu", s->kmaps,
+	pr_info("mappings: kmap %lu, kmap_local %lu (%lu held across a yield), "
+		"kmap_atomic %lu", s->kmaps, s->kmap_locals, s->held_yields,
 		s->kmap_atomics);
 	if (s->pool_full)
 		printk(" (%lu kmaps found the pool full: kmap_atomic instead)",
