@@ -521,9 +521,6 @@ FIGURES = {
     "kmap-new-page": instructions("kmap_new_page", "highmem"),
     "kmap-new-page-wrap": instructions("kmap_new_page_wrap", "highmem"),
     "kmap-local-highmem": instructions("kmap_local", "highmem"),
-    "kmap-local-lowmem": instructions("kmap_local", "lowmem"),
-    "kmap-local-extra": extra_instructions("kmap_local", "highmem",
-                                           "lowmem"),
     # docs/benchmarks.md and highmem.md: the CPU scaling
     "wrap-1cpu": Figure(bench=lambda r: at_cpus(r, "kmap_new_page_wrap", 1)),
     "wrap-8cpus": Figure(bench=lambda r: at_cpus(r, "kmap_new_page_wrap", 8)),

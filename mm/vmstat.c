@@ -6,6 +6,8 @@
 #include <asm/tlbflush.h>
 
 DEFINE_PER_CPU(struct vm_event_state, vm_event_states);
+/* Counted by asm/tlbflush.h on every flush; kept here with the events. */
+DEFINE_PER_CPU(struct tlb_flush_stat, tlb_flush_stat);
 
 static const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
 	[PGALLOC_DMA] = "pgalloc_dma",

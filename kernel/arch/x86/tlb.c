@@ -19,8 +19,6 @@
 #include <asm/layout.h>
 #include <asm/tlbflush.h>
 
-DEFINE_PER_CPU(struct tlb_flush_stat, tlb_flush_stat);
-
 #define TLB_FLUSH_PAGES 32
 
 struct flush_range {
