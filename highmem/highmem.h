@@ -251,8 +251,11 @@ static inline void __kunmap_slot(unsigned long vaddr, bool local)
 {
 	int idx = this_cpu(kmap_atomic_idx) - 1;
 
-	/* Debug-mode slots never match here and take the slow path. */
-	if (unlikely(vaddr != kmap_atomic_vaddr(idx))) {
+	/*
+	 * Debug-mode slots take the slow path: their guard-page layout can
+	 * put one of them at the address the inline layout gives another.
+	 */
+	if (unlikely(kmap_debug) || unlikely(vaddr != kmap_atomic_vaddr(idx))) {
 		kunmap_slot_slowpath(vaddr, local);
 		return;
 	}
@@ -320,7 +323,8 @@ static inline void *kmap_local_page(struct page *page)
 {
 	void *addr;
 
-	if (likely(!kmap_atomic_slow) && !PageHighMem(page))
+	/* Exactly the pages that will take a slot are pinned (page_needs_kmap). */
+	if (!PageHighMem(page) && likely(!kmap_debug))
 		return lowmem_page_address(page);
 	migrate_disable();
 	preempt_disable();
@@ -506,8 +510,10 @@ void kmap_init(void);
  * kmap_debug_set - switch kmap.debug mode on or off
  * @on: the new setting
  *
- * Tests on machines without highmem use it. No kmap_local or kmap_atomic
- * slot may be held anywhere (panics otherwise), and no lowmem page may be kmapped across the
+ * Tests on machines without highmem use it, on a quiet system: the check
+ * is a snapshot, and a map in flight on another CPU while the layout
+ * changes would go wrong. No kmap_local or kmap_atomic slot may be held
+ * anywhere (panics otherwise), and no lowmem page may be kmapped across the
  * switch: its kunmap would take the other path.
  * Context: thread, or boot.
  * Return: the previous setting.

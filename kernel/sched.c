@@ -236,7 +236,11 @@ void yield(void)
 
 void preempt_schedule_irq(void)
 {
-	if (this_cpu(need_resched) && preempt_count() == 0)
+	/*
+	 * Not from a nested interrupt's exit: the outer handler's kmap slots
+	 * would be saved as the thread's.
+	 */
+	if (this_cpu(need_resched) && preempt_count() == 0 && !in_interrupt())
 		__schedule(true);
 }
 

@@ -63,7 +63,7 @@ struct wait_queue_head;
 struct kmap_ctrl {
 	int nr;			 /* slots saved: 0 while on the CPU */
 	unsigned int cpu;	 /* the CPU whose slots they are */
-	unsigned long slept_at;	 /* jiffies when it went to sleep with them */
+	u64 slept_at;		 /* jiffies when it went to sleep with them */
 	bool reported;		 /* kmap.debug reported this sleep already */
 	u64 pteval[KM_MAX_IDX]; /* slot i's PTE */
 };

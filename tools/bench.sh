@@ -91,6 +91,8 @@ done
 echo "bench: CPU scaling: kmap* at $SCALE_CPUS CPUs (icount), mt_copy at $MTTCG_CPUS (MTTCG)"
 iso_with "bench=$SCALE_PATTERN poweroff" "$OUT/scale.iso"
 for n in $SCALE_CPUS; do
+	# 1 and BENCH_SMP CPUs are measured above already.
+	if [ "$n" = 1 ] || [ "$n" = "$SMP" ]; then continue; fi
 	QEMU_SMP=$n boot "$OUT/scale.iso" "$OUT/scale-$n.log" "$MEM" -icount shift=0
 done
 iso_with "bench=mt_* poweroff" "$OUT/mttcg.iso"
@@ -100,7 +102,9 @@ for n in $MTTCG_CPUS; do
 done
 
 scale_logs=()
-for n in $SCALE_CPUS; do scale_logs+=("$OUT/scale-$n.log"); done
+for n in $SCALE_CPUS; do
+	if [ "$n" != 1 ] && [ "$n" != "$SMP" ]; then scale_logs+=("$OUT/scale-$n.log"); fi
+done
 mttcg_logs=()
 for n in $MTTCG_CPUS; do mttcg_logs+=("$OUT/mttcg-$n.log"); done
 

@@ -213,7 +213,9 @@ SMALL_COPY(4096);
  * kmap (arg 0) or kmap_local_page (arg 1). MT_PAGES is two laps of the
  * pool by itself, so kmap flushes every CPU's TLB however many CPUs
  * there are; kmap_local needs no other CPU at all. Run under
- * multi-threaded TCG to see the threads contend (tools/bench.sh).
+ * multi-threaded TCG to see the threads contend (tools/bench.sh). Each
+ * call starts and joins the threads: their stacks' guard pages and
+ * wake-ups cost IPIs too, the kmap_local variant's whole count.
  */
 #define MT_PAGES 1024
 
