@@ -49,9 +49,9 @@ echo @@ memblock_retire\n
 expect-error buddyinfo
 delete
 
-# kmap.debug sends every page through kmap_atomic_slowpath: stop at the
+# kmap.debug sends every page through kmap_slot_slowpath: stop at the
 # first call, let it map its slot, and look at the slot.
-break kmap_atomic_slowpath
+break kmap_slot_slowpath
 continue
 echo @@ atomic-page\n
 page_to_pfn page

@@ -16,8 +16,12 @@
  */
 static void ticks_advance_on_cpu0(struct ktest_ctx *t, void *arg)
 {
+	/*
+	 * The ticks before the jiffies: a tick between the two reads then
+	 * makes the wait one tick longer, not the count one tick short.
+	 */
+	unsigned long ticks = READ_ONCE(current->ticks);
 	u64 start = get_jiffies_64();
-	unsigned long ticks = current->ticks;
 	unsigned int halts = 0;
 
 	(void)arg;
