@@ -11,6 +11,7 @@
 #include "kernel/sched.h"
 #include "kernel/lib/string.h"
 #include "kernel/timer.h"
+#include "tests/kernel/kt_highmem.h"
 #include "tests/kernel/kt_mm.h"
 #include <asm/fixmap.h>
 #include "mm/gfp.h"
@@ -19,29 +20,7 @@
 #include <asm/irqflags.h>
 #include <asm/traps.h>
 
-/*
- * Each test of the suite: without highmem, kmap debug mode, and back to
- * the boot setting afterwards, whether the test passed or not.
- */
-static void hm_init(struct ktest_ctx *t)
-{
-	bool old = kmap_debug_set(kmap_debug ||
-				  !populated_zone(&zones[ZONE_HIGHMEM]));
-
-	t->priv = (void *)(uintptr_t)old;
-}
-
-static void hm_exit(struct ktest_ctx *t)
-{
-	kmap_debug_set((uintptr_t)t->priv != 0);
-}
-KTEST_SUITE(highmem, hm_init, hm_exit);
-
-/* A highmem page (lowmem without highmem), freed when the test ends. */
-static struct page *hm_alloc(struct ktest_ctx *t)
-{
-	return kt_alloc_page(t, GFP_HIGHUSER);
-}
+KTEST_SUITE(highmem, kt_highmem_init, kt_highmem_exit);
 
 /* kmap sleeps when the pool is full: skip rather than wait forever. */
 static bool pkmap_has_free_slots(unsigned int n)
@@ -49,33 +28,10 @@ static bool pkmap_has_free_slots(unsigned int n)
 	return LAST_PKMAP - pkmap_slots_in_use() >= n;
 }
 
-/* A recognisable pattern for page @i. */
-static u32 pattern(unsigned int i)
-{
-	return 0xC0DE0000u ^ (i * 2654435761u);
-}
-
-static void fill_words(void *addr, u32 v)
-{
-	u32 *w = addr;
-
-	for (unsigned int i = 0; i < PAGE_SIZE / 4; i++)
-		w[i] = v + i;
-}
-
-static bool check_words(const void *addr, u32 v)
-{
-	const u32 *w = addr;
-
-	for (unsigned int i = 0; i < PAGE_SIZE / 4; i++)
-		if (w[i] != v + i)
-			return false;
-	return true;
-}
 
 KTEST(highmem, kmap_and_kmap_atomic_agree)
 {
-	struct page *p = hm_alloc(t);
+	struct page *p = kt_alloc_highpage(t);
 	void *v;
 
 	KT_REQUIRE_NOT_NULL(t, p);
@@ -97,7 +53,7 @@ KTEST(highmem, kmap_and_kmap_atomic_agree)
 
 KTEST(highmem, same_page_shares_one_slot)
 {
-	struct page *p = hm_alloc(t);
+	struct page *p = kt_alloc_highpage(t);
 	unsigned int held = current->kmap_count;
 	unsigned long hits;
 	void *a, *b;
@@ -180,7 +136,7 @@ KTEST(highmem, full_pool_makes_kmap_sleep)
 	if (free_slots < 2)
 		KT_SKIP(t, "the pkmap pool is full (%u slots in use)",
 			pkmap_slots_in_use());
-	late_page = hm_alloc(t);
+	late_page = kt_alloc_highpage(t);
 	KT_REQUIRE_NOT_NULL(t, late_page);
 	if (!page_set_alloc(t, &set, free_slots))
 		KT_SKIP(t, "no memory for %u pages", free_slots);
@@ -244,7 +200,7 @@ KTEST(highmem, wrap_flush_never_shows_an_old_page)
  */
 KTEST(highmem, page_address_forgets_a_flushed_slot)
 {
-	struct page *p = hm_alloc(t);
+	struct page *p = kt_alloc_highpage(t);
 	unsigned long flushes = pkmap_stats.flushes;
 	void *v;
 
@@ -274,7 +230,7 @@ KTEST(highmem, kmap_atomic_nests_to_the_limit)
 	int depth = kmap_atomic_depth();
 
 	for (int i = 0; i < KM_THREAD_MAX; i++) {
-		pages[i] = hm_alloc(t);
+		pages[i] = kt_alloc_highpage(t);
 		KT_REQUIRE_NOT_NULL(t, pages[i]);
 	}
 	for (int i = 0; i < KM_THREAD_MAX; i++) {
@@ -300,7 +256,7 @@ KTEST(highmem, kmap_atomic_nests_to_the_limit)
  */
 KTEST(highmem, nested_kmap_atomic_copies_between_two_pages)
 {
-	struct page *a = hm_alloc(t), *b = hm_alloc(t);
+	struct page *a = kt_alloc_highpage(t), *b = kt_alloc_highpage(t);
 	void *va, *vb;
 
 	KT_REQUIRE_NOT_NULL(t, a);
@@ -367,11 +323,11 @@ static void irq_while_thread_holds_slots(struct ktest_ctx *t, void *arg)
 	(void)arg;
 
 	for (int i = 0; i < THREAD_SLOTS; i++) {
-		pages[i] = hm_alloc(t);
+		pages[i] = kt_alloc_highpage(t);
 		KT_REQUIRE_NOT_NULL(t, pages[i]);
 	}
 	for (int i = 0; i < IRQ_SLOTS; i++) {
-		irq_pages[i] = hm_alloc(t);
+		irq_pages[i] = kt_alloc_highpage(t);
 		KT_REQUIRE_NOT_NULL(t, irq_pages[i]);
 	}
 	irq_done = false;
@@ -404,7 +360,8 @@ KTEST(highmem, kmap_atomic_in_irq_while_thread_holds_slots)
 
 KTEST(highmem, copy_and_fill_helpers)
 {
-	struct page *low = kt_alloc_page(t, GFP_KERNEL), *high = hm_alloc(t);
+	struct page *low = kt_alloc_page(t, GFP_KERNEL);
+	struct page *high = kt_alloc_highpage(t);
 	u8 buf[64];
 	void *v;
 
@@ -565,10 +522,10 @@ static void kmap_atomic_single_stepped(struct page *page, u32 *seen)
 
 KTEST(highmem, kmap_atomic_survives_an_interrupt_at_every_instruction)
 {
-	struct page *page = hm_alloc(t);
+	struct page *page = kt_alloc_highpage(t);
 	u32 seen = 0;
 
-	step_page = hm_alloc(t);
+	step_page = kt_alloc_highpage(t);
 	KT_REQUIRE_NOT_NULL(t, page);
 	KT_REQUIRE_NOT_NULL(t, step_page);
 	memcpy_to_page(page, 0, &(u32){ STEP_PATTERN_MINE }, 4);

@@ -13,53 +13,13 @@
 #include "kernel/lib/string.h"
 #include "mm/gfp.h"
 #include "mm/mmzone.h"
+#include "tests/kernel/kt_highmem.h"
 #include "tests/kernel/kt_mm.h"
 #include "tests/kernel/kt_smp.h"
 #include "tests/kernel/ktest.h"
 #include <asm/cpu.h>
 
-static void kl_init(struct ktest_ctx *t)
-{
-	bool old = kmap_debug_set(kmap_debug ||
-				  !populated_zone(&zones[ZONE_HIGHMEM]));
-
-	t->priv = (void *)(uintptr_t)old;
-}
-
-static void kl_exit(struct ktest_ctx *t)
-{
-	kmap_debug_set((uintptr_t)t->priv != 0);
-}
-KTEST_SUITE(kmap_local, kl_init, kl_exit);
-
-/* A highmem page (lowmem without highmem), freed when the test ends. */
-static struct page *kl_alloc(struct ktest_ctx *t)
-{
-	return kt_alloc_page(t, GFP_HIGHUSER);
-}
-
-static u32 pattern(unsigned int i)
-{
-	return 0x10CA1000u ^ (i * 2654435761u);
-}
-
-static void fill_words(void *addr, u32 v)
-{
-	u32 *w = addr;
-
-	for (unsigned int i = 0; i < PAGE_SIZE / 4; i++)
-		w[i] = v + i;
-}
-
-static bool check_words(const void *addr, u32 v)
-{
-	const u32 *w = addr;
-
-	for (unsigned int i = 0; i < PAGE_SIZE / 4; i++)
-		if (w[i] != v + i)
-			return false;
-	return true;
-}
+KTEST_SUITE(kmap_local, kt_highmem_init, kt_highmem_exit);
 
 /* Spin with preemption on until *@flag, or about two seconds. */
 static bool wait_preemptible(const volatile bool *flag)
@@ -73,7 +33,7 @@ static bool wait_preemptible(const volatile bool *flag)
 
 KTEST(kmap_local, keeps_preemption_on_and_the_thread_on_its_cpu)
 {
-	struct page *page = kl_alloc(t);
+	struct page *page = kt_alloc_highpage(t);
 	unsigned int pinned = current->migration_disabled;
 	unsigned int depth = (unsigned int)kmap_atomic_depth();
 	void *v, *a;
@@ -126,7 +86,7 @@ KTEST(kmap_local, survives_a_sleep)
 	unsigned int cpu;
 
 	for (int i = 0; i < 3; i++) {
-		pages[i] = kl_alloc(t);
+		pages[i] = kt_alloc_highpage(t);
 		KT_REQUIRE_NOT_NULL(t, pages[i]);
 	}
 	for (int i = 0; i < 3; i++) {
@@ -190,8 +150,8 @@ static void preempted_holder(struct ktest_ctx *t, void *arg)
 	KT_REQUIRE_NOT_NULL(t, o);
 	memset(o, 0, sizeof(*o));
 	for (int i = 0; i < HOLD; i++) {
-		mine[i] = kl_alloc(t);
-		o->pages[i] = kl_alloc(t);
+		mine[i] = kt_alloc_highpage(t);
+		o->pages[i] = kt_alloc_highpage(t);
 		KT_REQUIRE_NOT_NULL(t, mine[i]);
 		KT_REQUIRE_NOT_NULL(t, o->pages[i]);
 	}
@@ -268,11 +228,11 @@ static void irq_on_held_local(struct ktest_ctx *t, void *arg)
 
 	(void)arg;
 	for (int i = 0; i < HOLD; i++) {
-		pages[i] = kl_alloc(t);
+		pages[i] = kt_alloc_highpage(t);
 		KT_REQUIRE_NOT_NULL(t, pages[i]);
 	}
 	for (int i = 0; i < IRQ_MAPS; i++) {
-		irq_pages[i] = kl_alloc(t);
+		irq_pages[i] = kt_alloc_highpage(t);
 		KT_REQUIRE_NOT_NULL(t, irq_pages[i]);
 	}
 	for (int i = 0; i < HOLD; i++) {
@@ -310,7 +270,7 @@ static void nest_to_the_limit(struct ktest_ctx *t, void *arg)
 
 	(void)arg;
 	for (int i = 0; i < KM_THREAD_MAX; i++) {
-		pages[i] = kl_alloc(t);
+		pages[i] = kt_alloc_highpage(t);
 		KT_REQUIRE_NOT_NULL(t, pages[i]);
 	}
 	for (int i = 0; i < KM_THREAD_MAX; i++) {
@@ -375,7 +335,7 @@ static void every_helper(struct ktest_ctx *t, void *arg)
 	(void)arg;
 	for (int i = 0; i < 2; i++) {
 		low[i] = kt_alloc_page(t, GFP_KERNEL);
-		high[i] = kl_alloc(t);
+		high[i] = kt_alloc_highpage(t);
 		KT_REQUIRE_NOT_NULL(t, low[i]);
 		KT_REQUIRE_NOT_NULL(t, high[i]);
 	}
