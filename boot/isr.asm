@@ -8,6 +8,7 @@
 
 extern interrupt_dispatch
 global isr_stub_table
+global enter_user_mode
 
 ; Vectors where the CPU pushes an error code itself.
 %define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || (v) == 21 || (v) == 29 || (v) == 30)
@@ -36,6 +37,11 @@ isr_common:
 	mov es, ax
 	mov ax, PERCPU_SEL		; this CPU's per-CPU data
 	mov fs, ax
+	; The user's %gs (its TLS) is saved above; the kernel does not use
+	; %gs, and a stale user selector must not follow a switch to a
+	; thread whose TLS entry differs: the null selector goes everywhere.
+	xor eax, eax
+	mov gs, ax
 	; A frame link so that stack traces walk on into the interrupted code.
 	push dword [esp + 14 * 4]	; regs->eip
 	push ebp
@@ -44,6 +50,7 @@ isr_common:
 	push eax
 	call interrupt_dispatch
 	add esp, 12
+isr_exit:
 	pop gs
 	pop fs
 	pop es
@@ -51,6 +58,14 @@ isr_common:
 	popad
 	add esp, 8			; vector and error code
 	iretd
+
+; void enter_user_mode(struct pt_regs *regs): leave the kernel for the
+; user context in @regs (a new process's first entry to ring 3, built
+; by exec or copied by fork), the way every interrupt returns.
+enter_user_mode:
+	cli
+	mov esp, [esp + 4]
+	jmp isr_exit
 
 section .rodata
 align 4

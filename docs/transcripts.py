@@ -204,6 +204,15 @@ BOOTS = {
     "crash-kmap-local-sleep": Boot(
         "qemu", "6G", "kmap.debug kmap.local_sleep_ms=300",
         input="crash kmap-local-sleep\npoweroff\n"),
+    # docs/user.md: programs run from the shell, one left running.
+    "qemu-6G-user": Boot("qemu", "6G", input=(
+        "run /bin/hello world\nrun /bin/memtouch 64M\nrun /bin/segv null\n"
+        "run /bin/memtouch 16M 600000 &\nrun /bin/hello\nmaps 7\nps\n"
+        "kill 7 9\npoweroff\n")),
+    # docs/debugging.md: the fault breakpoint at a user page fault.
+    "bochs-2G-user-fault": Boot(
+        "bochs-debug", "2G", "bochs.break=fault:1 init=/bin/hello poweroff",
+        input=["c", suggested, "c"], timeout=300),
     # docs/debugging.md: the kmap-local breakpoint.
     "bochs-2G-kmap-local": Boot(
         "bochs-debug", "2G",
@@ -308,6 +317,21 @@ TRANSCRIPTS = {
     "bochs-kmap-local": Transcript(
         "bochs-2G-kmap-local",
         [Cut(r"^bochs\.break: kmap-local: ", upto=r"^<bochs:\d+> c$")],
+        drop=[REGISTERS_R8_R15]),
+    "user-run": Transcript(
+        "qemu-6G-user",
+        [Cut(r"^kernel> run /bin/hello world$",
+             upto=r"^kernel> run /bin/memtouch 16M")],
+        masks=[(r"in \d+ ms", "in N ms")]),
+    "user-maps": Transcript(
+        "qemu-6G-user", [Cut(r"^kernel> maps 7$", upto=r"^kernel> ps$")]),
+    "user-ps": Transcript(
+        "qemu-6G-user", [Cut(r"^  PID  PPID", upto=r"^kernel> kill")],
+        # How far memtouch got when ps ran (it may still be touching).
+        masks=[(r"(alive +\d+ +\d+ +)\d+", r"\1N")]),
+    "bochs-user-fault": Transcript(
+        "bochs-2G-user-fault",
+        [Cut(r"^bochs\.break: fault: ", upto=r"^<bochs:\d+> c$")],
         drop=[REGISTERS_R8_R15]),
     "crash-sleep-in-irq": Transcript(
         "crash-sleep-in-irq", [Cut(PANIC, r"^at ")]),
@@ -521,6 +545,18 @@ FIGURES = {
     "kmap-new-page": instructions("kmap_new_page", "highmem"),
     "kmap-new-page-wrap": instructions("kmap_new_page_wrap", "highmem"),
     "kmap-local-highmem": instructions("kmap_local", "highmem"),
+    # docs/benchmarks.md: user workloads
+    "user-zero-highmem": instructions("user_zero_fault", "highmem"),
+    "user-zero-lowmem": instructions("user_zero_fault", "lowmem"),
+    "user-zero-lowpte": instructions("user_zero_fault", "highmem_lowpte"),
+    "user-zero-ratio": ratio("user_zero_fault", "highmem", "lowmem"),
+    "user-cow-highmem": instructions("user_cow_fault", "highmem"),
+    "user-cow-lowmem": instructions("user_cow_fault", "lowmem"),
+    "user-cow-ratio": ratio("user_cow_fault", "highmem", "lowmem"),
+    "user-fork-ratio": ratio("user_fork_16M", "highmem", "lowmem"),
+    "user-fork-highmem": instructions("user_fork_16M", "highmem"),
+    "user-exec-highmem": instructions("user_exec", "highmem"),
+    "user-exec-ratio": ratio("user_exec", "highmem", "lowmem"),
     # docs/benchmarks.md and highmem.md: the CPU scaling
     "wrap-1cpu": Figure(bench=lambda r: at_cpus(r, "kmap_new_page_wrap", 1)),
     "wrap-8cpus": Figure(bench=lambda r: at_cpus(r, "kmap_new_page_wrap", 8)),

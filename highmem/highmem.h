@@ -454,6 +454,30 @@ void clear_highpage(struct page *page);
 void copy_highpage(struct page *to, struct page *from);
 
 /**
+ * clear_user_highpage - zero a page about to be mapped into a process
+ * @page: the page (HighMem, usually)
+ *
+ * Linux's name for clear_highpage on the user-page path (mm/memory.c).
+ * Context: any; never sleeps.
+ */
+static inline void clear_user_highpage(struct page *page)
+{
+	clear_highpage(page);
+}
+
+/**
+ * copy_user_highpage - copy a user page (a COW break, a private copy)
+ * @to: the new page
+ * @from: the page it copies
+ *
+ * Context: any; never sleeps. Both pages are mapped with kmap_local.
+ */
+static inline void copy_user_highpage(struct page *to, struct page *from)
+{
+	copy_highpage(to, from);
+}
+
+/**
  * memset_page - fill @len bytes at @offset in @page with @val
  * @page: any page
  * @offset: where to start in the page

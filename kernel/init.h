@@ -22,6 +22,7 @@ enum boot_work_order {
 	BOOT_WORK_TESTS = 10,  /* ktest= */
 	BOOT_WORK_BENCH = 20,  /* bench= */
 	BOOT_WORK_STRESS = 30, /* stress= */
+	BOOT_WORK_USER = 40,   /* usertests=, then init= */
 	BOOT_WORK_CRASH = 90,  /* crash=: last, it does not come back */
 };
 

@@ -18,6 +18,7 @@
 #include "kernel/multiboot2.h"
 #include "kernel/percpu.h"
 #include "kernel/printk.h"
+#include "kernel/proc/process.h"
 #include "kernel/sched.h"
 #include "kernel/shell/shell.h"
 #include "kernel/smp.h"
@@ -130,6 +131,8 @@ static int kernel_main_thread(void *arg)
 
 	(void)arg;
 	smp_init();
+	proc_init();
+	initramfs_init();
 	/* The kernel is up: from here on, fail_page_alloc= and failslab= bite. */
 	fault_inject_start();
 	failures = run_boot_work();

@@ -41,6 +41,8 @@
 #include <asm/pgtable.h>
 #include <asm/cpu.h>
 #include <asm/irqflags.h>
+#include <asm/desc.h>
+#include "mm/mmap.h"
 
 struct rq {
 	spinlock_t lock;
@@ -201,6 +203,13 @@ static void __schedule(bool preempt)
 		rq->switches++;
 		rq->curr = next;
 		kmap_local_sched_out(prev);
+		if (prev->is_process)
+			fpu_save(&prev->fpu);
+		if (next->is_process)
+			fpu_restore(&next->fpu);
+		switch_mm_irqs_off(next->mm);
+		set_kernel_stack(stack_top(next));
+		load_tls(next->tls_desc);
 		current = next;
 		prev = switch_to(&prev->esp, next->esp, prev);
 		/*
@@ -635,8 +644,13 @@ struct task_struct *kthread_create(int (*fn)(void *arg), void *arg,
 	task->cpu = smp_processor_id();
 	task->cpus_allowed = ~0u;
 	INIT_LIST_HEAD(&task->run_list);
-	/* The frame switch_to pops: edi, esi, ebx, ebp, return address. */
-	sp = (unsigned long *)stack_top(task);
+	INIT_LIST_HEAD(&task->children);
+	INIT_LIST_HEAD(&task->sibling);
+	/*
+	 * The frame switch_to pops: edi, esi, ebx, ebp, return address;
+	 * above it, room for the user registers (task_pt_regs).
+	 */
+	sp = (unsigned long *)task_pt_regs(task);
 	*--sp = 0; /* ret_from_kthread's own "return address": ends traces */
 	*--sp = (unsigned long)ret_from_kthread;
 	*--sp = 0; /* ebp */
@@ -645,6 +659,20 @@ struct task_struct *kthread_create(int (*fn)(void *arg), void *arg,
 	*--sp = 0; /* edi */
 	task->esp = (unsigned long)sp;
 	return task;
+}
+
+struct pt_regs *task_pt_regs(struct task_struct *task)
+{
+	return (struct pt_regs *)stack_top(task) - 1;
+}
+
+struct task_struct *find_task_by_pid(int pid)
+{
+	for (int i = 1; i < MAX_THREADS; i++)
+		if (READ_ONCE(tasks[i].state) != TASK_UNUSED &&
+		    tasks[i].pid == pid)
+			return &tasks[i];
+	return NULL;
 }
 
 struct task_struct *kthread_run(int (*fn)(void *arg), void *arg,
@@ -687,6 +715,15 @@ int kthread_join(struct task_struct *task)
 	free_thread_stack(task);
 	free_task_slot(task);
 	return code;
+}
+
+void kthread_free_unstarted(struct task_struct *task)
+{
+	if (task->state != TASK_NEW)
+		panic("kthread_free_unstarted of thread %s (pid %d), which has "
+		      "started", task->comm, task->pid);
+	free_thread_stack(task);
+	free_task_slot(task);
 }
 
 void cpu_idle(void)

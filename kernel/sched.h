@@ -36,6 +36,7 @@
 #include "kernel/preempt.h"
 #include <asm/barrier.h>
 #include <asm/fixmap.h>
+#include <asm/fpu.h>
 
 #define MAX_THREADS 64
 #define TASK_COMM_LEN 16
@@ -53,6 +54,10 @@ enum task_state {
 };
 
 struct wait_queue_head;
+struct mm_struct;
+struct files_struct;
+struct sighand_struct;
+struct spawn_opts;
 
 /*
  * A thread's kmap_local mappings while it is off its CPU (highmem/
@@ -90,7 +95,61 @@ struct task_struct {
 	unsigned int kmap_count;   /* pkmap slots held (highmem/) */
 	struct kmap_ctrl kmap_ctrl; /* kmap_local slots while switched out */
 	struct held_locks held_mutexes; /* lock_debug: the mutexes it owns */
+
+	/*
+	 * A user process (kernel/proc/): all zero for a kernel thread. The
+	 * family links and the zombie state are under tasklist_lock; the
+	 * rest belongs to the task itself.
+	 */
+	struct mm_struct *mm;		/* its address space */
+	struct files_struct *files;	/* its descriptors */
+	struct sighand_struct *sighand; /* its signal actions */
+	struct task_struct *parent;	/* who waits for it; NULL: the reaper */
+	struct list_head children;	/* its children (sibling links) */
+	struct list_head sibling;	/* in the parent's children */
+	bool is_process;		/* runs (or will run) in user mode */
+	bool zombie;			/* exited; waits for wait4 */
+	bool in_vfork;			/* a vfork child before exec or exit */
+	int wait_status;		/* for wait4: exit code << 8, or signal */
+	unsigned long exit_hiwater[2];	/* its peak RSS: lowmem, HighMem pages */
+	u64 sig_pending;		/* signals sent, bit n-1 for signal n */
+	u64 sig_blocked;		/* rt_sigprocmask's mask */
+	u64 tls_desc;			/* set_thread_area's segment descriptor */
+	unsigned long clear_child_tid;	/* set_tid_address */
+	const struct spawn_opts *spawn_opts; /* its first exec's (process_spawn_opts) */
+	struct fpu_state fpu;		/* x87/SSE registers while switched out */
 };
+
+/**
+ * signal_pending - has @task a signal to act on (sent and not blocked)?
+ * @task: a thread
+ *
+ * Interruptible sleeps end early when it does.
+ * Context: any. Return: true if so.
+ */
+static inline bool signal_pending(const struct task_struct *task)
+{
+	return READ_ONCE(task->sig_pending) & ~task->sig_blocked;
+}
+
+/**
+ * task_pt_regs - the user registers saved at the top of @task's stack
+ * @task: a thread other than an idle thread
+ *
+ * Every entry from user mode saves them there (the TSS's esp0 is the top
+ * of the running thread's stack); a kernel thread's is unused.
+ * Context: any. Return: the frame.
+ */
+struct pt_regs *task_pt_regs(struct task_struct *task);
+
+/**
+ * find_task_by_pid - the thread with pid @pid
+ * @pid: a pid
+ *
+ * Context: any; a snapshot (the slot may be reused once it is reaped).
+ * Return: the thread, or NULL.
+ */
+struct task_struct *find_task_by_pid(int pid);
 
 DECLARE_PER_CPU(struct task_struct *, current_task);
 
@@ -246,6 +305,15 @@ __noreturn void kthread_exit(int code);
  * Return: the thread's exit code.
  */
 int kthread_join(struct task_struct *task);
+
+/**
+ * kthread_free_unstarted - free a thread that kthread_create made and
+ * that never started
+ * @task: a thread in TASK_NEW
+ *
+ * Context: thread; may sleep.
+ */
+void kthread_free_unstarted(struct task_struct *task);
 
 /**
  * schedule - switch to the next ready thread (or idle)

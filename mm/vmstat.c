@@ -21,6 +21,8 @@ static const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
 	[TLB_REMOTE_FLUSH_RECEIVED] = "nr_tlb_remote_flush_received",
 	[TLB_LOCAL_FLUSH_ALL] = "nr_tlb_local_flush_all",
 	[TLB_LOCAL_FLUSH_ONE] = "nr_tlb_local_flush_one",
+	[PGFAULT] = "pgfault",
+	[PGCOW] = "pgcow",
 };
 
 /* @cpu's count of @item; the local TLB flushes are counted by asm/tlbflush.h. */

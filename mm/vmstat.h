@@ -22,6 +22,8 @@ enum vm_event_item {
 	TLB_REMOTE_FLUSH_RECEIVED, /* shootdowns this CPU honoured */
 	TLB_LOCAL_FLUSH_ALL, /* full flushes of this CPU's TLB (all of them) */
 	TLB_LOCAL_FLUSH_ONE, /* single pages (every invlpg, kmap slots too) */
+	PGFAULT,	     /* user page faults served (mm/memory.c) */
+	PGCOW,		     /* of those, writes to write-protected pages */
 	NR_VM_EVENT_ITEMS
 };
 

@@ -63,7 +63,7 @@ make -s all >/dev/null
 
 iso_with() { # iso_with CMDLINE FILE
 	tools/mkgrubcfg.sh "$1" > "$2.cfg"
-	tools/mkiso.sh "$BUILD/kernel.elf" "$2.cfg" "$2"
+	tools/mkiso.sh "$BUILD/kernel.elf" "$2.cfg" "$BUILD/initramfs.cpio" "$2"
 }
 
 boot() { # boot ISO LOG [QEMU ARGS...]

@@ -17,7 +17,7 @@ case ${1:-} in
 esac
 make -s BUILD="$BUILD" fuzzers
 failed=0
-for f in buddy slab multiboot2 smp_config; do
+for f in buddy slab multiboot2 smp_config elf cpio; do
 	if [ "$keep" = 1 ]; then
 		work=$BUILD/fuzz/corpus-$f
 	else

@@ -12,9 +12,17 @@
 #   1  the kernel powered off with failure (a test failed, or a panic)
 #   2  QEMU stopped without a status from the kernel (triple fault,
 #      reset, a hang cut short by QEMU_TIMEOUT, ...)
+# The emulator is qemu-system-x86_64 running a 32-bit guest CPU
+# (-cpu max,phys-bits=36: PAE with 36-bit addresses): Debian 12's
+# qemu-system-i386 (QEMU 7.2) cuts page-table addresses to 32 bits in
+# its page walk, so user page tables above 4 GiB would not work there
+# (docs/user.md). With -gdb among the arguments it is qemu-system-i386
+# after all: GDB cannot follow 32-bit code through the x86_64 binary's
+# gdbstub; the kernel then notices the walk and keeps user page tables
+# in lowmem.
 # Environment: QEMU_SMP (CPUs, default 2), QEMU_ACCEL (default tcg;
 # tcg,thread=multi runs the CPUs on host threads at once), QEMU_CPU
-# (default max), QEMU_MACHINE (default pc),
+# (default max,phys-bits=36; max with -gdb), QEMU_MACHINE (default pc),
 # QEMU_TIMEOUT (seconds, default none), QEMU_LOG (also save the output),
 # QEMU_FEED_AFTER (the text after which piped input is fed; default the
 # kernel's banner: with make MENU=1 the GRUB menu's "Use the" line).
@@ -23,7 +31,14 @@ iso=$1 mem=$2
 shift 2
 
 BANNER=${QEMU_FEED_AFTER:-'(i386 PAE, 3G/1G split'}
-cpu=${QEMU_CPU:-max}
+binary="qemu-system-x86_64"
+cpu=${QEMU_CPU:-max,phys-bits=36}
+for arg in "$@"; do
+	if [ "$arg" = -gdb ]; then
+		binary="qemu-system-i386"
+		cpu=${QEMU_CPU:-max}
+	fi
+done
 machine=${QEMU_MACHINE:-pc}
 smp=${QEMU_SMP:-2}
 accel=${QEMU_ACCEL:-tcg}
@@ -36,9 +51,9 @@ args=(-accel "$accel" -smp "$smp" -cpu "$cpu"
 	-cdrom "$iso" -boot d -display none -no-reboot
 	-device "isa-debug-exit,iobase=0xf4,iosize=0x04" "$@")
 
-qemu=(qemu-system-i386)
+qemu=("$binary")
 if [ -n "${QEMU_TIMEOUT:-}" ]; then
-	qemu=(timeout --foreground -k 5 "$QEMU_TIMEOUT" qemu-system-i386)
+	qemu=(timeout --foreground -k 5 "$QEMU_TIMEOUT" "$binary")
 fi
 
 status_of() {

@@ -17,6 +17,7 @@ static const char *const break_names[NR_BREAK_POINTS] = {
 	[BREAK_PKMAP_FLUSH] = "pkmap-flush",
 	[BREAK_KMAP_ATOMIC] = "kmap-atomic",
 	[BREAK_KMAP_LOCAL] = "kmap-local",
+	[BREAK_USER_FAULT] = "fault",
 	[BREAK_PANIC] = "panic",
 	[BREAK_KTEST] = "ktest",
 };

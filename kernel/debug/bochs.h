@@ -21,6 +21,7 @@ enum bochs_break_point {
 	BREAK_KMAP_LOCAL,   /* kmap_local_page wrote its fixmap PTE */
 	BREAK_PANIC,	    /* every panic, after the report */
 	BREAK_KTEST,	    /* before each in-kernel test */
+	BREAK_USER_FAULT,   /* a page fault in user mode */
 	NR_BREAK_POINTS
 };
 

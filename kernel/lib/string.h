@@ -97,6 +97,24 @@ int strncmp(const char *a, const char *b, size_t n);
 char *strchr(const char *s, int c);
 
 /**
+ * strchrnul - the first @c in @s, or its terminating NUL
+ * @s: a string
+ * @c: the character
+ *
+ * Context: any. Return: a pointer into @s, never NULL.
+ */
+char *strchrnul(const char *s, int c);
+
+/**
+ * strrchr - the last @c in @s
+ * @s: a string
+ * @c: the character
+ *
+ * Context: any. Return: a pointer to it, or NULL.
+ */
+char *strrchr(const char *s, int c);
+
+/**
  * strstr - the first place @needle occurs in @haystack
  * @haystack: the string to search
  * @needle: the string to find; "" matches at once

@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: MIT
 /* Shell commands about threads and time: ps, uptime. */
 #include "kernel/printk.h"
+#include "kernel/proc/process.h"
 #include "kernel/sched.h"
 #include "kernel/shell/shell.h"
 #include "kernel/timer.h"
 
-SHELL_SHOW_COMMAND("ps", "threads: state, stack use, switches",
-		   sched_show_tasks);
+static void show_ps(void)
+{
+	sched_show_tasks();
+	show_processes();
+}
+SHELL_SHOW_COMMAND("ps", "threads, then processes with their RSS in lowmem and HighMem",
+		   show_ps);
 
 static void show_uptime(void)
 {

@@ -187,7 +187,8 @@ static void run_one(const struct bench *b, bool quick)
 		return;
 	}
 	total = measure(b, b->op, &ctx, ops, &counts);
-	empty = measure(b, empty_op, &ctx, ops, NULL);
+	empty = measure(b, b->baseline ? b->baseline : empty_op, &ctx, ops,
+			NULL);
 	if (b->teardown)
 		b->teardown(&ctx);
 	total = total > empty ? total - empty : 0;

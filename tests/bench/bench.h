@@ -44,6 +44,8 @@ struct bench {
 	unsigned long arg;
 	bool irqs_on;	   /* op may sleep: measure with interrupts on */
 	bool explicit;	   /* only when named: not in "all" or "quick" */
+	/* What to subtract instead of the empty loop (NULL: the empty loop). */
+	void (*baseline)(struct bench_ctx *ctx);
 };
 
 #define __BENCH(name_, variant_, setup_, op_, teardown_, ops_, arg_, irqs_, \
@@ -51,7 +53,19 @@ struct bench {
 	static const struct bench bench_##name_##_##variant_                \
 		__section(".benches") __used __aligned(4) = {               \
 			#name_, #variant_, setup_, op_, teardown_, ops_,    \
-			arg_, irqs_, explicit_                              \
+			arg_, irqs_, explicit_, NULL                        \
+		}
+
+/*
+ * An op that may sleep, measured against @baseline_ (the same work
+ * without what is measured) rather than the empty loop.
+ */
+#define BENCH_BASELINE(name_, variant_, setup_, op_, baseline_, ops_, arg_)  \
+	static const struct bench bench_##name_##_##variant_                \
+		__section(".benches") __used __aligned(4) = {               \
+			.name = #name_, .variant = #variant_,               \
+			.setup = setup_, .op = op_, .ops = ops_,            \
+			.arg = arg_, .irqs_on = true, .baseline = baseline_ \
 		}
 
 #define BENCH_FULL(name_, variant_, setup_, op_, teardown_, ops_, arg_, irqs_) \

@@ -342,6 +342,80 @@ case("stress-61G-faults", "61G", "pass",
 case("stress-shell", "64M", "pass", stdin=r"stress 3000\nstress 0\npoweroff\n",
      has=[STRESS_OK, r"usage: stress \[OPS\]"])
 
+# ---- user processes (user/, docs/user.md): the user test suite as
+# init, across memory sizes and CPU counts; page tables in lowmem once;
+# under fault injection; out of memory; in Bochs; driven from the shell.
+USERTESTS_OK = r"usertests: [1-9][0-9]* passed, 0 failed"
+INIT_OK = r"/bin/usertests \(pid \d+\): exit status 0"
+for size, smp in [("512M", 1), ("512M", 4), ("6G", 4), ("61G", 2)]:
+    case(f"user-{size}-smp{smp}", size, "pass",
+         "init=/bin/usertests poweroff", smp=smp,
+         has=[USERTESTS_OK, INIT_OK, r"initramfs: \d+ entries"],
+         lacks=[r"^warning:", r"^error:", r"unknown system call"],
+         timeout=300)
+case("user-6G-highpte-off", "6G", "pass",
+     "highpte=off init=/bin/usertests poweroff", smp=2,
+     has=[USERTESTS_OK, INIT_OK], lacks=[r"^warning:", r"^error:"])
+case("user-6G-ktest", "6G", "pass", "ktest=user poweroff", smp=2,
+     has=[KTEST_OK, r"ok \d+ rss_and_page_tables_in_highmem$",
+          r"ok \d+ nothing_leaks$"])
+# Every 29th page and 31st slab allocation fails: execs and forks fail
+# with ENOMEM, processes are killed in faults, the kernel goes on, and
+# programs still run (one CPU: the same allocations fail in every run).
+case("user-fault-injection", "6G", "pass", "fail_page_alloc=29 failslab=31",
+     stdin=r"run /bin/usertests\nrun /bin/ustress 4 20\nrun /bin/forktree 3"
+     r"\nrun /bin/hello after\nrun /bin/hello after\nrun /bin/hello after"
+     r"\nrun /bin/hello after\nrun /bin/hello after\nstress 100\n"
+     r"poweroff\n", smp=1,
+     has=[r"fault injection: [1-9][0-9]* page and \d+ slab allocations "
+          r"failed on purpose", r"Out of memory: killed process",
+          r"argv\[1\]=after", r"Power off: success"],
+     lacks=[r"Kernel panic", r"Oops"], timeout=300)
+# A child that eats memory is killed with Linux's line; the rest goes on.
+case("user-oom", "64M", "pass", "highmem=off",
+     stdin=r"run /bin/usertests -oom oom fork_wait\npoweroff\n",
+     has=[r"Out of memory: killed process \d+ \(usertests\) total-vm:\d+kB, "
+          r"anon-rss:\d+kB, file-rss:\d+kB",
+          r"usertests: 2 passed, 0 failed", r"Power off: success"],
+     lacks=[r"Kernel panic"])
+# Segfaults and traps: one line each, as Linux prints them.
+case("user-fault-reports", "512M", "pass",
+     stdin=r"run /bin/segv null\nrun /bin/segv ro\nrun /bin/segv nx\n"
+     r"poweroff\n",
+     has=[r"segv\[\d+\]: segfault at 0 ip [0-9a-f]{8} sp [0-9a-f]{8} error 6",
+          r"segv\[\d+\]: segfault at [0-9a-f]+ ip [0-9a-f]{8} sp [0-9a-f]{8} "
+          r"error 7",
+          r"segv\[\d+\]: segfault at [0-9a-f]+ ip [0-9a-f]{8} sp [0-9a-f]{8} "
+          r"error 15",
+          r"/bin/segv \(pid \d+\): killed by signal 11"])
+# The shell's process commands on a program left running in the background.
+case("user-shell-commands", "6G", "pass",
+     stdin=r"run /bin/memtouch 8M 600000 &\nrun /bin/ustress 1 1\n"
+     r"ps\nmaps 4\nkill 4 9\nrun /bin/hello\nkill 4\nmaps nosuch\nrun\n"
+     r"run /bin/nosuch\npoweroff\n", smp=2,
+     has=[r"^\[4\] /bin/memtouch",
+          r"^ +4 +0 +alive +\d+ +\d+ +[89]\d{3}  memtouch$",
+          r"^08048000-08049000 r--p 00000000 00:00 \d+ +/bin/memtouch$",
+          r"^[0-9a-f]{8}-[0-9a-f]{8} rw-p 00000000 00:00 0$",
+          r"^bf800000-c0000000 rw-p 00000000 00:00 0 +\[stack\]$",
+          r"^no process 4$", r"not a pid: nosuch",
+          r"usage: run PATH", r"/bin/nosuch: cannot run it: error -2"])
+# A static PIE? No: a dynamic one is refused with a clear line.
+case("user-exec-log", "512M", "pass", "ktest=user.exec* poweroff",
+     has=[r"exec: /bad/interp: dynamically linked \(PT_INTERP\)",
+          r"exec: /bad/kernel-segment: segment overlaps the kernel", KTEST_OK])
+case("user-mttcg-4cpus", "6G", "pass",
+     stdin=r"run /bin/ustress 8 200\nrun /bin/forktree 4\npoweroff\n",
+     smp=4, accel="tcg,thread=multi",
+     has=[r"ustress: 8 workers x 200 rounds: ok",
+          r"forktree: 31 processes", r"Power off: success"],
+     lacks=[r"Kernel panic"], timeout=300)
+case("user-bochs", "512M", "pass", runner="bochs", smp=2,
+     stdin=r"run /bin/usertests fork_wait cow_malloc exec_args fault_null "
+     r"efault_read\nrun /bin/forktree 2\npoweroff\n",
+     has=[r"usertests: 5 passed, 0 failed", r"forktree: 7 processes",
+          r"Power off: success"], timeout=300)
+
 # ---- bad input: odd machines, odd command lines ----
 case("mem-beyond-ram", "512M", "pass", "mem=4G poweroff",
      has=[r"mem=4 GiB is beyond the end of RAM; no effect",

@@ -62,27 +62,34 @@ def iso_for(cmdline, build=None, menu=False):
     """The ISO whose default GRUB entry passes @cmdline, built once."""
     build = Path(build or BUILD)
     elf = build / "kernel.elf"
+    initramfs = build / "initramfs.cpio"
     key = hashlib.md5(f"{elf}\0{menu}\0{cmdline}".encode()).hexdigest()[:12]
     iso = ISO_DIR / f"{key}.iso"
     ISO_DIR.mkdir(parents=True, exist_ok=True)
     # Test workers run in parallel: one builds, the others wait for it.
     with open(ISO_DIR / f"{key}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not iso.exists() or iso.stat().st_mtime < elf.stat().st_mtime:
+        newest = max(elf.stat().st_mtime, initramfs.stat().st_mtime)
+        if not iso.exists() or iso.stat().st_mtime < newest:
             cfg = ISO_DIR / f"{key}.cfg"
             with open(cfg, "w") as out:
                 subprocess.run([TOP / "tools/mkgrubcfg.sh"] +
                                (["--menu"] if menu else []) + [cmdline],
                                stdout=out, check=True)
-            subprocess.run([TOP / "tools/mkiso.sh", elf, cfg, iso],
-                           check=True)
+            subprocess.run([TOP / "tools/mkiso.sh", elf, cfg, initramfs,
+                            iso], check=True)
     return iso
 
 
 def runner_env(case):
     env = dict(os.environ)
-    env.update(QEMU_TIMEOUT=str(case.timeout), QEMU_CPU=case.cpu,
-               QEMU_MACHINE=case.machine)
+    env.update(QEMU_TIMEOUT=str(case.timeout), QEMU_MACHINE=case.machine)
+    # "max": the runner's own choice (-cpu max,phys-bits=36 on
+    # qemu-system-x86_64, plain max for GDB on qemu-system-i386).
+    if case.cpu != "max":
+        env["QEMU_CPU"] = case.cpu
+    else:
+        env.pop("QEMU_CPU", None)
     if case.smp:
         env["QEMU_SMP"] = str(case.smp)
     if case.accel:

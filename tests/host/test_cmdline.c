@@ -157,7 +157,7 @@ static void test_too_many_memmap(void **state)
 
 static void test_bochs_break_all(void **state)
 {
-	u32 mask, left[8];
+	u32 mask, left[NR_BREAK_POINTS];
 
 	(void)state;
 	assert_int_equal(bochs_break_parse("all", &mask, left), 0);

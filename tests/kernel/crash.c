@@ -150,8 +150,13 @@ static void crash_kmap_order(void)
 
 static void crash_kmap_nest(void)
 {
+	struct page *pages[17];
+
+	/* Allocated first: nothing may sleep once kmap_atomic has begun. */
 	for (int i = 0; i <= 16; i++)
-		kmap_atomic(crash_highpage());
+		pages[i] = crash_highpage();
+	for (int i = 0; i <= 16; i++)
+		kmap_atomic(pages[i]);
 }
 
 static void crash_kunmap_unbalanced(void)
@@ -487,8 +492,15 @@ static void crash_sleep_with_spinlock(void)
 /* Take the two locks in one order, then in the other: lockdep objects. */
 static void crash_lock_inversion(void)
 {
+	unsigned long flags;
+
 	if (!needs(lock_debug, "lock_debug"))
 		return;
+	/*
+	 * Interrupts off: a timer tick inside would add "crash_lock before
+	 * timer_lock" to the order, in some runs and not in others.
+	 */
+	local_irq_save(flags);
 	spin_lock(&crash_lock);
 	spin_lock(&crash_lock_b);
 	spin_unlock(&crash_lock_b);
@@ -497,6 +509,7 @@ static void crash_lock_inversion(void)
 	spin_lock(&crash_lock);
 	spin_unlock(&crash_lock);
 	spin_unlock(&crash_lock_b);
+	local_irq_restore(flags);
 }
 
 static const struct crash_kind crash_kinds[] = {

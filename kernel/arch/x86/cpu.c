@@ -12,6 +12,7 @@
 #include "kernel/lib/string.h"
 #include <asm/pgtable.h>
 #include <asm/cpu.h>
+#include <asm/fpu.h>
 #include <asm/cpufeature.h>
 
 struct cpuinfo_x86 boot_cpu;
@@ -85,6 +86,7 @@ void cpu_init(void)
 		__supported_pte_mask_nx = _PAGE_NX;
 	if (boot_cpu.pge && (read_cr4() & X86_CR4_PGE))
 		__supported_pte_mask_global = _PAGE_GLOBAL;
+	fpu_init_cpu();
 
 	printk("CPU: %s %s (family %u, model %u, stepping %u)\n",
 	       boot_cpu.vendor, boot_cpu.model_name, boot_cpu.family,

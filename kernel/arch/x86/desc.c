@@ -8,6 +8,11 @@
  *
  *   0x00 null | 0x08 kernel code | 0x10 kernel data | 0x18 TSS
  *   0x20 double-fault TSS | 0x28 per-CPU data (%fs)
+ *   0x30 user code | 0x38 user data | 0x40 the thread's TLS (%gs)
+ *
+ * The user segments are flat and ring 3: a process sees the same linear
+ * addresses as the kernel, and paging (the U/S bit) keeps it out of the
+ * top gigabyte. The TLS entry is rewritten at each switch.
  */
 #include "kernel/percpu.h"
 #include <asm/desc.h>
@@ -16,6 +21,10 @@
 
 #define DESC_FLAT_CODE 0x00CF9A000000FFFFull /* base 0, 4 GiB, ring 0 */
 #define DESC_FLAT_DATA 0x00CF92000000FFFFull
+#define DESC_USER_CODE 0x00CFFA000000FFFFull /* base 0, 4 GiB, ring 3 */
+#define DESC_USER_DATA 0x00CFF2000000FFFFull
+#define USER_DATA_DESC_TYPE 0xF2 /* present, DPL 3, read/write data */
+#define FLAGS_32BIT 0x4		 /* byte granularity, 32-bit */
 #define TSS_DESC_TYPE 0x89 /* present, DPL 0, available 32-bit TSS */
 #define DATA_DESC_TYPE 0x92 /* present, DPL 0, read/write data */
 #define FLAGS_4K_32BIT 0xC  /* granularity 4 KiB, 32-bit */
@@ -53,6 +62,9 @@ void gdt_setup_cpu(unsigned int cpu)
 	d->gdt[KERNEL_DS / 8] = DESC_FLAT_DATA;
 	d->gdt[TSS_SEL / 8] = tss_desc(&d->tss);
 	d->gdt[DF_TSS_SEL / 8] = tss_desc(df);
+	d->gdt[GDT_ENTRY_USER_CS] = DESC_USER_CODE;
+	d->gdt[GDT_ENTRY_USER_DS] = DESC_USER_DATA;
+	d->gdt[GDT_ENTRY_TLS] = 0;
 	/* Base at the offset, limit 4 GiB: %fs:x is this CPU's copy of x. */
 	d->gdt[PERCPU_SEL / 8] = make_desc((u32)__per_cpu_offset[cpu], 0xFFFFF,
 					   DATA_DESC_TYPE, FLAGS_4K_32BIT);
@@ -92,4 +104,20 @@ void df_tss_set_cr3(unsigned long cr3)
 
 	for_each_possible_cpu(cpu)
 		per_cpu(cpu_desc, cpu).df_tss.cr3 = cr3;
+}
+
+u64 make_user_desc(u32 base, u32 limit, bool pages)
+{
+	return make_desc(base, limit, USER_DATA_DESC_TYPE,
+			 pages ? FLAGS_4K_32BIT : FLAGS_32BIT);
+}
+
+void load_tls(u64 desc)
+{
+	this_cpu_ptr(cpu_desc)->gdt[GDT_ENTRY_TLS] = desc;
+}
+
+void set_kernel_stack(unsigned long esp0)
+{
+	this_cpu_ptr(cpu_desc)->tss.esp0 = esp0;
 }

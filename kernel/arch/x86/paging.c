@@ -30,7 +30,7 @@
 #define PDPTE_PRESENT 0x1ull
 #define PDE_TABLE (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED)
 
-static pteval_t swapper_pdpt[PTRS_PER_PGD] __aligned(32);
+pteval_t swapper_pdpt[PTRS_PER_PGD] __aligned(32);
 static unsigned int nr_pte_pages;
 
 /* The page table behind the kernel PDE for @vaddr, allocated if missing. */

@@ -30,6 +30,7 @@
 #include "kernel/timer.h"
 #include "mm/memblock.h"
 #include <asm/apic.h>
+#include <asm/fpu.h>
 #include <asm/atomic.h>
 #include <asm/cpu.h>
 #include <asm/desc.h>
@@ -181,6 +182,7 @@ void start_secondary(unsigned int cpu)
 	gdt_load(cpu);
 	idt_load();
 	pat_init_cpu();
+	fpu_init_cpu();
 	sched_init_secondary();
 	lapic_setup_cpu();
 	lapic_timer_start();

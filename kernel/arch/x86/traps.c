@@ -7,6 +7,8 @@
  * arrives through a task gate that switches to a TSS with its own stack.
  */
 #include "kernel/irq.h"
+#include "kernel/proc/process.h"
+#include <asm/fault.h>
 #include <asm/stacktrace.h>
 #include <asm/traps.h>
 #include "kernel/debug/panic.h"
@@ -27,16 +29,12 @@
 
 #define GATE_INTERRUPT_32 0x8E /* present, DPL 0, 32-bit interrupt gate */
 #define GATE_TASK 0x85	       /* present, DPL 0, task gate */
+#define GATE_SYSCALL 0xEE      /* present, DPL 3: int $0x80 from user mode */
 #define VECTOR_DEBUG 1
 #define VECTOR_NMI 2
 #define VECTOR_DOUBLE_FAULT 8
 #define VECTOR_PAGE_FAULT 14
 
-#define PF_PROT 0x01  /* 0: page not present, 1: protection violation */
-#define PF_WRITE 0x02 /* 0: read, 1: write */
-#define PF_USER 0x04  /* 0: kernel mode, 1: user mode */
-#define PF_RSVD 0x08  /* a reserved bit was set in a paging entry */
-#define PF_INSTR 0x10 /* instruction fetch */
 
 struct idt_entry {
 	u16 offset_low;
@@ -116,6 +114,8 @@ void trap_init(void)
 	for (unsigned int v = 0; v < IDT_ENTRIES; v++)
 		set_gate(v, isr_stub_table[v], KERNEL_CS, GATE_INTERRUPT_32);
 	set_gate(VECTOR_DOUBLE_FAULT, 0, DF_TSS_SEL, GATE_TASK);
+	set_gate(SYSCALL_VECTOR, isr_stub_table[SYSCALL_VECTOR], KERNEL_CS,
+		 GATE_SYSCALL);
 	idt_load();
 }
 
@@ -166,7 +166,7 @@ static void describe_address(unsigned long addr)
 		       "allowed here\n", kmap_atomic_depth());
 }
 
-static void report_page_fault(struct pt_regs *regs)
+void report_page_fault(struct pt_regs *regs)
 {
 	unsigned long addr = read_cr2();
 	u32 err = regs->error_code;
@@ -184,6 +184,8 @@ static void report_page_fault(struct pt_regs *regs)
 	dump_pagetable(addr);
 	describe_address(addr);
 }
+
+static __noreturn void user_exception(struct pt_regs *regs);
 
 static debug_trap_hook_t debug_trap_hook;
 
@@ -207,6 +209,12 @@ void handle_exception(struct pt_regs *regs)
 	/* A fault while this CPU reports a panic: the report cannot go on. */
 	if (READ_ONCE(panic_cpu) == (int)smp_processor_id())
 		oops_nested_fault(regs->vector, regs->eip);
+	/* A user page fault, or a kernel one on a user pointer (uaccess). */
+	if (regs->vector == VECTOR_PAGE_FAULT && do_page_fault(regs))
+		return;
+	/* Anything else in ring 3 is the process's fault, not the kernel's. */
+	if (user_mode(regs))
+		user_exception(regs);
 	oops_begin();
 	if (regs->vector == VECTOR_PAGE_FAULT)
 		report_page_fault(regs);
@@ -256,10 +264,47 @@ static void unexpected_interrupt(unsigned int vector)
 		       vector);
 }
 
+/* The signal a user-mode exception sends, as Linux maps them. */
+static int exception_signal(unsigned int vector)
+{
+	switch (vector) {
+	case 0:	 /* divide error */
+	case 16: /* x87 error */
+	case 19: /* SIMD error */
+		return SIGFPE;
+	case 1:
+	case 3:
+		return SIGTRAP;
+	case 6:
+		return SIGILL;
+	case 11: /* segment not present */
+	case 12: /* stack segment */
+	case 17: /* alignment check */
+		return SIGBUS;
+	default:
+		return SIGSEGV;
+	}
+}
+
+static __noreturn void user_exception(struct pt_regs *regs)
+{
+	force_sig_fault(regs, exception_signal(regs->vector), regs->eip,
+			exception_name(regs->vector));
+}
+
 void interrupt_dispatch(struct pt_regs *regs)
 {
+	if (regs->vector == SYSCALL_VECTOR) {
+		local_irq_enable();
+		do_syscall(regs);
+		local_irq_disable();
+		exit_to_user_mode(regs);
+		return;
+	}
 	if (regs->vector < NR_EXCEPTIONS) {
 		handle_exception(regs);
+		if (user_mode(regs))
+			exit_to_user_mode(regs);
 		return;
 	}
 	if (regs->vector < IRQ_BASE_VECTOR + NR_IRQS)
@@ -274,4 +319,6 @@ void interrupt_dispatch(struct pt_regs *regs)
 	 * resumes here later and returns through iret as usual.
 	 */
 	preempt_schedule_irq();
+	if (user_mode(regs))
+		exit_to_user_mode(regs);
 }

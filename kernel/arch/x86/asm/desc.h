@@ -11,7 +11,7 @@
 #include <asm/percpu.h>
 #include <asm/segment.h>
 
-#define GDT_ENTRIES 6
+#define GDT_ENTRIES 9
 #define DF_STACK_SIZE 8192
 
 /* The 32-bit task-state segment, as the CPU reads and writes it. */
@@ -55,5 +55,35 @@ void gdt_load(unsigned int cpu);
  * Context: boot, after the final page tables are loaded.
  */
 void df_tss_set_cr3(unsigned long cr3);
+
+/**
+ * load_tls - install a thread's set_thread_area segment in this CPU's GDT
+ * @desc: the descriptor (0: none, a null segment)
+ *
+ * The user's %gs is reloaded from the GDT on the way back to user mode
+ * (boot/isr.asm pops it), so the new descriptor takes effect there.
+ * Context: the scheduler's switch, interrupts off; or the thread itself
+ * (set_thread_area) with preemption off.
+ */
+void load_tls(u64 desc);
+
+/**
+ * set_kernel_stack - where this CPU enters the kernel from user mode
+ * @esp0: the top of the running thread's kernel stack
+ *
+ * Context: the scheduler's switch, interrupts off.
+ */
+void set_kernel_stack(unsigned long esp0);
+
+/**
+ * make_user_desc - a 32-bit ring-3 data segment descriptor
+ * @base: the linear base
+ * @limit: the limit, in 4 KiB units if @pages
+ * @pages: granularity 4 KiB
+ *
+ * What set_thread_area builds from a struct user_desc.
+ * Context: any. Return: the 8-byte descriptor.
+ */
+u64 make_user_desc(u32 base, u32 limit, bool pages);
 
 #endif /* ASM_DESC_H */

@@ -230,5 +230,7 @@ void kernel_unmap_page(unsigned long vaddr);
 
 /* The kernel's upper page directory (PDPT slot 3). */
 extern pteval_t swapper_pg_dir[PTRS_PER_PMD];
+/* The kernel's own PDPT: loaded when no user address space is. */
+extern pteval_t swapper_pdpt[PTRS_PER_PGD];
 
 #endif /* MM_PGTABLE_H */

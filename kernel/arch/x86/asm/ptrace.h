@@ -10,8 +10,20 @@ struct pt_regs {
 	u32 edi, esi, ebp, esp_at_pushad, ebx, edx, ecx, eax; /* pushad */
 	u32 vector, error_code;
 	u32 eip, cs, eflags; /* pushed by the CPU */
-	/* esp and ss follow only for a change of privilege level. */
+	/* Pushed only on entry from user mode (a change of privilege level). */
+	u32 esp, ss;
 };
+
+/**
+ * user_mode - did the interrupt or exception come from ring 3?
+ * @regs: a saved frame
+ *
+ * Context: any. Return: true for a user-mode frame (then esp and ss are valid).
+ */
+static inline bool user_mode(const struct pt_regs *regs)
+{
+	return (regs->cs & 3) != 0;
+}
 
 /**
  * kernel_stack_pointer - the stack pointer of the interrupted kernel code

@@ -8,5 +8,11 @@
 #define TSS_SEL 0x18	/* the TSS every CPU must have */
 #define DF_TSS_SEL 0x20 /* the double-fault task's TSS */
 #define PERCPU_SEL 0x28 /* this CPU's per-CPU data (%fs) */
+#define GDT_ENTRY_USER_CS 6
+#define GDT_ENTRY_USER_DS 7
+#define GDT_ENTRY_TLS 8	/* the running thread's set_thread_area segment */
+#define USER_RPL 3
+#define USER_CS (GDT_ENTRY_USER_CS * 8 + USER_RPL) /* 0x33: flat code, ring 3 */
+#define USER_DS (GDT_ENTRY_USER_DS * 8 + USER_RPL) /* 0x3b: flat data, ring 3 */
 
 #endif /* ASM_SEGMENT_H */

@@ -1,0 +1,321 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * User processes: Linux's i386 system call ABI (int $0x80), fork, exec,
+ * exit and wait, signals with their default actions.
+ *
+ * A process is a thread of the kernel's thread table (kernel/sched.h)
+ * with an address space, descriptors and signal actions. It enters the
+ * kernel through an interrupt gate: a system call (vector 0x80), a fault
+ * or an IRQ, with its registers saved at the top of its kernel stack
+ * (task_pt_regs), and leaves it through exit_to_user_mode, where pending
+ * signals and rescheduling are acted on.
+ *
+ * tasklist_lock (a spinlock, interrupts off) guards the family links
+ * (parent, children, sibling) and the zombie state of every process.
+ */
+#ifndef KERNEL_PROC_PROCESS_H
+#define KERNEL_PROC_PROCESS_H
+
+#include "kernel/fs/fs.h"
+#include "kernel/sched.h"
+#include "kernel/spinlock.h"
+#include <asm/ptrace.h>
+
+#define SYSCALL_VECTOR 0x80
+#define NSIG 64
+
+/* Signals (Linux's i386 numbers). */
+#define SIGHUP 1
+#define SIGINT 2
+#define SIGQUIT 3
+#define SIGILL 4
+#define SIGTRAP 5
+#define SIGABRT 6
+#define SIGBUS 7
+#define SIGFPE 8
+#define SIGKILL 9
+#define SIGUSR1 10
+#define SIGSEGV 11
+#define SIGUSR2 12
+#define SIGPIPE 13
+#define SIGALRM 14
+#define SIGTERM 15
+#define SIGCHLD 17
+#define SIGCONT 18
+#define SIGSTOP 19
+#define SIGTSTP 20
+#define SIGTTIN 21
+#define SIGTTOU 22
+#define SIGURG 23
+#define SIGWINCH 28
+
+#define SIG_DFL 0ul
+#define SIG_IGN 1ul
+#define sigmask(sig) (1ull << ((sig) - 1))
+
+struct k_sigaction {
+	unsigned long handler; /* SIG_DFL, SIG_IGN or a user function */
+	unsigned long flags;
+	unsigned long restorer;
+	u64 mask;
+};
+
+struct sighand_struct {
+	struct k_sigaction action[NSIG];
+};
+
+struct files_struct {
+	struct file *fd[NR_OPEN];
+	unsigned long close_on_exec; /* bit n: descriptor n */
+};
+
+extern spinlock_t tasklist_lock;
+
+/**
+ * proc_init - get ready to run processes: the reaper thread, and where
+ * user page tables may go (highpte_init)
+ *
+ * Context: the main thread, before the first process; may sleep.
+ */
+void proc_init(void);
+
+/**
+ * do_syscall - run the system call in @regs (EAX the number, EBX ECX EDX
+ * ESI EDI EBP the arguments) and put the result in EAX
+ * @regs: the caller's registers
+ *
+ * Context: the int $0x80 entry, interrupts on.
+ */
+void do_syscall(struct pt_regs *regs);
+
+/**
+ * exit_to_user_mode - the last stop before iret to ring 3
+ * @regs: the registers about to be restored
+ *
+ * Reschedules if asked to and acts on pending signals (a fatal one ends
+ * the process here).
+ * Context: thread, interrupts off on entry and on return.
+ */
+void exit_to_user_mode(struct pt_regs *regs);
+
+/**
+ * do_exit - end the calling process with wait status @status
+ * @status: the wait4 status word: exit code << 8, or the signal number
+ *
+ * Closes its descriptors, frees its address space, hands its children
+ * to the reaper, and leaves a zombie for the parent's wait4.
+ * Context: a process, in the kernel; never returns.
+ */
+__noreturn void do_exit(int status);
+
+/**
+ * force_sig_fault - a fault in user mode: kill the process with @sig
+ * @regs: the faulting registers
+ * @sig: SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP
+ * @addr: the faulting address (CR2 for a page fault)
+ * @what: the exception's name, for the log line of signals but SIGSEGV
+ *
+ * Prints Linux's one-line report (for SIGSEGV: "name[pid]: segfault at
+ * ADDR ip IP sp SP error E") and ends the process: no handler runs
+ * (signal handlers are not supported).
+ * Context: the exception, interrupts on. Never returns.
+ */
+__noreturn void force_sig_fault(struct pt_regs *regs, int sig,
+				unsigned long addr, const char *what);
+
+/**
+ * oom_kill_current - out of memory in a fault: kill the caller, saying so
+ *
+ * Prints "Out of memory: killed process N (name) total-vm:..kB,
+ * anon-rss:..kB, file-rss:..kB" and ends the process with SIGKILL.
+ * Context: a process's fault, interrupts on. Never returns.
+ */
+__noreturn void oom_kill_current(void);
+
+/**
+ * send_signal - post @sig to @task and wake it if it sleeps
+ * @task: a process
+ * @sig: 1..NSIG
+ *
+ * Context: any thread. Return: 0, -EINVAL, -ESRCH (not a process).
+ */
+int send_signal(struct task_struct *task, int sig);
+
+/**
+ * process_spawn - start @path as a new process, a child of the caller
+ * @path: the program, in the initramfs
+ * @argv: its arguments, NULL-terminated (kernel strings)
+ * @envp: its environment, NULL-terminated
+ *
+ * Its descriptors 0, 1 and 2 are the console.
+ * Context: thread (the shell, the init= launcher); may sleep.
+ * Return: the new pid, or a negative errno (the exec's).
+ */
+int process_spawn(const char *path, const char *const argv[],
+		  const char *const envp[]);
+
+/* Where a spawned process's memory comes from (benchmarks, tests). */
+struct spawn_opts {
+	bool lowmem; /* its pages from lowmem, not HighMem */
+	bool lowpte; /* its page tables from lowmem (highpte=off for it) */
+};
+
+/**
+ * process_spawn_opts - process_spawn, choosing where its memory comes from
+ * @path: the program
+ * @argv: its arguments
+ * @envp: its environment
+ * @opts: NULL (the defaults) or the choices; inherited by its children
+ *
+ * Context: thread; may sleep.
+ * Return: the new pid, or a negative errno.
+ */
+int process_spawn_opts(const char *path, const char *const argv[],
+		       const char *const envp[], const struct spawn_opts *opts);
+
+/**
+ * process_wait - wait4 for the kernel: wait for child @pid to end
+ * @pid: a child of the caller, or -1 for any
+ * @status: receives the wait status word
+ * @peak: NULL, or receives its peak RSS in pages: [0] lowmem, [1] HighMem
+ *
+ * Context: thread; may sleep.
+ * Return: the pid reaped, or -ECHILD.
+ */
+int process_wait(int pid, int *status, unsigned long *peak);
+
+/**
+ * do_wait4 - wait4(2)
+ * @pid: -1 for any child, or a pid
+ * @status: receives the status word (kernel pointer, may be NULL)
+ * @options: WNOHANG
+ * @peak: NULL, or receives the child's peak RSS (see process_wait)
+ *
+ * Context: thread; may sleep (interruptibly).
+ * Return: the pid reaped, 0 (WNOHANG, none ready), -ECHILD, -EINTR.
+ */
+int do_wait4(int pid, int *status, int options, unsigned long *peak);
+
+/**
+ * do_fork - fork(2), vfork(2) and the clone(2) flags musl uses
+ * @regs: the parent's user registers (the child returns from them with 0)
+ * @flags: CLONE_VM | CLONE_VFORK, or 0 for fork; low byte: exit signal
+ * @child_stack: a new stack pointer for the child, or 0
+ *
+ * Context: a process's system call; may sleep.
+ * Return: the child's pid, or -ENOMEM / -EAGAIN / -EINVAL.
+ */
+int do_fork(struct pt_regs *regs, unsigned long flags,
+	    unsigned long child_stack);
+
+/**
+ * do_execve - replace the caller's program with @path
+ * @path: kernel string
+ * @argv: kernel strings, NULL-terminated
+ * @envp: kernel strings, NULL-terminated
+ * @regs: the registers the process returns to user mode with
+ *
+ * On success the old address space is gone and @regs start the new
+ * program at its entry point with Linux's initial stack.
+ * Context: thread; may sleep.
+ * Return: 0, or -ENOENT, -ENOEXEC, -EINVAL, -ENOMEM, -E2BIG, -EACCES
+ * (the old program, if any, is untouched then).
+ */
+int do_execve(const char *path, const char *const argv[],
+	      const char *const envp[], struct pt_regs *regs);
+
+/**
+ * files_alloc - an empty descriptor table
+ *
+ * Context: thread; may sleep. Return: it, or NULL.
+ */
+struct files_struct *files_alloc(void);
+
+/**
+ * files_dup - a copy of @old for fork: the same open files, shared
+ * @old: the parent's table
+ *
+ * Context: thread; may sleep. Return: the copy, or NULL.
+ */
+struct files_struct *files_dup(struct files_struct *old);
+
+/**
+ * files_close_all - close every descriptor and free the table
+ * @files: a table nobody else uses
+ *
+ * Context: thread.
+ */
+void files_close_all(struct files_struct *files);
+
+/**
+ * files_close_on_exec - close the O_CLOEXEC descriptors (execve)
+ * @files: the caller's table
+ *
+ * Context: thread.
+ */
+void files_close_on_exec(struct files_struct *files);
+
+/**
+ * fd_install - put @f in the lowest free descriptor of the caller
+ * @f: an open file (the caller's reference moves into the table)
+ * @cloexec: close it on execve
+ *
+ * Context: a process. Return: the descriptor, or -EMFILE.
+ */
+int fd_install(struct file *f, bool cloexec);
+
+/**
+ * show_processes - the shell's ps: one line per process, RSS Low/High
+ *
+ * Context: thread.
+ */
+void show_processes(void);
+
+/**
+ * get_task_mm - @task's address space, with a reference (mmput it)
+ * @task: any thread
+ *
+ * Context: thread; takes tasklist_lock.
+ * Return: the mm, or NULL (a kernel thread, or exiting).
+ */
+struct mm_struct *get_task_mm(struct task_struct *task);
+
+/**
+ * run_program - spawn @argv[0] with @argv and a small environment, wait
+ * @argv: the program and its arguments, NULL-terminated
+ * @verbose: print how it ended
+ *
+ * Context: thread; may sleep.
+ * Return: its exit status, 128 + the signal that killed it, or -1 if it
+ * could not start.
+ */
+int run_program(const char *const argv[], bool verbose);
+
+/**
+ * run_program_background - spawn @argv[0] and do not wait for it
+ * @argv: the program and its arguments
+ *
+ * The reaper collects it when it ends.
+ * Context: thread; may sleep.
+ * Return: its pid, or a negative errno.
+ */
+int run_program_background(const char *const argv[]);
+
+/**
+ * process_detach - give the caller's child @pid to the reaper
+ * @pid: a child of the calling thread
+ *
+ * Context: thread; takes tasklist_lock.
+ */
+void process_detach(int pid);
+
+/**
+ * msleep_interruptible - sleep @ms milliseconds unless a signal comes
+ * @ms: the time
+ *
+ * Context: thread; may sleep.
+ * Return: 0, or the milliseconds left when a signal ended the sleep.
+ */
+unsigned long msleep_interruptible(unsigned long ms);
+
+#endif /* KERNEL_PROC_PROCESS_H */

@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The system calls, one function each, named as in Linux (sys_NAME).
+ * Each takes the raw register arguments as longs and returns the result
+ * or a negative errno; user pointers arrive as numbers and are only ever
+ * touched through asm/uaccess.h. The table that maps Linux's i386
+ * numbers to them is in kernel/proc/syscall.c.
+ */
+#ifndef KERNEL_PROC_SYSCALLS_H
+#define KERNEL_PROC_SYSCALLS_H
+
+#include "kernel/lib/types.h"
+
+#define WNOHANG 1
+#define WUNTRACED 2
+
+#define CLONE_VM 0x00000100
+#define CLONE_FS 0x00000200
+#define CLONE_FILES 0x00000400
+#define CLONE_SIGHAND 0x00000800
+#define CLONE_VFORK 0x00004000
+#define CLONE_THREAD 0x00010000
+#define CSIGNAL 0x000000ff
+
+/* kernel/proc/exit.c */
+/**
+ * sys_exit - exit(2): end the calling process with @code
+ * @code: the exit code (its low 8 bits are kept)
+ * Context: a process's system call; may sleep. Never returns.
+ */
+long sys_exit(long code);
+
+/**
+ * sys_wait4 - wait4(2): reap a child that has ended
+ * @pid: -1 for any child, else that pid
+ * @status: user pointer for the status word (may be 0)
+ * @options: WNOHANG
+ * @rusage: user pointer, zeroed (may be 0)
+ * Context: a process's system call; may sleep. Return: the pid reaped, 0 (WNOHANG), -ECHILD, -EINTR, -EFAULT.
+ */
+long sys_wait4(long pid, long status, long options, long rusage);
+
+/**
+ * sys_waitpid - waitpid(2): wait4 without rusage
+ * @pid: as for wait4
+ * @status: user pointer
+ * @options: WNOHANG
+ * Context: a process's system call; may sleep. Return: as sys_wait4.
+ */
+long sys_waitpid(long pid, long status, long options);
+
+
+/* kernel/proc/fork.c */
+/**
+ * sys_fork - fork(2): a copy-on-write copy of the caller
+ * @a: unused (the raw registers)
+ * @b: unused
+ * @c: unused
+ * @d: unused
+ * @e: unused
+ * @f: unused
+ * Context: a process's system call; may sleep. Return: the child's pid in the parent, 0 in the child, or -ENOMEM/-EAGAIN.
+ */
+long sys_fork(long a, long b, long c, long d, long e, long f);
+
+/**
+ * sys_vfork - vfork(2): a child sharing the caller's memory; the caller sleeps until it execs or exits
+ * @a: unused
+ * @b: unused
+ * @c: unused
+ * @d: unused
+ * @e: unused
+ * @f: unused
+ * Context: a process's system call; may sleep. Return: as sys_fork.
+ */
+long sys_vfork(long a, long b, long c, long d, long e, long f);
+
+/**
+ * sys_clone - clone(2), for fork and CLONE_VM | CLONE_VFORK only (no threads)
+ * @flags: CLONE_* and the exit signal
+ * @stack: the child's stack pointer or 0
+ * @ptid: unused
+ * @tls: unused
+ * @ctid: unused
+ * Context: a process's system call; may sleep. Return: as sys_fork, or -EINVAL for other flags.
+ */
+long sys_clone(long flags, long stack, long ptid, long tls, long ctid);
+
+
+/* kernel/proc/exec.c */
+/**
+ * sys_execve - execve(2): replace the caller's program
+ * @path: user pointer to the path
+ * @argv: user pointer to a NULL-terminated array
+ * @envp: likewise
+ * Context: a process's system call; may sleep. Return: 0 (the new program starts), or -ENOENT, -ENOEXEC, -EINVAL, -ENOMEM, -E2BIG, -EFAULT.
+ */
+long sys_execve(long path, long argv, long envp);
+
+
+/* kernel/proc/signal.c */
+/**
+ * sys_kill - kill(2): send @sig to process @pid
+ * @pid: the target (0 or less: the caller, there are no process groups)
+ * @sig: 0 (only check) to 64
+ * Context: a process's system call; may sleep. Return: 0, -EINVAL, -ESRCH.
+ */
+long sys_kill(long pid, long sig);
+
+/**
+ * sys_rt_sigaction - rt_sigaction(2): read and set a signal's action
+ * @sig: 1 to 64
+ * @act: user pointer to the new action or 0
+ * @oact: user pointer for the old one or 0
+ * @size: sizeof(sigset_t), 8
+ * Context: a process's system call; may sleep. Return: 0, -EINVAL, -EFAULT.
+ */
+long sys_rt_sigaction(long sig, long act, long oact, long size);
+
+/**
+ * sys_rt_sigprocmask - rt_sigprocmask(2): change the blocked signals
+ * @how: SIG_BLOCK, SIG_UNBLOCK, SIG_SETMASK
+ * @set: user pointer or 0
+ * @oset: user pointer or 0
+ * @size: 8
+ * Context: a process's system call; may sleep. Return: 0, -EINVAL, -EFAULT.
+ */
+long sys_rt_sigprocmask(long how, long set, long oset, long size);
+
+
+/* kernel/fs/file.c */
+/**
+ * sys_read - read(2)
+ * @fd: a descriptor
+ * @buf: user buffer
+ * @count: bytes
+ * Context: a process's system call; may sleep. Return: bytes read, 0 at the end, or -EBADF, -EFAULT, -EISDIR, -EINTR.
+ */
+long sys_read(long fd, long buf, long count);
+
+/**
+ * sys_write - write(2)
+ * @fd: a descriptor
+ * @buf: user buffer
+ * @count: bytes
+ * Context: a process's system call; may sleep. Return: bytes written, or -EBADF, -EFAULT, -EPIPE.
+ */
+long sys_write(long fd, long buf, long count);
+
+/**
+ * sys_readv - readv(2): read into several buffers
+ * @fd: a descriptor
+ * @iov: user array of struct iovec
+ * @iovcnt: its length (at most 1024)
+ * Context: a process's system call; may sleep. Return: bytes read, or an error as sys_read.
+ */
+long sys_readv(long fd, long iov, long iovcnt);
+
+/**
+ * sys_writev - writev(2): write from several buffers
+ * @fd: a descriptor
+ * @iov: user array of struct iovec
+ * @iovcnt: its length
+ * Context: a process's system call; may sleep. Return: bytes written, or an error as sys_write.
+ */
+long sys_writev(long fd, long iov, long iovcnt);
+
+/**
+ * sys_open - open(2): openat(AT_FDCWD, ...)
+ * @path: user pointer
+ * @flags: O_*
+ * @mode: unused (nothing is created)
+ * Context: a process's system call; may sleep. Return: the new descriptor, or -ENOENT, -EROFS, -ENOTDIR, -EMFILE, -EFAULT.
+ */
+long sys_open(long path, long flags, long mode);
+
+/**
+ * sys_openat - openat(2); only absolute paths or AT_FDCWD
+ * @dirfd: AT_FDCWD
+ * @path: user pointer
+ * @flags: O_*
+ * @mode: unused
+ * Context: a process's system call; may sleep. Return: as sys_open.
+ */
+long sys_openat(long dirfd, long path, long flags, long mode);
+
+/**
+ * sys_close - close(2)
+ * @fd: a descriptor
+ * Context: a process's system call; may sleep. Return: 0 or -EBADF.
+ */
+long sys_close(long fd);
+
+/**
+ * sys_lseek - lseek(2)
+ * @fd: a descriptor of a file
+ * @offset: bytes
+ * @whence: SEEK_SET, SEEK_CUR, SEEK_END
+ * Context: a process's system call; may sleep. Return: the new offset, or -EBADF, -ESPIPE, -EINVAL, -EOVERFLOW.
+ */
+long sys_lseek(long fd, long offset, long whence);
+
+/**
+ * sys_llseek - _llseek(2): lseek with a 64-bit offset
+ * @fd: a descriptor
+ * @high: the offset's high word
+ * @low: its low word
+ * @result: user pointer for the new offset
+ * @whence: SEEK_*
+ * Context: a process's system call; may sleep. Return: 0, or an error as sys_lseek, or -EFAULT.
+ */
+long sys_llseek(long fd, long high, long low, long result, long whence);
+
+/**
+ * sys_fstat64 - fstat64(2): struct stat64 of an open file
+ * @fd: a descriptor
+ * @statbuf: user pointer
+ * Context: a process's system call; may sleep. Return: 0, -EBADF, -EFAULT.
+ */
+long sys_fstat64(long fd, long statbuf);
+
+/**
+ * sys_stat64 - stat64(2), following a symlink
+ * @path: user pointer
+ * @statbuf: user pointer
+ * Context: a process's system call; may sleep. Return: 0, -ENOENT, -ENOTDIR, -EFAULT.
+ */
+long sys_stat64(long path, long statbuf);
+
+/**
+ * sys_lstat64 - lstat64(2): stat64 of a symlink itself
+ * @path: user pointer
+ * @statbuf: user pointer
+ * Context: a process's system call; may sleep. Return: as sys_stat64.
+ */
+long sys_lstat64(long path, long statbuf);
+
+/**
+ * sys_fstatat64 - fstatat64(2): AT_EMPTY_PATH for a descriptor, else a path
+ * @dirfd: a descriptor or AT_FDCWD
+ * @path: user pointer
+ * @statbuf: user pointer
+ * @flags: AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH
+ * Context: a process's system call; may sleep. Return: as sys_stat64, or -EBADF.
+ */
+long sys_fstatat64(long dirfd, long path, long statbuf, long flags);
+
+/**
+ * sys_getdents64 - getdents64(2): directory entries as struct linux_dirent64
+ * @fd: a directory's descriptor
+ * @dirp: user buffer
+ * @count: its size
+ * Context: a process's system call; may sleep. Return: bytes filled, 0 at the end, or -ENOTDIR, -EINVAL (too small), -EFAULT.
+ */
+long sys_getdents64(long fd, long dirp, long count);
+
+/**
+ * sys_ioctl - ioctl(2): TCGETS and TIOCGWINSZ on the console
+ * @fd: a descriptor
+ * @cmd: the request
+ * @arg: user pointer
+ * Context: a process's system call; may sleep. Return: 0, -ENOTTY (not a terminal), -EINVAL, -EFAULT.
+ */
+long sys_ioctl(long fd, long cmd, long arg);
+
+/**
+ * sys_readlink - readlink(2)
+ * @path: user pointer
+ * @buf: user buffer
+ * @size: its size
+ * Context: a process's system call; may sleep. Return: bytes copied, or -EINVAL (not a symlink), -ENOENT, -EFAULT.
+ */
+long sys_readlink(long path, long buf, long size);
+
+/**
+ * sys_statx - statx(2): struct statx of a path or (AT_EMPTY_PATH) a descriptor
+ * @dirfd: a descriptor or AT_FDCWD
+ * @path: user pointer
+ * @flags: AT_*
+ * @mask: what is asked (all is given)
+ * @buf: user pointer
+ * Context: a process's system call; may sleep. Return: 0, or an error as sys_fstatat64.
+ */
+long sys_statx(long dirfd, long path, long flags, long mask, long buf);
+
+/**
+ * sys_pipe - pipe(2)
+ * @fds: user pointer to two ints
+ * Context: a process's system call; may sleep. Return: 0, -EMFILE, -ENOMEM, -EFAULT.
+ */
+long sys_pipe(long fds);
+
+/**
+ * sys_pipe2 - pipe2(2): pipe with O_CLOEXEC
+ * @fds: user pointer to two ints
+ * @flags: O_CLOEXEC or 0
+ * Context: a process's system call; may sleep. Return: as sys_pipe, or -EINVAL.
+ */
+long sys_pipe2(long fds, long flags);
+
+/**
+ * sys_dup - dup(2)
+ * @fd: a descriptor
+ * Context: a process's system call; may sleep. Return: the new descriptor, or -EBADF, -EMFILE.
+ */
+long sys_dup(long fd);
+
+/**
+ * sys_dup2 - dup2(2)
+ * @oldfd: a descriptor
+ * @newfd: where to put it (closed first)
+ * Context: a process's system call; may sleep. Return: @newfd, or -EBADF.
+ */
+long sys_dup2(long oldfd, long newfd);
+
+/**
+ * sys_dup3 - dup3(2): dup2 with O_CLOEXEC
+ * @oldfd: a descriptor
+ * @newfd: where to put it
+ * @flags: O_CLOEXEC or 0
+ * Context: a process's system call; may sleep. Return: @newfd, or -EBADF, -EINVAL.
+ */
+long sys_dup3(long oldfd, long newfd, long flags);
+
+/**
+ * sys_fcntl64 - fcntl64(2): F_DUPFD(_CLOEXEC), F_GETFD, F_SETFD, F_GETFL, F_SETFL
+ * @fd: a descriptor
+ * @cmd: F_*
+ * @arg: its argument
+ * Context: a process's system call; may sleep. Return: per command, or -EBADF, -EINVAL, -EMFILE.
+ */
+long sys_fcntl64(long fd, long cmd, long arg);
+
+
+struct task_struct;
+
+/**
+ * vfork_release - wake the parent of a vfork child (exec or exit came)
+ * @task: the child
+ *
+ * Context: the child itself.
+ */
+void vfork_release(struct task_struct *task);
+
+/**
+ * wait_for_vfork - sleep until the vfork child @child execs or exits
+ * @child: the child
+ *
+ * Context: the parent, in fork.
+ */
+void wait_for_vfork(struct task_struct *child);
+
+/**
+ * process_link_child - make @child a child of the calling thread
+ * @child: a new process
+ *
+ * Context: thread; takes tasklist_lock.
+ */
+void process_link_child(struct task_struct *child);
+
+#endif /* KERNEL_PROC_SYSCALLS_H */

@@ -1,0 +1,37 @@
+#!/bin/sh
+# mkinitramfs.sh STAGE ROOTFS OUT.CPIO PROGRAM...: the initramfs that
+# GRUB loads beside the kernel (module2 ... initramfs). STAGE is made
+# afresh: the PROGRAMs in /bin, the files under ROOTFS (user/rootfs),
+# and in /bad the broken programs of tools/mkbadelf.py, made from
+# /bin/exitcode. Then OUT.CPIO, a cpio "newc" archive of STAGE.
+# Reproducible: fixed modes, every date SOURCE_DATE_EPOCH, owner 0:0,
+# names in sorted order, so the same inputs give the same bytes.
+set -eu
+if [ $# -lt 4 ]; then
+	echo "usage: $0 STAGE ROOTFS OUT.CPIO PROGRAM..." >&2
+	exit 2
+fi
+stage=$1 rootfs=$2 out=$3
+shift 3
+epoch=${SOURCE_DATE_EPOCH:-0}
+here=$(dirname "$0")
+
+rm -rf "$stage"
+mkdir -p "$stage/bin"
+cp "$@" "$stage/bin/"
+cp -R "$rootfs/." "$stage/"
+/usr/bin/python3 "$here/mkbadelf.py" "$stage/bin/exitcode" "$stage/bad"
+
+# The umask and the source files' modes must not show in the archive.
+# Everything in /bad is executable too: execve() must refuse it for its
+# contents (ENOEXEC), not for a missing x bit (EACCES).
+find "$stage" -type d -exec chmod 0755 {} +
+find "$stage" -type f -exec chmod 0644 {} +
+chmod 0755 "$stage"/bin/* "$stage"/bad/*
+find "$stage" -exec touch -h -d "@$epoch" {} +
+
+# Names relative to the root ("bin/hello"), each directory before what
+# it holds; --reproducible numbers the inodes from 1 and drops devices.
+(cd "$stage" && find . -mindepth 1 -printf '%P\n' | LC_ALL=C sort |
+	cpio -o -H newc --reproducible -R 0:0 --quiet) > "$out.tmp"
+mv "$out.tmp" "$out"
