@@ -27,6 +27,9 @@ isr_stub_ %+ v:
 %endrep
 
 isr_common:
+	; A process may enter with EFLAGS.DF set (std): the kernel's string
+	; instructions (memcpy, the user copies) must run forwards.
+	cld
 	pushad
 	push ds
 	push es

@@ -328,7 +328,7 @@ TRANSCRIPTS = {
     "user-ps": Transcript(
         "qemu-6G-user", [Cut(r"^  PID  PPID", upto=r"^kernel> kill")],
         # How far memtouch got when ps ran (it may still be touching).
-        masks=[(r"(alive +\d+ +\d+ +)\d+", r"\1N")]),
+        masks=[(r"(alive +\d+ +\d+) +\d+", r"\1 N")]),
     "bochs-user-fault": Transcript(
         "bochs-2G-user-fault",
         [Cut(r"^bochs\.break: fault: ", upto=r"^<bochs:\d+> c$")],

@@ -32,6 +32,7 @@
 #define STACK_SIZE_MAX (8ul << 20)   /* its VMA: 8 MiB, as Linux's default limit */
 #define MMAP_GAP (1ul << 20)	     /* between the stack and the mmap area */
 #define MMAP_MIN_ADDR PAGE_SIZE	     /* page 0 is never mapped */
+#define MAX_MAP_COUNT 65530	     /* VMAs per process, Linux's default limit */
 
 /* vm_flags */
 #define VM_READ 0x0001ul

@@ -103,6 +103,8 @@ int mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	if (!len || addr < MMAP_MIN_ADDR || addr + len > TASK_SIZE ||
 	    addr + len < addr || range_busy(mm, addr, addr + len))
 		return -EINVAL;
+	if (mm->map_count >= MAX_MAP_COUNT)
+		return -ENOMEM;
 	vma = vma_alloc();
 	if (!vma)
 		return -ENOMEM;
@@ -124,8 +126,11 @@ static struct vm_area_struct *split_vma(struct mm_struct *mm,
 					struct vm_area_struct *vma,
 					unsigned long addr)
 {
-	struct vm_area_struct *upper = vma_alloc();
+	struct vm_area_struct *upper;
 
+	if (mm->map_count >= MAX_MAP_COUNT)
+		return NULL;
+	upper = vma_alloc();
 	if (!upper)
 		return NULL;
 	*upper = *vma;
@@ -450,19 +455,24 @@ out:
 	return err;
 }
 
-/* The heap's VMA: the VM_HEAP one, or NULL before the first brk. */
-static struct vm_area_struct *heap_vma(struct mm_struct *mm)
+/*
+ * The heap VMA that ends at @end, or NULL (before the first brk, or
+ * when munmap cut the heap's top off: then growing makes a new VMA).
+ */
+static struct vm_area_struct *heap_vma_ending_at(struct mm_struct *mm,
+						 unsigned long end)
 {
-	struct vm_area_struct *vma = find_vma(mm, mm->start_brk);
+	struct vm_area_struct *vma = end ? find_vma(mm, end - 1) : NULL;
 
-	return vma && (vma->vm_flags & VM_HEAP) ? vma : NULL;
+	return vma && (vma->vm_flags & VM_HEAP) && vma->vm_end == end ? vma
+								       : NULL;
 }
 
 /* Grow or shrink the heap to end at @newend (page aligned). */
 static int set_heap_end(struct mm_struct *mm, unsigned long oldend,
 			unsigned long newend)
 {
-	struct vm_area_struct *heap = heap_vma(mm);
+	struct vm_area_struct *heap = heap_vma_ending_at(mm, oldend);
 
 	if (newend < oldend)
 		return munmap_locked(mm, newend, oldend - newend);

@@ -112,6 +112,15 @@ int serial_getc(void);
 int serial_read(void);
 
 /**
+ * serial_read_interruptible - serial_read, unless a signal comes first
+ *
+ * What a process's read of the console waits in: kill ends the wait.
+ * Context: thread; sleeps.
+ * Return: the byte, or -EINTR when a signal is pending.
+ */
+int serial_read_interruptible(void);
+
+/**
  * serial_enable_rx_irq - let the UART raise IRQ 4 for received bytes
  *
  * Does nothing without a UART.

@@ -3,6 +3,8 @@
  * The 16550 UART on COM1: polled output, interrupt-driven input into a
  * small ring buffer that the shell drains.
  */
+#include "kernel/lib/errno.h"
+#include "kernel/sched.h"
 #include "kernel/drivers/console.h"
 #include "kernel/lib/compiler.h"
 #include "kernel/irq.h"
@@ -148,6 +150,27 @@ int serial_read(void)
 	int c;
 
 	wait_event(rx_wait, (c = serial_getc()) >= 0);
+	return c;
+}
+
+int serial_read_interruptible(void)
+{
+	DEFINE_WAIT(wait);
+	int c;
+
+	might_sleep();
+	for (;;) {
+		prepare_to_wait(&rx_wait, &wait);
+		c = serial_getc();
+		if (c >= 0)
+			break;
+		if (signal_pending(current)) {
+			c = -EINTR;
+			break;
+		}
+		schedule();
+	}
+	finish_wait(&rx_wait, &wait);
 	return c;
 }
 

@@ -30,7 +30,11 @@ static long console_read(struct file *f, void *ubuf, unsigned long len)
 	if (!access_ok(ubuf, len))
 		return -EFAULT;
 	while (n < sizeof(line)) {
-		char c = (char)serial_read();
+		int got = serial_read_interruptible();
+		char c = (char)got;
+
+		if (got < 0) /* a signal: what was typed so far is dropped */
+			return -EINTR;
 
 		if (c == '\r')
 			c = '\n';

@@ -22,24 +22,6 @@
 #define CPIO_MODE_TYPE 0170000u
 #define CPIO_MODE_REG 0100000u
 
-/* The header's fields, in the order they are stored. */
-enum cpio_field {
-	F_INO,
-	F_MODE,
-	F_UID,
-	F_GID,
-	F_NLINK,
-	F_MTIME,
-	F_FILESIZE,
-	F_DEVMAJOR,
-	F_DEVMINOR,
-	F_RDEVMAJOR,
-	F_RDEVMINOR,
-	F_NAMESIZE,
-	F_CHECK,
-	CPIO_NR_FIELDS
-};
-
 _Static_assert(CPIO_MAGIC_LEN + CPIO_NR_FIELDS * CPIO_FIELD_LEN ==
 		       CPIO_HEADER_SIZE,
 	       "the newc header is the magic and 13 fields");

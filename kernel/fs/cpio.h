@@ -18,6 +18,24 @@
 #define CPIO_HEADER_SIZE 110
 #define CPIO_TRAILER "TRAILER!!!"
 
+/* The header's fields, in the order they are stored. */
+enum cpio_field {
+	F_INO,
+	F_MODE,
+	F_UID,
+	F_GID,
+	F_NLINK,
+	F_MTIME,
+	F_FILESIZE,
+	F_DEVMAJOR,
+	F_DEVMINOR,
+	F_RDEVMAJOR,
+	F_RDEVMINOR,
+	F_NAMESIZE,
+	F_CHECK,
+	CPIO_NR_FIELDS
+};
+
 struct cpio_entry {
 	const char *name; /* NUL-terminated, inside the archive buffer */
 	u32 namesize;	  /* including the NUL */

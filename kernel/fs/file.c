@@ -288,21 +288,32 @@ static long open_path(const char *path, unsigned int flags, struct file **f)
 	return file_open(inode, flags, f);
 }
 
-long sys_openat(long dirfd, long upath, long flags, long mode)
+char *copy_user_path(long dirfd, long upath, long *err)
 {
 	char *path = kmalloc(PATH_MAX, GFP_KERNEL);
+
+	*err = path ? get_user_path(path, upath) : -ENOMEM;
+	if (!*err && path[0] != '/' && dirfd != AT_FDCWD)
+		*err = -ENOTDIR; /* relative to a directory fd: not yet */
+	if (*err) {
+		kfree(path);
+		return NULL;
+	}
+	return path;
+}
+
+long sys_openat(long dirfd, long upath, long flags, long mode)
+{
 	struct file *f = NULL;
+	char *path;
 	long err;
 	int fd;
 
 	(void)mode;
+	path = copy_user_path(dirfd, upath, &err);
 	if (!path)
-		return -ENOMEM;
-	err = get_user_path(path, upath);
-	if (!err && path[0] != '/' && dirfd != AT_FDCWD)
-		err = -ENOTDIR; /* relative to a directory fd: not yet */
-	if (!err)
-		err = open_path(path, (unsigned int)flags, &f);
+		return err;
+	err = open_path(path, (unsigned int)flags, &f);
 	kfree(path);
 	if (err)
 		return err;

@@ -231,6 +231,18 @@ struct file *fdget(long fd);
 long get_user_path(char *buf, long upath);
 
 /**
+ * copy_user_path - a user path, copied into a new PATH_MAX buffer
+ * @dirfd: AT_FDCWD, or a descriptor (only absolute paths then)
+ * @upath: the user pointer
+ * @err: receives the error when NULL is returned
+ *
+ * Context: a process's system call; may sleep.
+ * Return: the path (kfree it), or NULL with *@err -ENOMEM, -EFAULT,
+ * -ENAMETOOLONG, -ENOENT or -ENOTDIR.
+ */
+char *copy_user_path(long dirfd, long upath, long *err);
+
+/**
  * fget - take a reference to an open file
  * @f: the file
  *

@@ -10,7 +10,9 @@
  * user memory.
  *
  * Locking: pipe->lock (a mutex: the copies may fault and sleep) guards
- * the buffer, its indices and the reader and writer counts.
+ * the buffer, its indices and the reader and writer counts. The pipe
+ * itself lives until both ends are released (refs): the last one frees
+ * it, after the other has finished with its lock and wait queue.
  */
 #include "kernel/fs/fs.h"
 #include "kernel/lib/errno.h"
@@ -28,6 +30,7 @@ struct pipe {
 	u8 *buf;
 	unsigned int head, tail;     /* bytes written and read, mod 2^32 */
 	unsigned int readers, writers;
+	atomic_t refs;		     /* the ends not yet released */
 };
 
 static unsigned int pipe_used(const struct pipe *p)
@@ -89,12 +92,14 @@ static long pipe_write(struct file *f, const void *ubuf, unsigned long len)
 
 	mutex_lock(&p->lock);
 	while (done < len) {
-		unsigned int off = p->head % PIPE_SIZE;
+		unsigned int off;
 		unsigned long n;
 
 		err = pipe_wait(p, pipe_used(p) < PIPE_SIZE || !p->readers);
 		if (err)
 			break;
+		/* After the wait: another writer may have moved head meanwhile. */
+		off = p->head % PIPE_SIZE;
 		if (!p->readers) {
 			send_signal(current, SIGPIPE);
 			err = -EPIPE;
@@ -119,17 +124,16 @@ static long pipe_write(struct file *f, const void *ubuf, unsigned long len)
 static void pipe_release(struct file *f)
 {
 	struct pipe *p = f->private;
-	bool last;
 
 	mutex_lock(&p->lock);
 	if (f->ops->read)
 		p->readers--;
 	else
 		p->writers--;
-	last = !p->readers && !p->writers;
 	mutex_unlock(&p->lock);
+	/* The other end's sleepers: end of file, or EPIPE. */
 	wake_up(&p->wait);
-	if (last) {
+	if (atomic_dec_and_test(&p->refs)) {
 		free_page((unsigned long)p->buf);
 		kfree(p);
 	}
@@ -165,6 +169,7 @@ int pipe_create(struct file **rd, struct file **wr, unsigned int flags)
 	mutex_init(&p->lock, "pipe->lock");
 	init_waitqueue_head(&p->wait);
 	p->readers = p->writers = 1;
+	atomic_set(&p->refs, 2);
 	(*rd)->private = (*wr)->private = p;
 	return 0;
 }

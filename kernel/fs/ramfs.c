@@ -71,15 +71,12 @@ static struct inode *lookup_child(struct inode *dir, const char *name,
 }
 
 /*
- * Walk @path from @start; with @create, make the missing directories
- * (cpio lists a file before its directory sometimes). @last receives
- * the final component's start when it is not resolved (@stop_at_last).
+ * Walk @path from directory @dir; symlinks on the way are followed (the
+ * last component's only with @follow), @depth of them so far.
  */
-static int walk(const char *path, bool follow, int depth,
+static int walk(struct inode *dir, const char *path, bool follow, int depth,
 		struct inode **out)
 {
-	struct inode *dir = root;
-
 	while (*path) {
 		const char *end = strchrnul(path, '/');
 		size_t len = (size_t)(end - path);
@@ -95,20 +92,14 @@ static int walk(const char *path, bool follow, int depth,
 		while (*end == '/')
 			end++;
 		if (S_ISLNK(next->mode) && (*end || follow)) {
+			const char *target = next->link;
 			int err;
 
 			if (depth >= MAX_SYMLINKS)
 				return -ELOOP;
-			/* Relative targets resolve from the link's directory. */
-			if (next->link[0] == '/') {
-				err = walk(next->link + 1, true, depth + 1, &next);
-			} else {
-				struct inode *saved = root;
-
-				root = dir;
-				err = walk(next->link, true, depth + 1, &next);
-				root = saved;
-			}
+			/* Absolute targets from "/", relative ones from the link's directory. */
+			err = walk(target[0] == '/' ? root : dir, target, true,
+				   depth + 1, &next);
 			if (err)
 				return err;
 		}
@@ -123,9 +114,7 @@ int path_lookup(const char *path, bool follow, struct inode **inode)
 {
 	if (!root)
 		return -ENOENT;
-	while (*path == '/')
-		path++;
-	return walk(path, follow, 0, inode);
+	return walk(root, path, follow, 0, inode);
 }
 
 /* The directory for @path's parent, made if missing; @name its last part. */

@@ -62,16 +62,12 @@ long sys_fstat64(long fd, long ubuf)
 static long lookup_user_path(long dirfd, long upath, bool follow,
 			     struct inode **inode)
 {
-	char *path = kmalloc(PATH_MAX, GFP_KERNEL);
 	long err;
+	char *path = copy_user_path(dirfd, upath, &err);
 
 	if (!path)
-		return -ENOMEM;
-	err = get_user_path(path, upath);
-	if (!err && path[0] != '/' && dirfd != AT_FDCWD)
-		err = -ENOTDIR; /* relative to a directory fd: not yet */
-	if (!err)
-		err = path_lookup(path, follow, inode);
+		return err;
+	err = path_lookup(path, follow, inode);
 	kfree(path);
 	return err;
 }

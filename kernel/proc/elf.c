@@ -121,12 +121,11 @@ static int add_load(struct elf_image *img, const struct elf32_phdr *ph,
 			    "segment's file bytes lie past the end of the "
 			    "file");
 	/*
-	 * A page of the file must land on one page of memory. p_align 0
-	 * or 1 means "no alignment asked for": such a file is loaded by
-	 * copying anyway, so it is not held to it.
+	 * A page of the file must land on one page of memory: the loader
+	 * maps the file's own pages (p_align 0 or 1 asks for no alignment,
+	 * but the pages are mapped all the same).
 	 */
-	if (ph->p_align > 1 &&
-	    !IS_ALIGNED(ph->p_vaddr - ph->p_offset, ELF_PAGE_SIZE))
+	if (!IS_ALIGNED(ph->p_vaddr - ph->p_offset, ELF_PAGE_SIZE))
 		return fail(why, -EINVAL,
 			    "segment's address and file offset differ within "
 			    "a page");

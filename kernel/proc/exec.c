@@ -390,12 +390,18 @@ out:
 
 /* ---- starting a process from the kernel ---- */
 
+/*
+ * What the spawner hands its new thread, on the spawner's stack: it is
+ * gone as soon as the spawner sees the result, so the thread touches
+ * nothing of it after writing the result but the spawner's task (the
+ * thread table is never freed).
+ */
 struct spawn {
 	const char *path;
 	const char *const *argv, *const *envp;
 	const struct spawn_opts *opts;
+	struct task_struct *spawner;
 	int result; /* 1 while running the exec */
-	struct wait_queue_head wait;
 };
 
 void enter_user_mode(struct pt_regs *regs);
@@ -404,7 +410,7 @@ void enter_user_mode(struct pt_regs *regs);
 static int spawn_thread(void *arg)
 {
 	struct spawn *s = arg;
-	struct task_struct *task = current;
+	struct task_struct *task = current, *spawner;
 	int err = -ENOMEM;
 
 	task->is_process = true;
@@ -425,8 +431,10 @@ static int spawn_thread(void *arg)
 	if (!err)
 		err = do_execve(s->path, s->argv, s->envp, task_pt_regs(task));
 	task->spawn_opts = NULL;
+	spawner = s->spawner;
+	smp_mb(); /* everything read from *s before the result lets it go */
 	WRITE_ONCE(s->result, err);
-	wake_up(&s->wait);
+	wake_up_process(spawner);
 	if (err)
 		do_exit(127 << 8);
 	enter_user_mode(task_pt_regs(task));
@@ -436,18 +444,23 @@ static int spawn_thread(void *arg)
 int process_spawn_opts(const char *path, const char *const argv[],
 		       const char *const envp[], const struct spawn_opts *opts)
 {
-	struct spawn s = { path, argv, envp, opts, 1, {} };
+	struct spawn s = { path, argv, envp, opts, current, 1 };
 	struct task_struct *task;
 	int pid, status;
 
-	init_waitqueue_head(&s.wait);
 	task = kthread_create(spawn_thread, &s, "spawn");
 	if (!task)
 		return -EAGAIN;
 	process_link_child(task);
 	pid = task->pid;
 	wake_up_new_task(task);
-	wait_event(s.wait, READ_ONCE(s.result) != 1);
+	for (;;) {
+		set_current_state(TASK_SLEEPING);
+		if (READ_ONCE(s.result) != 1)
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
 	if (s.result) {
 		process_wait(pid, &status, NULL);
 		return s.result;

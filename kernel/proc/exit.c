@@ -101,8 +101,7 @@ void do_exit(int status)
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 		mmput(mm);
 	}
-	kfree(task->sighand);
-	task->sighand = NULL;
+	exit_sighand(task);
 	spin_lock_irqsave(&tasklist_lock, flags);
 	forget_children(task);
 	task->wait_status = status;

@@ -61,11 +61,10 @@ static void free_process_state(struct task_struct *child)
 {
 	if (child->files)
 		files_close_all(child->files);
-	kfree(child->sighand);
+	exit_sighand(child);
 	if (child->mm)
 		mmput(child->mm);
 	child->files = NULL;
-	child->sighand = NULL;
 	child->mm = NULL;
 }
 

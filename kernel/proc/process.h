@@ -133,6 +133,16 @@ __noreturn void force_sig_fault(struct pt_regs *regs, int sig,
 __noreturn void oom_kill_current(void);
 
 /**
+ * exit_sighand - free @task's signal actions (it is exiting)
+ * @task: the exiting process
+ *
+ * Under the lock senders read them with, so a kill racing with the exit
+ * never reads freed actions.
+ * Context: the exiting process.
+ */
+void exit_sighand(struct task_struct *task);
+
+/**
  * send_signal - post @sig to @task and wake it if it sleeps
  * @task: a process
  * @sig: 1..NSIG

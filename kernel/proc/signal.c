@@ -21,6 +21,7 @@
 #include "kernel/proc/syscalls.h"
 #include "kernel/timer.h"
 #include "mm/mmap.h"
+#include "mm/slab.h"
 #include <asm/irqflags.h>
 #include <asm/uaccess.h>
 
@@ -51,13 +52,37 @@ static void sigset_update(u64 *set, u64 or_bits, u64 and_bits)
 	spin_unlock_irqrestore(&siglock, flags);
 }
 
+/* Would @sig do nothing to @task (SIG_IGN, or ignored by default)? siglock held. */
+static bool sig_ignored(const struct task_struct *task, int sig)
+{
+	unsigned long handler;
+
+	if (sig == SIGKILL || sig == SIGSTOP || !task->sighand)
+		return false;
+	handler = task->sighand->action[sig - 1].handler;
+	return handler == SIG_IGN ||
+	       (handler == SIG_DFL && (SIG_DEFAULT_IGNORED & sigmask(sig)));
+}
+
 int send_signal(struct task_struct *task, int sig)
 {
+	unsigned long flags;
+
 	if (sig < 1 || sig > NSIG)
 		return -EINVAL;
 	if (!task || !task->is_process || READ_ONCE(task->zombie))
 		return -ESRCH;
-	sigset_update(&task->sig_pending, sigmask(sig), ~0ull);
+	/*
+	 * An ignored signal is dropped here, as in Linux: pending, it would
+	 * end the target's interruptible sleeps for nothing.
+	 */
+	spin_lock_irqsave(&siglock, flags);
+	if (sig_ignored(task, sig)) {
+		spin_unlock_irqrestore(&siglock, flags);
+		return 0;
+	}
+	task->sig_pending |= sigmask(sig);
+	spin_unlock_irqrestore(&siglock, flags);
 	/* Out of an interruptible sleep (wait4, nanosleep, console read). */
 	wake_up_process(task);
 	return 0;
@@ -116,6 +141,18 @@ static void handle_signals(void)
 			continue;
 		do_exit(sig);
 	}
+}
+
+void exit_sighand(struct task_struct *task)
+{
+	struct sighand_struct *sh;
+	unsigned long flags;
+
+	spin_lock_irqsave(&siglock, flags);
+	sh = task->sighand;
+	task->sighand = NULL;
+	spin_unlock_irqrestore(&siglock, flags);
+	kfree(sh);
 }
 
 void exit_to_user_mode(struct pt_regs *regs)

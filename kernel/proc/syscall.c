@@ -20,6 +20,7 @@
 #include "kernel/version.h"
 #include "mm/mmap.h"
 #include <asm/desc.h>
+#include <asm/segment.h>
 #include <asm/tsc.h>
 #include <asm/uaccess.h>
 
@@ -122,6 +123,22 @@ struct user_desc {
 	u32 flags;
 };
 
+static void scrub_tls_selectors(struct pt_regs *regs)
+{
+	const u32 tls = GDT_ENTRY_TLS * 8;
+
+	if ((regs->gs & ~3u) == tls)
+		regs->gs = 0;
+	if ((regs->fs & ~3u) == tls)
+		regs->fs = 0;
+	if ((regs->es & ~3u) == tls)
+		regs->es = USER_DS;
+	if ((regs->ds & ~3u) == tls)
+		regs->ds = USER_DS;
+	if ((regs->ss & ~3u) == tls)
+		regs->ss = USER_DS;
+}
+
 static long sys_set_thread_area(long uinfo)
 {
 	struct user_desc d;
@@ -138,6 +155,12 @@ static long sys_set_thread_area(long uinfo)
 				      d.flags & GDT_TLS_FLAG_PAGES);
 	if (put_user_u32(d.entry_number, (u32 __user *)uinfo))
 		return -EFAULT;
+	/*
+	 * A segment register saved with the TLS selector would fault in the
+	 * kernel's iret path once the entry is gone: they get the null one.
+	 */
+	if (!desc)
+		scrub_tls_selectors(task_pt_regs(current));
 	preempt_disable();
 	current->tls_desc = desc;
 	load_tls(desc);
@@ -162,9 +185,13 @@ static u64 ktime_get_ns(void)
 {
 	unsigned long khz = tsc_khz_or_guess();
 
+	u64 tsc;
+
 	if (!khz)
 		return get_jiffies_64() * (1000000000ull / HZ);
-	return rdtsc() * 1000000ull / khz;
+	/* In two steps: TSC * 10^6 would overflow after a few hours. */
+	tsc = rdtsc();
+	return tsc / khz * 1000000ull + tsc % khz * 1000000ull / khz;
 }
 
 /* A time in ns into the user's timespec, 32- or 64-bit (the _time64 calls). */

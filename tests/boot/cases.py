@@ -394,7 +394,7 @@ case("user-shell-commands", "6G", "pass",
      r"ps\nmaps 4\nkill 4 9\nrun /bin/hello\nkill 4\nmaps nosuch\nrun\n"
      r"run /bin/nosuch\npoweroff\n", smp=2,
      has=[r"^\[4\] /bin/memtouch",
-          r"^ +4 +0 +alive +\d+ +\d+ +[89]\d{3}  memtouch$",
+          r"^ +4 +0 +alive +\d+ +0 +\d+  memtouch$",
           r"^08048000-08049000 r--p 00000000 00:00 \d+ +/bin/memtouch$",
           r"^[0-9a-f]{8}-[0-9a-f]{8} rw-p 00000000 00:00 0$",
           r"^bf800000-c0000000 rw-p 00000000 00:00 0 +\[stack\]$",

@@ -51,6 +51,8 @@ static void check_image(const struct elf_image *img, u64 file_size)
 		CHECK(l->memsz > 0);
 		CHECK(l->filesz <= l->memsz);
 		CHECK((u64)l->offset + l->filesz <= file_size);
+		/* The loader maps file pages: address and offset agree in a page. */
+		CHECK(((l->vaddr - img->bias) - l->offset) % PAGE == 0);
 		CHECK(l->vaddr >= PAGE);
 		CHECK(ALIGN(end, (u64)PAGE) <= TASK_SIZE);
 		CHECK((l->prot &

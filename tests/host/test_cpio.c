@@ -12,23 +12,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The header's fields, by their index after the magic. */
-enum {
-	F_INO,
-	F_MODE,
-	F_UID,
-	F_GID,
-	F_NLINK,
-	F_MTIME,
-	F_FILESIZE,
-	F_DEVMAJOR,
-	F_DEVMINOR,
-	F_RDEVMAJOR,
-	F_RDEVMINOR,
-	F_NAMESIZE,
-	F_CHECK,
-};
-
 #define MODE_DIR 0040755u
 #define MODE_FILE 0100644u
 #define MODE_LINK 0120777u

@@ -230,3 +230,33 @@ void test_tty_ioctls(void)
 	/* isatty() is how musl's stdio picks line buffering. */
 	UT_EXPECT(isatty(tty), "isatty(%d) says no", tty);
 }
+
+/*
+ * A read(2) entered with the direction flag set (std): the kernel's
+ * copies must still run forwards, filling the buffer and nothing below.
+ */
+void test_read_with_df_set(void)
+{
+	struct {
+		char below[64];
+		char buf[64];
+	} m;
+	int fd = open_motd();
+	long n;
+
+	memset(&m, 'x', sizeof(m));
+	__asm__ __volatile__("std\n\t"
+			     "int $0x80\n\t"
+			     "cld"
+			     : "=a"(n)
+			     : "a"(SYS_read), "b"(fd), "c"(m.buf),
+			       "d"(sizeof(m.buf))
+			     : "memory", "cc");
+	close(fd);
+	UT_EXPECT(n > 0, "read with DF set: %ld", n);
+	UT_EXPECT(memcmp(m.buf, motd_expected, (size_t)n) == 0,
+		  "read with DF set: the bytes came out wrong");
+	for (size_t i = 0; i < sizeof(m.below); i++)
+		UT_EXPECT(m.below[i] == 'x',
+			  "read with DF set wrote below its buffer");
+}

@@ -47,6 +47,8 @@ static const struct utest tests[] = {
 	{ "fault_ud2", test_fault_ud2, 0 },
 	{ "fault_kernel_read", test_fault_kernel_read, 0 },
 	{ "fault_kernel_write", test_fault_kernel_write, 0 },
+	{ "read_with_df_set", test_read_with_df_set, 0 },
+	{ "tls_removed_while_loaded", test_tls_removed_while_loaded, 0 },
 
 	{ "kill_sigkill", test_kill_sigkill, 0 },
 	{ "kill_sigterm", test_kill_sigterm, 0 },

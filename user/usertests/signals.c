@@ -12,6 +12,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -141,4 +142,48 @@ void test_sched_yield(void)
 	for (int i = 0; i < 10; i++)
 		UT_EXPECT(sched_yield() == 0, "sched_yield: %s",
 			  strerror(errno));
+}
+
+/* struct user_desc's flags: a 32-bit, writable, page-granular segment. */
+#define TLS_FLAGS_PRESENT 0x51
+#define TLS_FLAGS_GONE 0x28 /* not present, read-exec only */
+
+/* int $0x80 itself: musl reaches the kernel through %gs, which we break. */
+static long raw_syscall1(long nr, long a)
+{
+	long ret;
+
+	__asm__ __volatile__("int $0x80" : "=a"(ret) : "a"(nr), "b"(a)
+			     : "memory");
+	return ret;
+}
+
+/*
+ * Load %fs with the TLS selector, then remove the TLS entry (musl's own,
+ * %gs's, goes too): returning to user mode must not oops the kernel; the
+ * saved selectors come back null and the process goes on to exit.
+ */
+static void tls_removed_while_loaded(void *arg)
+{
+	static char area[64];
+	unsigned int desc[4] = { ~0u, (unsigned int)(unsigned long)area, 0xfffff,
+				 TLS_FLAGS_PRESENT };
+	unsigned short sel;
+
+	(void)arg;
+	if (raw_syscall1(SYS_set_thread_area, (long)desc))
+		raw_syscall1(SYS_exit_group, 2);
+	sel = (unsigned short)(desc[0] * 8 + 3);
+	__asm__ __volatile__("mov %0, %%fs" : : "r"(sel));
+	desc[1] = desc[2] = 0;
+	desc[3] = TLS_FLAGS_GONE;
+	if (raw_syscall1(SYS_set_thread_area, (long)desc))
+		raw_syscall1(SYS_exit_group, 3);
+	raw_syscall1(SYS_exit_group, 0);
+}
+
+void test_tls_removed_while_loaded(void)
+{
+	utest_expect_exit(run_in_child(tls_removed_while_loaded, NULL), 0,
+			  "set_thread_area removing a loaded segment");
 }

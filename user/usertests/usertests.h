@@ -51,6 +51,8 @@ void test_fault_div0(void);
 void test_fault_ud2(void);
 void test_fault_kernel_read(void);
 void test_fault_kernel_write(void);
+void test_read_with_df_set(void);
+void test_tls_removed_while_loaded(void);
 
 /* efault.c: bad pointers into system calls return EFAULT */
 void test_efault_read(void);

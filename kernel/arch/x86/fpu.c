@@ -53,8 +53,8 @@ void fpu_save(struct fpu_state *st)
 {
 	if (have_fxsr)
 		__asm__ __volatile__("fxsave %0" : "=m"(*st));
-	else
-		__asm__ __volatile__("fnsave %0; fwait" : "=m"(*st));
+	else /* fnsave also reinitialises the FPU: put the state back */
+		__asm__ __volatile__("fnsave %0; fwait; frstor %0" : "+m"(*st));
 }
 
 void fpu_restore(const struct fpu_state *st)

@@ -206,6 +206,12 @@ void handle_exception(struct pt_regs *regs)
 	/* Another CPU's panic stops this one (smp_send_stop). */
 	if (regs->vector == VECTOR_NMI && nmi_stop_requested())
 		stop_this_cpu();
+	/* Any other NMI is the machine's, not the interrupted process's. */
+	if (regs->vector == VECTOR_NMI && user_mode(regs)) {
+		printk("NMI received in user mode (%s, pid %d): ignored\n",
+		       current->comm, current->pid);
+		return;
+	}
 	/* A fault while this CPU reports a panic: the report cannot go on. */
 	if (READ_ONCE(panic_cpu) == (int)smp_processor_id())
 		oops_nested_fault(regs->vector, regs->eip);
