@@ -243,20 +243,32 @@ static long sys_clock_gettime64(long clk, long uts)
 	return do_clock_gettime(clk, uts, true);
 }
 
-/* Sleep the time at @ureq; what is left goes to @urem after a signal. */
+/*
+ * Sleep the time at @ureq, by the clock CLOCK_MONOTONIC reads (the tick
+ * and the TSC may drift apart a little under an emulator: the sleep goes
+ * on until the TSC says it is over). What is left goes to @urem after a
+ * signal.
+ */
 static long do_nanosleep(long ureq, long urem, bool t64)
 {
 	s64 ns = get_timespec(ureq, t64);
-	unsigned long left;
+	u64 deadline, now;
 
 	if (ns < 0)
 		return (long)ns;
-	left = msleep_interruptible((unsigned long)((u64)ns / 1000000));
-	if (!left)
-		return 0;
-	if (urem && put_timespec(urem, (u64)left * 1000000, t64))
-		return -EFAULT;
-	return -EINTR;
+	deadline = ktime_get_ns() + (u64)ns;
+	while ((now = ktime_get_ns()) < deadline) {
+		msleep_interruptible((unsigned long)((deadline - now + 999999) /
+						     1000000));
+		if (signal_pending(current)) {
+			now = ktime_get_ns();
+			if (urem && put_timespec(urem, now < deadline ?
+						       deadline - now : 0, t64))
+				return -EFAULT;
+			return -EINTR;
+		}
+	}
+	return 0;
 }
 
 static long sys_nanosleep(long ureq, long urem)

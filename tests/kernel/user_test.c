@@ -225,3 +225,28 @@ KTEST(user, tlb_flush_only_where_it_ran)
 	kt_run_on_cpu(t, 0, flush_targets_on_cpu0, mm);
 	mmput(mm);
 }
+
+/*
+ * A child that takes memory until none is left is killed by the OOM
+ * killer; its parent goes on, and every page comes back. It touches all
+ * of RAM, so only on small machines (the host backs what a guest
+ * touches: a 61 GiB guest must not).
+ */
+KTEST(user, oom_kill_gives_everything_back)
+{
+	const char *const oom[] = { "/bin/usertests", "-oom", "oom", NULL };
+	unsigned long before, after, high_before, high_after;
+
+	if (!have_program(t, "/bin/usertests"))
+		return;
+	if (totalram_pages() > (1ul << (30 - PAGE_SHIFT))) {
+		ktest_skip(t, "fills all of RAM: only up to 1 GiB");
+		return;
+	}
+	KT_EXPECT_EQ(t, run(oom), 0); /* the first fills the caches that stay */
+	before = settled_free(&high_before);
+	KT_EXPECT_EQ(t, run(oom), 0);
+	after = settled_free(&high_after);
+	KT_EXPECT_EQ(t, after, before);
+	KT_EXPECT_EQ(t, high_after, high_before);
+}
