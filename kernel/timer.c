@@ -123,27 +123,44 @@ static void wake_sleeper(struct timer_list *timer)
 	wake_up_process(container_of(timer, struct sleeper, timer)->task);
 }
 
-void msleep(unsigned int ms)
+/* Sleep until jiffies reach @end; with @interruptible, or a signal comes. */
+static void sleep_until(u64 end, bool interruptible)
 {
 	struct sleeper s;
 
-	might_sleep();
 	s.task = current;
 	timer_setup(&s.timer, wake_sleeper);
-	s.timer.expires = jiffies + msecs_to_jiffies(ms);
-	while (get_jiffies_64() < s.timer.expires) {
+	s.timer.expires = end;
+	while (get_jiffies_64() < end &&
+	       !(interruptible && signal_pending(current))) {
 		/*
 		 * Sleeping first, then the timer: if it fires before
 		 * schedule(), it finds us sleeping and makes us runnable, so
-		 * schedule() comes straight back.
+		 * schedule() comes straight back. A signal sent meanwhile
+		 * finds us sleeping too, or is seen here.
 		 */
 		set_current_state(TASK_SLEEPING);
 		add_timer(&s.timer);
-		schedule();
+		if (!(interruptible && signal_pending(current)))
+			schedule();
+		__set_current_state(TASK_RUNNING);
 		/* The timer may be waking us on CPU 0 right now: wait for it. */
 		del_timer_sync(&s.timer);
 	}
-	__set_current_state(TASK_RUNNING);
+}
+
+void msleep(unsigned int ms)
+{
+	might_sleep();
+	sleep_until(get_jiffies_64() + msecs_to_jiffies(ms), false);
+}
+
+void msleep_interruptible(unsigned long ms)
+{
+	might_sleep();
+	/* One tick more: the current one is partly gone already. */
+	sleep_until(get_jiffies_64() + msecs_to_jiffies((unsigned int)ms) + 1,
+		    true);
 }
 
 u64 uptime_ms(void)

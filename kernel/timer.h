@@ -119,6 +119,16 @@ static inline void timer_setup(struct timer_list *timer,
 void msleep(unsigned int ms);
 
 /**
+ * msleep_interruptible - sleep at least @ms milliseconds, unless a signal
+ * comes first
+ * @ms: the time
+ *
+ * The caller tells the two apart with signal_pending(current).
+ * Context: thread; may sleep.
+ */
+void msleep_interruptible(unsigned long ms);
+
+/**
  * uptime_ms - milliseconds since the timer started
  *
  * Counts in whole ticks, so it advances 10 ms at a time.

@@ -48,23 +48,8 @@
 /* highpte=off: user page tables in lowmem (Linux's CONFIG_HIGHPTE=n). */
 static bool highpte = true;
 
-static int parse_highpte(const char *value)
-{
-	if (value && strcmp(value, "off") == 0)
-		highpte = false;
-	else if (value && strcmp(value, "on") == 0)
-		highpte = true;
-	else
-		return cmdline_bad_value("highpte", value, "expected on or off");
-	return 0;
-}
-
-static void show_highpte(char *buf, size_t size)
-{
-	strlcpy(buf, highpte ? "on" : "off", size);
-}
-BOOT_PARAM("highpte", "highpte=off      user page tables in lowmem, not HighMem",
-	   parse_highpte, show_highpte);
+BOOT_PARAM_FLAG("highpte", highpte,
+		"highpte=off      user page tables in lowmem, not HighMem");
 
 bool highpte_default(void)
 {

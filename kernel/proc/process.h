@@ -319,13 +319,5 @@ int run_program_background(const char *const argv[]);
  */
 void process_detach(int pid);
 
-/**
- * msleep_interruptible - sleep @ms milliseconds unless a signal comes
- * @ms: the time
- *
- * Context: thread; may sleep.
- * Return: 0, or the milliseconds left when a signal ended the sleep.
- */
-unsigned long msleep_interruptible(unsigned long ms);
 
 #endif /* KERNEL_PROC_PROCESS_H */

@@ -249,35 +249,3 @@ void oom_kill_current(void)
 		mm_rss(mm, MM_FILEPAGES, true)) * 4);
 	do_exit(SIGKILL);
 }
-
-struct sleeper {
-	struct timer_list timer;
-	struct task_struct *task;
-};
-
-static void wake_sleeper(struct timer_list *timer)
-{
-	wake_up_process(container_of(timer, struct sleeper, timer)->task);
-}
-
-unsigned long msleep_interruptible(unsigned long ms)
-{
-	struct sleeper s;
-	/* One tick more: the current one is partly gone already. */
-	u64 end = get_jiffies_64() + msecs_to_jiffies((unsigned int)ms) + 1;
-
-	s.task = current;
-	timer_setup(&s.timer, wake_sleeper);
-	s.timer.expires = end;
-	while (get_jiffies_64() < end && !signal_pending(current)) {
-		set_current_state(TASK_SLEEPING);
-		add_timer(&s.timer);
-		if (!signal_pending(current))
-			schedule();
-		__set_current_state(TASK_RUNNING);
-		del_timer_sync(&s.timer);
-	}
-	if (get_jiffies_64() >= end)
-		return 0;
-	return (unsigned long)((end - get_jiffies_64()) * 1000 / HZ);
-}

@@ -24,8 +24,6 @@
 #include <asm/hardirq.h>
 #include <asm/tlbflush.h>
 
-#define TLB_FLUSH_USER_PAGES 32
-
 static DEFINE_PER_CPU(struct mm_struct *, cpu_loaded_mm);
 
 struct mm_flush {
@@ -60,16 +58,8 @@ void switch_mm_irqs_off(struct mm_struct *next)
 /* Flush [start, end) of @f->mm here, if this CPU has it loaded. */
 static void flush_mm_local(const struct mm_flush *f)
 {
-	if (this_cpu(cpu_loaded_mm) != f->mm)
-		return;
-	if (f->end - f->start > TLB_FLUSH_USER_PAGES * PAGE_SIZE) {
-		/* User pages are not global: a CR3 reload drops them all. */
-		write_cr3(read_cr3());
-		this_cpu(tlb_flush_stat).all++;
-		return;
-	}
-	for (unsigned long va = f->start; va < f->end; va += PAGE_SIZE)
-		invlpg(va);
+	if (this_cpu(cpu_loaded_mm) == f->mm)
+		flush_tlb_local_range(f->start, f->end, true);
 }
 
 static void flush_mm_remote(void *info)

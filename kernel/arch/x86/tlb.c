@@ -16,6 +16,7 @@
 #include "kernel/smp.h"
 #include "mm/vmstat.h"
 #include <asm/hardirq.h>
+#include <asm/cpu.h>
 #include <asm/layout.h>
 #include <asm/tlbflush.h>
 
@@ -25,18 +26,29 @@ struct flush_range {
 	unsigned long start, end;
 };
 
-/* Flush [start, end) from this CPU's TLB. */
-static void flush_range_local(const struct flush_range *r)
+void flush_tlb_local_range(unsigned long start, unsigned long end, bool user)
 {
 	unsigned long va;
 
-	if (r->end - r->start > TLB_FLUSH_PAGES * PAGE_SIZE) {
-		flush_tlb_all();
+	if (end - start > TLB_FLUSH_PAGES * PAGE_SIZE) {
+		if (!user) {
+			flush_tlb_all();
+			return;
+		}
+		/* User pages are not global: a CR3 reload drops them all. */
+		write_cr3(read_cr3());
+		this_cpu(tlb_flush_stat).all++;
 		return;
 	}
-	for (va = r->start & PAGE_MASK; va < r->end && va >= (r->start & PAGE_MASK);
+	for (va = start & PAGE_MASK; va < end && va >= (start & PAGE_MASK);
 	     va += PAGE_SIZE)
 		invlpg(va);
+}
+
+/* Flush [start, end) of the kernel half from this CPU's TLB. */
+static void flush_range_local(const struct flush_range *r)
+{
+	flush_tlb_local_range(r->start, r->end, false);
 }
 
 /* The IPI's half: runs on each other CPU, interrupts off, takes no lock. */

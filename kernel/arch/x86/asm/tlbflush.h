@@ -69,6 +69,19 @@ static inline void flush_tlb_all(void)
 void flush_tlb_kernel_range(unsigned long start, unsigned long end);
 
 /**
+ * flush_tlb_local_range - drop [@start, @end) from this CPU's TLB only
+ * @start: the first address
+ * @end: the end, exclusive
+ * @user: a user range: a large one takes a CR3 reload (user pages are not
+ *        global) instead of a flush of the global kernel entries too
+ *
+ * A few pages go one by one with invlpg; more than 32 at once cost a
+ * full flush instead.
+ * Context: any, preemption off (it is this CPU's TLB).
+ */
+void flush_tlb_local_range(unsigned long start, unsigned long end, bool user);
+
+/**
  * flush_tlb_kernel_all - drop every translation from every CPU's TLB
  *
  * Context: as flush_tlb_kernel_range.
