@@ -114,6 +114,8 @@ struct task_struct {
 	unsigned long exit_hiwater[2];	/* its peak RSS: lowmem, HighMem pages */
 	u64 sig_pending;		/* signals sent, bit n-1 for signal n */
 	u64 sig_blocked;		/* rt_sigprocmask's mask */
+	int pgrp;			/* its process group (tasklist_lock) */
+	int session;			/* its session (tasklist_lock) */
 	u64 tls_desc;			/* set_thread_area's segment descriptor */
 	unsigned long clear_child_tid;	/* set_tid_address */
 	const struct spawn_opts *spawn_opts; /* its first exec's (process_spawn_opts) */

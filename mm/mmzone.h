@@ -51,8 +51,15 @@ struct per_cpu_pages {
 	unsigned long allocs; /* allocations served from the list directly */
 } __aligned(32);
 
+/* Page counts kept per zone, like Linux's zone_stat_item. */
+enum zone_stat_item {
+	NR_FILE_PAGES, /* page-cache pages (kernel/fs/ramfs.c) */
+	NR_VM_ZONE_STAT_ITEMS
+};
+
 struct zone {
 	const char *name;
+	atomic_t vm_stat[NR_VM_ZONE_STAT_ITEMS]; /* zone_stat_item counts */
 	spinlock_t lock; /* free_area and free_pages */
 	unsigned long free_pages; /* in the buddy lists (not per-CPU lists) */
 	unsigned long watermark[NR_WMARK];
@@ -67,6 +74,40 @@ struct zone {
 };
 
 extern struct zone zones[MAX_NR_ZONES];
+
+/**
+ * zone_page_state - one of @zone's zone_stat_item counts
+ * @zone: the zone
+ * @item: which count
+ *
+ * Context: any; a racy read. Return: the count.
+ */
+static inline unsigned long zone_page_state(const struct zone *zone,
+					    enum zone_stat_item item)
+{
+	long v = atomic_read(&zone->vm_stat[item]);
+
+	return v < 0 ? 0 : (unsigned long)v;
+}
+
+/**
+ * global_zone_page_state - a zone_stat_item count summed over the zones
+ * @item: which count
+ *
+ * Context: any; a racy read. Return: the sum.
+ */
+unsigned long global_zone_page_state(enum zone_stat_item item);
+
+/**
+ * mod_zone_page_state - add @delta to @item of the zone @page is in
+ * @page: the page counted
+ * @item: which count
+ * @delta: pages to add (negative to take away)
+ *
+ * Context: any; atomic, takes no lock.
+ */
+void mod_zone_page_state(const struct page *page, enum zone_stat_item item,
+			 int delta);
 
 /* Each CPU's lists and counts, one per zone: a per-CPU variable. */
 struct per_cpu_pageset {

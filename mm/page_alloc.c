@@ -660,3 +660,18 @@ unsigned long nr_free_highpages(void)
 {
 	return zone_free_pages(&zones[ZONE_HIGHMEM]);
 }
+
+unsigned long global_zone_page_state(enum zone_stat_item item)
+{
+	unsigned long sum = 0;
+
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		sum += zone_page_state(&zones[z], item);
+	return sum;
+}
+
+void mod_zone_page_state(const struct page *page, enum zone_stat_item item,
+			 int delta)
+{
+	atomic_add(delta, &page_zone(page)->vm_stat[item]);
+}

@@ -414,6 +414,8 @@ static int spawn_thread(void *arg)
 	int err = -ENOMEM;
 
 	task->is_process = true;
+	/* Started by the kernel: the leader of a session and group of its own. */
+	task->pgrp = task->session = task->pid;
 	task->files = files_alloc();
 	task->sighand = kzalloc(sizeof(*task->sighand), GFP_KERNEL);
 	if (task->files && task->sighand) {

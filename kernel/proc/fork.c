@@ -50,6 +50,8 @@ static int copy_process_state(struct task_struct *child, unsigned long flags)
 			return -ENOMEM;
 	}
 	child->sig_blocked = parent->sig_blocked;
+	child->pgrp = parent->pgrp;
+	child->session = parent->session;
 	child->tls_desc = parent->tls_desc;
 	/* The live FPU registers are the parent's: save them for the child. */
 	fpu_save(&child->fpu);

@@ -152,6 +152,16 @@ void exit_sighand(struct task_struct *task);
 int send_signal(struct task_struct *task, int sig);
 
 /**
+ * kill_pgrp - post @sig to every process of process group @pgrp
+ * @pgrp: the group (a process id)
+ * @sig: 1..NSIG
+ *
+ * Context: any thread (a snapshot of the task table).
+ * Return: 0 if some process got it, -ESRCH if the group is empty.
+ */
+int kill_pgrp(int pgrp, int sig);
+
+/**
  * process_spawn - start @path as a new process, a child of the caller
  * @path: the program, in the initramfs
  * @argv: its arguments, NULL-terminated (kernel strings)

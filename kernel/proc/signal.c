@@ -88,6 +88,27 @@ int send_signal(struct task_struct *task, int sig)
 	return 0;
 }
 
+struct pgrp_kill {
+	int pgrp, sig, sent;
+};
+
+static void kill_one_in_pgrp(struct task_struct *task, void *arg)
+{
+	struct pgrp_kill *k = arg;
+
+	if (task->is_process && READ_ONCE(task->pgrp) == k->pgrp &&
+	    !send_signal(task, k->sig))
+		k->sent++;
+}
+
+int kill_pgrp(int pgrp, int sig)
+{
+	struct pgrp_kill k = { pgrp, sig, 0 };
+
+	for_each_task(kill_one_in_pgrp, &k);
+	return k.sent ? 0 : -ESRCH;
+}
+
 long sys_kill(long pid, long sig)
 {
 	struct task_struct *task;
