@@ -177,6 +177,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 
 	irq_init();
 	timer_init();
+	rtc_init();
 	kmap_local_watchdog_start();
 	serial_enable_rx_irq();
 	local_irq_enable();

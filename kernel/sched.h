@@ -56,6 +56,7 @@ enum task_state {
 struct wait_queue_head;
 struct mm_struct;
 struct files_struct;
+struct dentry;
 struct sighand_struct;
 struct spawn_opts;
 
@@ -103,6 +104,8 @@ struct task_struct {
 	 */
 	struct mm_struct *mm;		/* its address space */
 	struct files_struct *files;	/* its descriptors */
+	struct dentry *cwd;		/* its working directory (NULL: "/") */
+	unsigned int umask;		/* its file-creation mask */
 	struct sighand_struct *sighand; /* its signal actions */
 	struct task_struct *parent;	/* who waits for it; NULL: the reaper */
 	struct list_head children;	/* its children (sibling links) */

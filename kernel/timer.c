@@ -17,6 +17,7 @@
 #include "kernel/smp.h"
 #include <asm/cpu.h>
 #include <asm/pit.h>
+#include <asm/tsc.h>
 
 volatile u64 jiffies;
 static LIST_HEAD(timer_list_head);
@@ -166,4 +167,16 @@ void msleep_interruptible(unsigned long ms)
 u64 uptime_ms(void)
 {
 	return get_jiffies_64() * 1000 / HZ;
+}
+
+u64 ktime_get_ns(void)
+{
+	unsigned long khz = tsc_khz_or_guess();
+	u64 tsc;
+
+	if (!khz)
+		return get_jiffies_64() * (1000000000ull / HZ);
+	/* In two steps: TSC * 10^6 would overflow after a few hours. */
+	tsc = rdtsc();
+	return tsc / khz * 1000000ull + tsc % khz * 1000000ull / khz;
 }

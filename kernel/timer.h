@@ -137,6 +137,35 @@ void msleep_interruptible(unsigned long ms);
  */
 u64 uptime_ms(void);
 
+/* A time as the _time64 system calls and file times carry it. */
+struct timespec64 {
+	s64 tv_sec;
+	s64 tv_nsec;
+};
+
+/**
+ * ktime_get_ns - nanoseconds since boot (CLOCK_MONOTONIC)
+ *
+ * From the TSC, or the tick where there is none.
+ * Context: any. Return: the time.
+ */
+u64 ktime_get_ns(void);
+
+/**
+ * ktime_get_real_ns - nanoseconds since 1970 (CLOCK_REALTIME)
+ *
+ * The battery clock's reading at boot plus the time since.
+ * Context: any. Return: the time.
+ */
+u64 ktime_get_real_ns(void);
+
+/**
+ * rtc_init - read the battery-backed clock (CMOS RTC) once, at boot
+ *
+ * Context: the main thread, early.
+ */
+void rtc_init(void);
+
 /**
  * msecs_to_jiffies - a time in ticks, rounded up
  * @ms: milliseconds

@@ -95,6 +95,17 @@ void __free_pages(struct page *page, unsigned int order);
 #define __free_page(page) __free_pages((page), 0)
 
 /**
+ * put_page - drop a reference to an order-0 page; the last one frees it
+ * @page: the page
+ *
+ * Context: any thread or IRQ, like __free_page.
+ */
+static inline void put_page(struct page *page)
+{
+	__free_page(page);
+}
+
+/**
  * free_hot_cold_page - __free_page, choosing the end of the per-CPU list
  * @page: an order-0 page
  * @cold: false for the head (hot, handed out next), true for the tail

@@ -226,22 +226,18 @@ static void rss_add(struct mm_struct *mm, enum mm_counter c,
 		mm->hiwater_rss[z] = now; /* mmap_lock: one writer */
 }
 
-/* Is @page the file's own page (not a private copy) at @addr of @vma? */
-static bool is_file_page(const struct vm_area_struct *vma, unsigned long addr,
-			 const struct page *page)
-{
-	unsigned long index;
+/*
+ * A software bit of the PTE says which RSS counter the page is in: set
+ * when the page mapped is a page-cache page, clear for an anonymous one
+ * (a private copy included). The page cache may drop a page that is
+ * still mapped (truncate), so asking the cache at unmap time could be
+ * wrong; the PTE remembers.
+ */
+#define _PAGE_FILE_RSS 0x200ull /* bit 9, one of the three the CPU ignores */
 
-	if (!vma->vm_file)
-		return false;
-	index = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
-	return inode_get_page(vma->vm_file, index) == page;
-}
-
-static enum mm_counter page_counter(const struct vm_area_struct *vma,
-				    unsigned long addr, const struct page *page)
+static enum mm_counter pte_counter(pteval_t pte)
 {
-	return is_file_page(vma, addr, page) ? MM_FILEPAGES : MM_ANONPAGES;
+	return (pte & _PAGE_FILE_RSS) ? MM_FILEPAGES : MM_ANONPAGES;
 }
 
 /* ---- tearing down: the mmu_gather ---- */
@@ -308,7 +304,7 @@ void zap_page_range(struct mmu_gather *tlb, struct vm_area_struct *vma,
 				continue;
 			page = pfn_to_page(pte_pfn(pte));
 			pte_clear(ptep);
-			rss_add(mm, page_counter(vma, addr, page), page, -1);
+			rss_add(mm, pte_counter(pte), page, -1);
 			tlb_remove_page(tlb, page, addr);
 		}
 		pte_unmap(ptep - 1);
@@ -350,11 +346,15 @@ void change_protection(struct vm_area_struct *vma, unsigned long start,
 		}
 		pte = *ptep;
 		if (pte & _PAGE_PRESENT) {
-			/* Writable stays writable only if it was: COW pages are not. */
-			prot = vma_pte_prot(vma, pte & _PAGE_RW);
+			/*
+			 * Writable stays writable only if it was: COW pages
+			 * are not. A shared page never waits for a copy.
+			 */
+			prot = vma_pte_prot(vma, (pte & _PAGE_RW) ||
+						 (vma->vm_flags & VM_SHARED));
 			pte_clear(ptep);
 			set_pte(ptep, pfn_pte(pte_pfn(pte), prot |
-					      (pte & _PAGE_DIRTY)));
+					      (pte & (_PAGE_DIRTY | _PAGE_FILE_RSS))));
 		}
 		pte_unmap(ptep);
 	}
@@ -375,13 +375,15 @@ static void copy_one_pte(struct mm_struct *dst, struct vm_area_struct *vma,
 		return;
 	page = pfn_to_page(pte_pfn(pte));
 	get_page(page);
-	if (pte & _PAGE_RW) {
+	/* A shared mapping stays shared: both see the same page, writable. */
+	if ((pte & _PAGE_RW) && !(vma->vm_flags & VM_SHARED)) {
 		pte &= ~_PAGE_RW;
 		pte_clear(src_ptep);
 		set_pte(src_ptep, pte);
 	}
 	set_pte(dst_ptep, pte);
-	rss_add(dst, page_counter(vma, addr, page), page, 1);
+	rss_add(dst, pte_counter(pte), page, 1);
+	(void)addr;
 }
 
 int copy_page_range(struct mm_struct *dst, struct vm_area_struct *vma)
@@ -412,18 +414,40 @@ int copy_page_range(struct mm_struct *dst, struct vm_area_struct *vma)
 
 /* ---- faults ---- */
 
+/* The page-cache page of a shared mapping at @addr, with a reference. */
+static struct page *shared_fault_page(struct vm_area_struct *vma,
+				      unsigned long addr, vm_fault_t *ret)
+{
+	struct inode *inode = file_inode(vma->vm_file);
+	unsigned long index = vma->vm_pgoff +
+			      ((addr - vma->vm_start) >> PAGE_SHIFT);
+	struct page *page;
+
+	if (index >= PFN_UP(i_size_read(inode))) {
+		*ret = VM_FAULT_SIGBUS; /* past the end of the file, as Linux */
+		return NULL;
+	}
+	page = find_or_create_page(inode, index);
+	if (!page)
+		*ret = VM_FAULT_OOM;
+	return page;
+}
+
 /*
- * The page to map at @addr of @vma on a not-present fault, with a
- * reference for the mapping, and whether it may be mapped writable.
+ * The page to map at @addr of a private mapping on a not-present fault,
+ * with a reference for the mapping; whether it may be mapped writable,
+ * and whether it is the file's own page (not a copy).
  */
-static struct page *fault_page(struct vm_area_struct *vma, unsigned long addr,
-			       bool write, bool *writable)
+static struct page *private_fault_page(struct vm_area_struct *vma,
+				       unsigned long addr, bool write,
+				       bool *writable, bool *file_rss)
 {
 	gfp_t gfp = user_gfp(vma->vm_mm);
 	struct page *file_page, *page;
 	unsigned long index, file_bytes;
 
 	*writable = true;
+	*file_rss = false;
 	if (!vma->vm_file || addr >= vma->vm_file_end) {
 		page = alloc_page(gfp);
 		if (page)
@@ -431,25 +455,25 @@ static struct page *fault_page(struct vm_area_struct *vma, unsigned long addr,
 		return page;
 	}
 	index = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
-	file_page = inode_get_page(vma->vm_file, index);
+	file_page = find_get_page(file_inode(vma->vm_file), index);
 	file_bytes = vma->vm_file_end - addr;
 	if (file_bytes > PAGE_SIZE)
 		file_bytes = PAGE_SIZE;
 	if (!write && file_bytes == PAGE_SIZE && file_page) {
-		get_page(file_page);
 		*writable = false; /* a write will copy it */
-		return file_page;
+		*file_rss = true;
+		return file_page;  /* find_get_page's reference is the mapping's */
 	}
 	page = alloc_page(gfp);
-	if (!page)
-		return NULL;
-	if (file_page) {
+	if (page && file_page) {
 		copy_user_highpage(page, file_page);
 		if (file_bytes < PAGE_SIZE)
 			memset_page(page, file_bytes, 0, PAGE_SIZE - file_bytes);
-	} else {
+	} else if (page) {
 		clear_user_highpage(page);
 	}
+	if (file_page)
+		put_page(file_page);
 	return page;
 }
 
@@ -457,17 +481,24 @@ static vm_fault_t do_no_page(struct vm_area_struct *vma, unsigned long addr,
 			     bool write)
 {
 	struct mm_struct *mm = vma->vm_mm;
+	vm_fault_t ret = VM_FAULT_OOM;
+	bool writable, file_rss;
 	struct page *page;
-	pteval_t *ptep;
-	bool writable;
+	pteval_t *ptep, prot;
 
-	page = fault_page(vma, addr, write, &writable);
+	if (vma->vm_flags & VM_SHARED) {
+		page = shared_fault_page(vma, addr, &ret);
+		writable = file_rss = true;
+	} else {
+		page = private_fault_page(vma, addr, write, &writable, &file_rss);
+	}
 	if (!page)
-		return VM_FAULT_OOM;
+		return ret;
+	prot = vma_pte_prot(vma, writable) | (file_rss ? _PAGE_FILE_RSS : 0);
 	ptep = pte_offset_map(mm, addr);
-	set_pte(ptep, pfn_pte(page_to_pfn(page), vma_pte_prot(vma, writable)));
+	set_pte(ptep, pfn_pte(page_to_pfn(page), prot));
 	pte_unmap(ptep);
-	rss_add(mm, page_counter(vma, addr, page), page, 1);
+	rss_add(mm, file_rss ? MM_FILEPAGES : MM_ANONPAGES, page, 1);
 	return 0;
 }
 
@@ -477,9 +508,18 @@ static vm_fault_t do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 {
 	struct mm_struct *mm = vma->vm_mm;
 	struct page *old = pfn_to_page(pte_pfn(pte)), *new;
-	enum mm_counter was = page_counter(vma, addr, old);
+	enum mm_counter was = pte_counter(pte);
 	pteval_t *ptep;
 
+	if (vma->vm_flags & VM_SHARED) {
+		/* Write-protected by mprotect before: writable again, no copy. */
+		ptep = pte_offset_map(mm, addr);
+		pte_clear(ptep);
+		set_pte(ptep, pte | _PAGE_RW | _PAGE_DIRTY);
+		pte_unmap(ptep);
+		invlpg(addr); /* other CPUs' stale entries only fault again */
+		return 0;
+	}
 	count_vm_event(PGCOW);
 	if (was == MM_ANONPAGES && page_count(old) == 1) {
 		/* Ours alone (the others exited or copied it): reuse it. */

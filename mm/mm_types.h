@@ -38,20 +38,26 @@
 #define VM_READ 0x0001ul
 #define VM_WRITE 0x0002ul
 #define VM_EXEC 0x0004ul
+#define VM_SHARED 0x0008ul    /* MAP_SHARED: writes go to the file's pages */
+#define VM_MAYWRITE 0x0020ul  /* mprotect may add PROT_WRITE */
 #define VM_GROWSDOWN 0x0100ul /* the stack (shown as [stack]) */
 #define VM_HEAP 0x0200ul      /* the brk area (shown as [heap]) */
 #define VM_ACCESS_FLAGS (VM_READ | VM_WRITE | VM_EXEC)
 
 enum mm_counter { MM_ANONPAGES, MM_FILEPAGES, NR_MM_COUNTERS };
 
-struct inode;
+struct file;
 
 /*
  * One mapping: [vm_start, vm_end), page aligned, with one protection.
- * A file mapping (vm_file) is private: its pages are the file's own
- * pages, mapped read-only, until a write copies one (COW). Bytes at and
- * past vm_file_end are not the file's: they read as zero (the .bss tail
- * of an ELF segment), so a page that holds both is a private copy.
+ * A private file mapping maps the file's own page-cache pages read-only
+ * until a write copies one (COW). Bytes at and past vm_file_end are not
+ * the file's: they read as zero (the .bss tail of an ELF segment), so a
+ * page that holds both is a private copy. A shared mapping (VM_SHARED)
+ * maps the page-cache pages themselves, writable if the mapping is: a
+ * store is seen by read() at once, and fork shares rather than copies.
+ * MAP_SHARED anonymous memory is a shared mapping of a nameless ramfs
+ * file, as Linux's is of a shmem one.
  */
 struct vm_area_struct {
 	unsigned long vm_start, vm_end;
@@ -59,7 +65,7 @@ struct vm_area_struct {
 	struct mm_struct *vm_mm;
 	struct rb_node vm_rb;	   /* in mm->mm_rb, by address */
 	struct list_head vm_list;  /* in mm->mmap, in address order */
-	struct inode *vm_file;	   /* NULL: anonymous memory */
+	struct file *vm_file;	   /* NULL: anonymous memory (holds a reference) */
 	unsigned long vm_pgoff;	   /* the file page at vm_start */
 	unsigned long vm_file_end; /* user address where the file's bytes end */
 };

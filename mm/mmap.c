@@ -32,6 +32,27 @@ static struct vm_area_struct *vma_alloc(void)
 	return kzalloc(sizeof(struct vm_area_struct), GFP_KERNEL);
 }
 
+/* A VMA gone from its mm: its file reference goes with it. */
+static void vma_free(struct vm_area_struct *vma)
+{
+	if (vma->vm_file)
+		fput(vma->vm_file);
+	kfree(vma);
+}
+
+/* A copy of @vma (fork, a split), with its own file reference. */
+static struct vm_area_struct *vma_dup(const struct vm_area_struct *vma)
+{
+	struct vm_area_struct *copy = vma_alloc();
+
+	if (!copy)
+		return NULL;
+	*copy = *vma;
+	if (copy->vm_file)
+		fget(copy->vm_file);
+	return copy;
+}
+
 /* ---- the VMA tree and list ---- */
 
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
@@ -95,7 +116,7 @@ static bool range_busy(struct mm_struct *mm, unsigned long start,
 }
 
 int mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
-		unsigned long vm_flags, struct inode *file, unsigned long pgoff,
+		unsigned long vm_flags, struct file *file, unsigned long pgoff,
 		unsigned long file_end)
 {
 	struct vm_area_struct *vma;
@@ -111,7 +132,7 @@ int mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	vma->vm_start = addr;
 	vma->vm_end = addr + len;
 	vma->vm_flags = vm_flags;
-	vma->vm_file = file;
+	vma->vm_file = file ? fget(file) : NULL;
 	vma->vm_pgoff = pgoff;
 	vma->vm_file_end = file_end;
 	vma_link(mm, vma);
@@ -130,10 +151,9 @@ static struct vm_area_struct *split_vma(struct mm_struct *mm,
 
 	if (mm->map_count >= MAX_MAP_COUNT)
 		return NULL;
-	upper = vma_alloc();
+	upper = vma_dup(vma);
 	if (!upper)
 		return NULL;
-	*upper = *vma;
 	upper->vm_start = addr;
 	upper->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
 	vma_unlink(mm, vma);
@@ -214,7 +234,7 @@ static void exit_mmap(struct mm_struct *mm)
 	tlb_flush_mmu(&tlb);
 	list_for_each_entry_safe(vma, next, &mm->mmap, vm_list) {
 		vma_unlink(mm, vma);
-		kfree(vma);
+		vma_free(vma);
 	}
 	mutex_unlock(&mm->mmap_lock);
 }
@@ -255,13 +275,12 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 	mm->env_start = old->env_start;
 	mm->env_end = old->env_end;
 	list_for_each_entry(vma, &old->mmap, vm_list) {
-		struct vm_area_struct *copy = vma_alloc();
+		struct vm_area_struct *copy = vma_dup(vma);
 
 		if (!copy) {
 			err = -ENOMEM;
 			break;
 		}
-		*copy = *vma;
 		vma_link(mm, copy);
 		err = copy_page_range(mm, vma);
 		if (err)
@@ -317,7 +336,7 @@ static void unmap_range(struct mm_struct *mm, unsigned long start,
 				   vm_list);
 		zap_page_range(&tlb, vma, vma->vm_start, vma->vm_end);
 		vma_unlink(mm, vma);
-		kfree(vma);
+		vma_free(vma);
 		vma = next;
 	}
 	tlb_flush_mmu(&tlb);
@@ -336,38 +355,83 @@ static int munmap_locked(struct mm_struct *mm, unsigned long start,
 	return 0;
 }
 
-unsigned long do_mmap_anon(struct mm_struct *mm, unsigned long addr,
-			   unsigned long len, unsigned long prot,
-			   unsigned long flags)
+/* The VMA flags for mapping @file (or anonymous memory) with @prot, @flags. */
+static long mmap_vm_flags(struct file *file, unsigned long prot,
+			  unsigned long flags, unsigned long *vm_flags)
 {
-	unsigned long vm_flags = prot_to_vm_flags(prot);
+	unsigned int acc = file ? file->flags & O_ACCMODE : O_RDWR;
+
+	*vm_flags = prot_to_vm_flags(prot) | VM_MAYWRITE;
+	if (file && acc == O_WRONLY)
+		return -EACCES;
+	if ((flags & MAP_SHARED) && !(flags & MAP_PRIVATE)) {
+		*vm_flags |= VM_SHARED;
+		if (acc == O_RDONLY) {
+			if (prot & PROT_WRITE)
+				return -EACCES;
+			*vm_flags &= ~VM_MAYWRITE;
+		}
+	}
+	return 0;
+}
+
+/* Where the mapping goes: @addr if MAP_FIXED or free, else a search. */
+static long mmap_place(struct mm_struct *mm, unsigned long *addr,
+		       unsigned long len, unsigned long flags)
+{
+	unsigned long a = *addr;
+
+	if (flags & MAP_FIXED) {
+		if ((a & ~PAGE_MASK) || a < MMAP_MIN_ADDR ||
+		    a + len > TASK_SIZE || a + len < a)
+			return -EINVAL;
+		return munmap_locked(mm, a, len);
+	}
+	if (!a || (a & ~PAGE_MASK) || a < MMAP_MIN_ADDR ||
+	    a + len > TASK_SIZE || a + len < a || range_busy(mm, a, a + len)) {
+		/* The hint does not fit: search. */
+		*addr = unmapped_area_topdown(mm, len);
+		if (!*addr)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+unsigned long do_mmap(struct mm_struct *mm, unsigned long addr,
+		      unsigned long len, unsigned long prot,
+		      unsigned long flags, struct file *file,
+		      unsigned long pgoff)
+{
+	struct file *anon = NULL;
+	unsigned long vm_flags;
 	long err;
 
-	if (!len || len > TASK_SIZE || !(flags & MAP_ANONYMOUS) ||
-	    !(flags & (MAP_PRIVATE | MAP_SHARED)))
+	if (!len || len > TASK_SIZE || !(flags & (MAP_PRIVATE | MAP_SHARED)) ||
+	    (!file && !(flags & MAP_ANONYMOUS)))
 		return (unsigned long)-EINVAL;
 	len = ALIGN(len, PAGE_SIZE);
-	mutex_lock(&mm->mmap_lock);
-	if (flags & MAP_FIXED) {
-		err = -EINVAL;
-		if ((addr & ~PAGE_MASK) || addr < MMAP_MIN_ADDR ||
-		    addr + len > TASK_SIZE || addr + len < addr)
-			goto out;
-		err = munmap_locked(mm, addr, len);
-		if (err)
-			goto out;
-	} else if (!addr || (addr & ~PAGE_MASK) || addr < MMAP_MIN_ADDR ||
-		   addr + len > TASK_SIZE || addr + len < addr ||
-		   range_busy(mm, addr, addr + len)) {
-		/* The hint does not fit: search. */
-		addr = unmapped_area_topdown(mm, len);
-		err = -ENOMEM;
-		if (!addr)
-			goto out;
+	if (file && (!file_inode(file) || !S_ISREG(file_inode(file)->i_mode)))
+		return (unsigned long)-ENODEV;
+	if (file && pgoff + (len >> PAGE_SHIFT) < pgoff)
+		return (unsigned long)-EOVERFLOW;
+	err = mmap_vm_flags(file, prot, flags, &vm_flags);
+	if (err)
+		return (unsigned long)err;
+	if (!file && (vm_flags & VM_SHARED)) {
+		/* Shared anonymous memory: a nameless file, as Linux's shmem. */
+		anon = file = ramfs_anon_file(len);
+		if (!anon)
+			return (unsigned long)-ENOMEM;
+		pgoff = 0;
 	}
-	err = mmap_region(mm, addr, len, vm_flags, NULL, 0, 0);
-out:
+	mutex_lock(&mm->mmap_lock);
+	err = mmap_place(mm, &addr, len, flags);
+	if (!err)
+		err = mmap_region(mm, addr, len, vm_flags, file, pgoff,
+				  file ? addr + len : 0);
 	mutex_unlock(&mm->mmap_lock);
+	if (anon)
+		fput(anon); /* the VMA holds its own reference */
 	return err ? (unsigned long)err : addr;
 }
 
@@ -395,6 +459,17 @@ static bool range_mapped(struct mm_struct *mm, unsigned long start,
 	return true;
 }
 
+/* May every VMA of [start, end) be made writable? */
+static bool range_may_write(struct mm_struct *mm, unsigned long start,
+			    unsigned long end)
+{
+	for (struct vm_area_struct *vma = find_vma(mm, start);
+	     vma && vma->vm_start < end; vma = find_vma(mm, vma->vm_end))
+		if ((vma->vm_flags & VM_SHARED) && !(vma->vm_flags & VM_MAYWRITE))
+			return false;
+	return true;
+}
+
 int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 		unsigned long prot)
 {
@@ -410,6 +485,10 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 	mutex_lock(&mm->mmap_lock);
 	if (!range_mapped(mm, start, end)) {
 		err = -ENOMEM;
+		goto out;
+	}
+	if ((prot & PROT_WRITE) && !range_may_write(mm, start, end)) {
+		err = -EACCES; /* shared, of a file open read-only */
 		goto out;
 	}
 	if (split_at(mm, start, end)) {
@@ -509,21 +588,26 @@ out:
 static void show_map_vma(struct vm_area_struct *vma)
 {
 	char path[128] = "", line[96];
+	struct file *file = vma->vm_file;
 	int len;
 
-	if (vma->vm_file)
-		inode_path(vma->vm_file, path, sizeof(path));
+	if (file && file->f_dentry)
+		d_path(file->f_dentry, path, sizeof(path));
+	else if (file)
+		strlcpy(path, "/dev/zero (deleted)", sizeof(path)); /* as Linux */
 	else if (vma->vm_flags & VM_HEAP)
 		strlcpy(path, "[heap]", sizeof(path));
 	else if (vma->vm_flags & VM_GROWSDOWN)
 		strlcpy(path, "[stack]", sizeof(path));
-	len = snprintf(line, sizeof(line), "%08lx-%08lx %c%c%cp %08lx 00:00 %lu",
+	len = snprintf(line, sizeof(line), "%08lx-%08lx %c%c%c%c %08lx 00:%02x %lu",
 		       vma->vm_start, vma->vm_end,
 		       (vma->vm_flags & VM_READ) ? 'r' : '-',
 		       (vma->vm_flags & VM_WRITE) ? 'w' : '-',
 		       (vma->vm_flags & VM_EXEC) ? 'x' : '-',
-		       vma->vm_file ? vma->vm_pgoff << PAGE_SHIFT : 0,
-		       vma->vm_file ? inode_number(vma->vm_file) : 0ul);
+		       (vma->vm_flags & VM_SHARED) ? 's' : 'p',
+		       file ? vma->vm_pgoff << PAGE_SHIFT : 0,
+		       file ? file_inode(file)->i_sb->s_dev : 0,
+		       file ? file_inode(file)->i_ino : 0ul);
 	/* Linux pads the path to column 74. */
 	if (path[0])
 		printk("%s%*s%s\n", line, len < 73 ? 73 - len : 1, "", path);

@@ -22,6 +22,7 @@ typedef unsigned int vm_fault_t;
 #define VM_FAULT_OOM 0x1u     /* no memory for the page or its page table */
 #define VM_FAULT_SIGSEGV 0x2u /* no mapping there, or not with that access */
 #define VM_FAULT_BADMAP 0x4u  /* with SIGSEGV: no mapping at all (not protection) */
+#define VM_FAULT_SIGBUS 0x8u  /* a shared file page past the end of the file */
 
 /* mmap()'s protections and flags, Linux's values. */
 #define PROT_NONE 0x0
@@ -104,23 +105,27 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
  * Return: 0, -ENOMEM (no memory, or the range is not free: -EINVAL).
  */
 int mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
-		unsigned long vm_flags, struct inode *file, unsigned long pgoff,
+		unsigned long vm_flags, struct file *file, unsigned long pgoff,
 		unsigned long file_end);
 
 /**
- * do_mmap_anon - mmap(2) of anonymous private memory
+ * do_mmap - mmap(2): anonymous memory, or a file's pages
  * @mm: the caller's address space
  * @addr: a hint, or with MAP_FIXED the place (anything there is unmapped)
  * @len: bytes (rounded up to pages)
  * @prot: PROT_*
  * @flags: MAP_PRIVATE or MAP_SHARED, MAP_ANONYMOUS, MAP_FIXED
+ * @file: the file to map (a regular file), or NULL with MAP_ANONYMOUS
+ * @pgoff: the file page at @addr
  *
  * Context: thread; takes mmap_lock.
- * Return: the address, or a negative errno cast to unsigned long.
+ * Return: the address, or a negative errno cast to unsigned long
+ * (-EACCES: a shared writable mapping of a file not open for writing).
  */
-unsigned long do_mmap_anon(struct mm_struct *mm, unsigned long addr,
-			   unsigned long len, unsigned long prot,
-			   unsigned long flags);
+unsigned long do_mmap(struct mm_struct *mm, unsigned long addr,
+		      unsigned long len, unsigned long prot,
+		      unsigned long flags, struct file *file,
+		      unsigned long pgoff);
 
 /**
  * do_munmap - munmap(2): unmap [@start, @start + @len), splitting VMAs

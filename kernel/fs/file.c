@@ -7,11 +7,10 @@
  * lock. An open file may be shared by several tables after fork: its
  * reference count is atomic and its offset is guarded by f_pos_lock.
  *
- * read() of a regular file copies straight from the file's HighMem page
- * to the user's buffer through kmap_local, one page at a time: the copy
- * may fault and sleep with the mapping held, which kmap_local allows.
- * The console and /dev/null are in kernel/fs/console.c, the stat family
- * and getdents64 in kernel/fs/stat.c, pipes in kernel/fs/pipe.c.
+ * Opening is in kernel/fs/open.c, the page cache behind a regular
+ * file's read and write in kernel/fs/filemap.c, the console and /dev/null
+ * in kernel/fs/console.c, the stat family and getdents64 in
+ * kernel/fs/stat.c, pipes in kernel/fs/pipe.c.
  */
 #include "kernel/fs/fs.h"
 #include "kernel/lib/errno.h"
@@ -29,8 +28,6 @@
 #define SEEK_CUR 1
 #define SEEK_END 2
 #define IOV_MAX 1024
-
-static const struct file_operations regular_fops;
 
 /* ---- descriptor tables ---- */
 
@@ -108,6 +105,10 @@ void fput(struct file *f)
 		return;
 	if (f->ops->release)
 		f->ops->release(f);
+	if (f->f_dentry)
+		dput(f->f_dentry);
+	else
+		iput(f->f_inode);
 	kfree(f);
 }
 
@@ -119,21 +120,11 @@ struct file *file_alloc(struct inode *inode, const struct file_operations *ops,
 	if (!f)
 		return NULL;
 	atomic_set(&f->f_count, 1);
-	f->inode = inode;
+	f->f_inode = inode;
 	f->ops = ops;
 	f->flags = flags;
 	mutex_init(&f->f_pos_lock, "f_pos_lock");
 	return f;
-}
-
-int file_open(struct inode *inode, unsigned int flags, struct file **filp)
-{
-	if ((flags & O_ACCMODE) != O_RDONLY || (flags & (O_TRUNC | O_APPEND)))
-		return S_ISDIR(inode->mode) ? -EISDIR : -EROFS;
-	if ((flags & O_DIRECTORY) && !S_ISDIR(inode->mode))
-		return -ENOTDIR;
-	*filp = file_alloc(inode, &regular_fops, flags);
-	return *filp ? 0 : -ENOMEM;
 }
 
 long file_read(struct file *f, void *ubuf, unsigned long len)
@@ -149,43 +140,6 @@ long file_write(struct file *f, const void *ubuf, unsigned long len)
 		return -EBADF;
 	return f->ops->write(f, ubuf, len);
 }
-
-/* ---- regular files and directories ---- */
-
-static long regular_read(struct file *f, void *ubuf, unsigned long len)
-{
-	struct inode *inode = f->inode;
-	unsigned long done = 0;
-	long ret = 0;
-
-	if (S_ISDIR(inode->mode))
-		return -EISDIR;
-	mutex_lock(&f->f_pos_lock);
-	while (done < len && f->pos < inode->size) {
-		size_t off = (size_t)(f->pos & ~PAGE_MASK);
-		size_t chunk = min((size_t)(len - done), (size_t)PAGE_SIZE - off);
-		const u8 *p;
-		unsigned long left;
-
-		if (chunk > inode->size - f->pos)
-			chunk = (size_t)(inode->size - f->pos);
-		p = kmap_local_page(inode->pages[f->pos >> PAGE_SHIFT]);
-		left = copy_to_user((u8 __user *)ubuf + done, p + off, chunk);
-		kunmap_local(p);
-		done += chunk - left;
-		f->pos += chunk - left;
-		if (left) {
-			ret = -EFAULT;
-			break;
-		}
-	}
-	mutex_unlock(&f->f_pos_lock);
-	return done ? (long)done : ret;
-}
-
-static const struct file_operations regular_fops = {
-	.read = regular_read,
-};
 
 /* ---- the system calls ---- */
 
@@ -255,79 +209,6 @@ long sys_writev(long fd, long iov, long iovcnt)
 	return do_iov(fd, iov, iovcnt, true);
 }
 
-/* A path from user memory into @buf (PATH_MAX bytes). */
-long get_user_path(char *buf, long upath)
-{
-	long len = strncpy_from_user(buf, (const char __user *)upath, PATH_MAX);
-
-	if (len < 0)
-		return len;
-	if (len == PATH_MAX)
-		return -ENAMETOOLONG;
-	return len ? 0 : -ENOENT;
-}
-
-static long open_path(const char *path, unsigned int flags, struct file **f)
-{
-	struct inode *inode;
-	int err;
-
-	if (!strcmp(path, "/dev/console") || !strcmp(path, "/dev/tty")) {
-		*f = console_file();
-		return *f ? 0 : -ENOMEM;
-	}
-	if (!strcmp(path, "/dev/null")) {
-		*f = null_file(flags);
-		return *f ? 0 : -ENOMEM;
-	}
-	err = path_lookup(path, true, &inode);
-	if (err == -ENOENT && (flags & O_CREAT))
-		return -EROFS;
-	if (err)
-		return err;
-	return file_open(inode, flags, f);
-}
-
-char *copy_user_path(long dirfd, long upath, long *err)
-{
-	char *path = kmalloc(PATH_MAX, GFP_KERNEL);
-
-	*err = path ? get_user_path(path, upath) : -ENOMEM;
-	if (!*err && path[0] != '/' && dirfd != AT_FDCWD)
-		*err = -ENOTDIR; /* relative to a directory fd: not yet */
-	if (*err) {
-		kfree(path);
-		return NULL;
-	}
-	return path;
-}
-
-long sys_openat(long dirfd, long upath, long flags, long mode)
-{
-	struct file *f = NULL;
-	char *path;
-	long err;
-	int fd;
-
-	(void)mode;
-	path = copy_user_path(dirfd, upath, &err);
-	if (!path)
-		return err;
-	err = open_path(path, (unsigned int)flags, &f);
-	kfree(path);
-	if (err)
-		return err;
-	fd = fd_install(f, flags & O_CLOEXEC);
-	if (fd < 0)
-		fput(f);
-	return fd;
-}
-
-long sys_open(long path, long flags, long mode)
-{
-	return sys_openat(AT_FDCWD, path, flags, mode);
-}
-
 long sys_close(long fd)
 {
 	struct file *f = fdget(fd);
@@ -346,11 +227,11 @@ static long do_lseek(long fd, s64 off, long whence, u64 *result)
 
 	if (!f)
 		return -EBADF;
-	if (!f->inode)
+	if (!f->f_inode || S_ISFIFO(f->f_inode->i_mode))
 		return -ESPIPE;
 	mutex_lock(&f->f_pos_lock);
 	base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? (s64)f->pos :
-	       whence == SEEK_END ? (s64)f->inode->size : -1;
+	       whence == SEEK_END ? (s64)i_size_read(f->f_inode) : -1;
 	if (whence > SEEK_END || base + off < 0) {
 		mutex_unlock(&f->f_pos_lock);
 		return -EINVAL;
@@ -383,7 +264,6 @@ long sys_llseek(long fd, long high, long low, long uresult, long whence)
 		       -EFAULT : 0;
 }
 
-/* struct stat64 as Linux's i386 ABI lays it out (96 bytes). */
 long sys_pipe2(long ufds, long flags)
 {
 	struct file *rd, *wr;
@@ -500,7 +380,10 @@ long sys_fcntl64(long fd, long cmd, long arg)
 	case F_GETFL:
 		return f->flags & ~(unsigned int)O_CLOEXEC;
 	case F_SETFL:
-		return 0; /* O_NONBLOCK and O_APPEND: not yet */
+		/* O_APPEND and O_NONBLOCK may change; the rest is fixed at open. */
+		f->flags = (f->flags & ~(unsigned int)(O_APPEND | O_NONBLOCK)) |
+			   ((unsigned int)arg & (O_APPEND | O_NONBLOCK));
+		return 0;
 	default:
 		return -EINVAL;
 	}

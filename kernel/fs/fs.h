@@ -1,22 +1,43 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Files: the read-only tree unpacked from the initramfs (kernel/fs/
- * ramfs.c), open files and each process's descriptor table (kernel/fs/
- * file.c), and the console as a file.
+ * The virtual file system: inodes, dentries, mounts, open files, and
+ * each process's descriptor table.
  *
- * A regular file's data lives in whole pages allocated from HighMem, one
- * array of page pointers per inode: the kernel never has them all
- * mapped. read() copies out of them through kmap_local, and a program's
- * file mappings map these very pages into user space (mm/memory.c). The
- * tree is built once at boot and never changes afterwards, so lookups
- * take no lock.
+ *  - An inode is a file, directory, symlink or device. A regular file's
+ *    data lives in its page cache: whole pages from HighMem, found by
+ *    index in a radix tree (i_pages). The kernel never has them all
+ *    mapped: read() and write() copy through kmap_local, and mmap()
+ *    maps these very pages into user space (mm/memory.c).
+ *  - A dentry is a name in a directory, pointing at its inode. The
+ *    dentries of a RAM file system are the directories themselves:
+ *    there is nothing below them to read back (kernel/fs/ramfs.c).
+ *    /proc's dentries are made on lookup and die with their last user
+ *    (kernel/fs/procfs.c).
+ *  - A mount hangs a file system's root dentry on a directory dentry:
+ *    the walk crosses from one to the other (d_mounted, d_covers).
+ *
+ * Locking, in the order they nest:
+ *  - vfs_lock (a mutex) guards the shape of the tree: every dentry's
+ *    d_parent, d_subdirs, d_child, d_mounted, and the names. Walks,
+ *    creates, unlinks and renames take it.
+ *  - inode->i_rwsem (a mutex) serialises what changes a file: writes,
+ *    truncation, mode and times. A write may fault on its user buffer
+ *    with it held; the fault path never takes it.
+ *  - mm->mmap_lock.
+ *  - inode->i_pages_lock (a spinlock) guards the page cache tree, its
+ *    page count and i_size. Readers and the fault path look a page up
+ *    and take a reference under it, then copy or map outside it.
+ * Reference counts (d_count, i_count, f_count) are atomic.
  */
 #ifndef KERNEL_FS_H
 #define KERNEL_FS_H
 
 #include "kernel/lib/list.h"
+#include "kernel/lib/radix_tree.h"
 #include "kernel/lib/types.h"
 #include "kernel/mutex.h"
+#include "kernel/spinlock.h"
+#include "kernel/timer.h"
 #include <asm/atomic.h>
 
 #define NAME_MAX 255
@@ -25,13 +46,19 @@
 
 /* st_mode, as Linux and cpio have it. */
 #define S_IFMT 0170000
+#define S_IFSOCK 0140000
+#define S_IFLNK 0120000
+#define S_IFREG 0100000
+#define S_IFBLK 0060000
 #define S_IFDIR 0040000
 #define S_IFCHR 0020000
-#define S_IFREG 0100000
-#define S_IFLNK 0120000
+#define S_IFIFO 0010000
 #define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
 #define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)
 #define S_ISLNK(m) (((m) & S_IFMT) == S_IFLNK)
+#define S_ISCHR(m) (((m) & S_IFMT) == S_IFCHR)
+#define S_ISFIFO(m) (((m) & S_IFMT) == S_IFIFO)
+#define S_IALLUGO 07777
 
 /* open() flags */
 #define O_ACCMODE 0003
@@ -39,54 +66,387 @@
 #define O_WRONLY 01
 #define O_RDWR 02
 #define O_CREAT 0100
+#define O_EXCL 0200
+#define O_NOCTTY 0400
 #define O_TRUNC 01000
 #define O_APPEND 02000
+#define O_NONBLOCK 04000
 #define O_DIRECTORY 0200000
+#define O_NOFOLLOW 0400000
 #define O_CLOEXEC 02000000
+#define O_PATH 010000000
 #define AT_FDCWD (-100)
+#define AT_SYMLINK_NOFOLLOW 0x100
+#define AT_REMOVEDIR 0x200
+#define AT_SYMLINK_FOLLOW 0x400
+#define AT_EMPTY_PATH 0x1000
+
+/* Device numbers, as Linux's old 8:8 encoding for stat's st_rdev. */
+#define MKDEV(ma, mi) (((ma) << 8) | (mi))
+#define MAJOR(dev) (((dev) >> 8) & 0xfff)
+#define MINOR(dev) ((dev) & 0xff)
 
 struct page;
+struct file;
+struct inode;
+struct dentry;
+struct seq_file;
 
-struct inode {
-	unsigned long ino;
-	unsigned int mode;	   /* S_IF* and permission bits */
-	unsigned int nlink;
-	u32 mtime;
-	u64 size;		   /* bytes (a symlink: its target's length) */
-	struct page **pages;	   /* a regular file's data, HighMem pages */
-	unsigned long nr_pages;
-	char *link;		   /* a symlink's target */
-	struct inode *parent;	   /* the directory holding it ("/" its own) */
-	struct list_head children; /* a directory's entries, in name order */
-	struct list_head sibling;  /* in the parent's children */
-	char name[];		   /* its name in the parent */
+/* What statfs reports for a file system. */
+struct kstatfs {
+	u32 f_type;
+	u64 f_blocks, f_bfree, f_bavail, f_files, f_ffree;
+	u32 f_namelen;
 };
 
-struct file;
+struct super_block {
+	const char *s_type;	   /* "ramfs", "proc" */
+	u32 s_magic;		   /* statfs's f_type */
+	unsigned int s_dev;	   /* stat's st_dev */
+	struct dentry *s_root;
+	atomic_t s_next_ino;	   /* numbers for new inodes */
+	bool s_transient;	   /* inodes die with their last reference */
+	void (*statfs)(struct super_block *sb, struct kstatfs *st);
+};
+
+struct inode_operations {
+	/*
+	 * A directory whose entries are made up on demand (/proc): the
+	 * inode for @name, or NULL. Directories without it hold their
+	 * entries as dentries (d_subdirs) and may be changed (ramfs).
+	 */
+	struct inode *(*lookup)(struct inode *dir, const char *name,
+				size_t len);
+	/* A new inode of any kind in @dir's file system (ramfs). */
+	struct inode *(*new_inode)(struct super_block *sb, unsigned int mode,
+				   unsigned int rdev);
+};
+
+/* getdents64's visitor: 0 to go on, non-zero when the buffer is full. */
+struct dir_context {
+	int (*actor)(struct dir_context *ctx, const char *name, size_t len,
+		     u64 pos, unsigned long ino, unsigned int type);
+	u64 pos;
+};
 
 struct file_operations {
+	int (*open)(struct inode *inode, struct file *f);
 	long (*read)(struct file *f, void *ubuf, unsigned long len);
 	long (*write)(struct file *f, const void *ubuf, unsigned long len);
 	long (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
+	/* A directory with made-up entries lists them (/proc). */
+	int (*iterate)(struct file *f, struct dir_context *ctx);
 	void (*release)(struct file *f); /* the last reference is gone */
 };
 
+struct inode {
+	atomic_t i_count;	   /* dentries, open files and mappings */
+	unsigned long i_ino;
+	unsigned int i_mode;	   /* S_IF* and permission bits (i_rwsem) */
+	unsigned int i_nlink;	   /* names it has (vfs_lock) */
+	unsigned int i_rdev;	   /* a device's number */
+	u64 i_size;		   /* bytes (i_pages_lock; i_size_read) */
+	struct timespec64 i_atime, i_mtime, i_ctime; /* (i_rwsem) */
+	struct super_block *i_sb;
+	const struct inode_operations *i_op;
+	const struct file_operations *i_fop;
+	struct mutex i_rwsem;
+	spinlock_t i_pages_lock;
+	struct radix_tree_root i_pages; /* the page cache: index -> page */
+	unsigned long i_nrpages;
+	char *i_link;		   /* a symlink's target */
+	void *i_private;	   /* the file system's (a /proc entry) */
+	int i_pid;		   /* /proc/PID's process */
+};
+
+struct dentry {
+	atomic_t d_count;	   /* users; a name in the tree holds one */
+	struct inode *d_inode;
+	struct dentry *d_parent;   /* holds a reference ("/" is its own) */
+	struct list_head d_subdirs; /* a directory's entries, in name order */
+	struct list_head d_child;  /* in the parent's d_subdirs */
+	struct dentry *d_mounted;  /* the root of what is mounted here */
+	struct dentry *d_covers;   /* for a mounted root: its mount point */
+	bool d_linked;		   /* in its parent's d_subdirs */
+	bool d_deleted;		   /* unlinked or removed: no new lookups */
+	char *d_name;		   /* kmalloc'd: rename may change it */
+};
+
 struct file {
-	atomic_t f_count;	/* descriptors and tasks sharing it */
-	struct inode *inode;	/* NULL for the console */
+	atomic_t f_count;	/* descriptors, tasks and mappings sharing it */
+	struct dentry *f_dentry; /* NULL for a pipe */
+	struct inode *f_inode;	/* NULL for a pipe */
 	const struct file_operations *ops;
 	struct mutex f_pos_lock;
 	u64 pos;		/* the offset (f_pos_lock) */
-	unsigned int flags;	/* O_* given to open */
-	void *private;		/* the pipe, for a pipe end */
+	unsigned int flags;	/* O_* given to open (F_SETFL may change some) */
+	void *private;		/* the pipe, a /proc file's text, ... */
 };
+
+extern struct mutex vfs_lock;
+
+/* ---- dentries and inodes (kernel/fs/namei.c, kernel/fs/inode.c) ---- */
+
+/**
+ * dget - take a reference to @d
+ * @d: a dentry
+ *
+ * Context: any. Return: @d.
+ */
+struct dentry *dget(struct dentry *d);
+
+/**
+ * dput - drop a reference to @d; an unlinked dentry dies with its last
+ * @d: a dentry, or NULL
+ *
+ * Context: thread; may sleep (the inode may go, and its pages).
+ */
+void dput(struct dentry *d);
+
+/**
+ * d_alloc - a new dentry for @name in @parent, not yet in the tree
+ * @parent: the directory (a reference is taken), or NULL for a root
+ * @name: the name
+ * @len: its length
+ * @inode: its inode (the reference passes to the dentry)
+ *
+ * Context: thread; may sleep. Return: the dentry (d_count 1), or NULL.
+ */
+struct dentry *d_alloc(struct dentry *parent, const char *name, size_t len,
+		       struct inode *inode);
+
+/**
+ * new_inode - a new inode of @sb (i_count 1), times set to now
+ * @sb: its file system
+ * @mode: S_IF* and permission bits
+ *
+ * Context: thread; may sleep. Return: the inode, or NULL.
+ */
+struct inode *new_inode(struct super_block *sb, unsigned int mode);
+
+/**
+ * ihold - take a reference to @inode
+ * @inode: the inode
+ *
+ * Context: any. Return: @inode.
+ */
+struct inode *ihold(struct inode *inode);
+
+/**
+ * iput - drop a reference; an inode with no names left dies with its last
+ * @inode: the inode, or NULL
+ *
+ * Its page-cache pages go back to the allocator (unless still mapped
+ * somewhere: each mapping holds its own page reference).
+ * Context: thread; may sleep.
+ */
+void iput(struct inode *inode);
+
+/**
+ * i_size_read - @inode's size, read whole under i_pages_lock
+ * @inode: the inode
+ *
+ * A u64 is two loads on i386: without the lock a reader could see half
+ * of a writer's update.
+ * Context: any thread. Return: the size in bytes.
+ */
+u64 i_size_read(struct inode *inode);
+
+/**
+ * current_time - the time to stamp a change with
+ *
+ * Context: any. Return: now, by the realtime clock.
+ */
+struct timespec64 current_time(void);
+
+/* ---- path walks (kernel/fs/namei.c) ---- */
+
+#define LOOKUP_FOLLOW 0x1     /* follow a symlink in the last component */
+#define LOOKUP_DIRECTORY 0x2  /* the result must be a directory */
+
+/**
+ * vfs_lookup - find the dentry a path names
+ * @start: where a relative path starts (NULL: the caller's cwd)
+ * @path: the path
+ * @flags: LOOKUP_*
+ * @out: receives the dentry, with a reference
+ *
+ * Context: thread; takes vfs_lock.
+ * Return: 0, -ENOENT, -ENOTDIR, -ENAMETOOLONG, -ELOOP or -ENOMEM.
+ */
+int vfs_lookup(struct dentry *start, const char *path, unsigned int flags,
+	       struct dentry **out);
+
+/**
+ * path_lookup - find the dentry of an absolute or cwd-relative path
+ * @path: the path
+ * @flags: LOOKUP_*
+ * @out: receives the dentry, with a reference (dput it)
+ *
+ * Context: thread; takes vfs_lock. Return: as vfs_lookup.
+ */
+int path_lookup(const char *path, unsigned int flags, struct dentry **out);
+
+/**
+ * user_path_at - the dentry a user path names, relative to @dirfd
+ * @dirfd: AT_FDCWD or a directory descriptor
+ * @upath: the user's path
+ * @flags: LOOKUP_*; AT_EMPTY_PATH-like behaviour is the caller's
+ * @out: receives the dentry, with a reference
+ *
+ * Context: a process's system call; may sleep.
+ * Return: 0 or a negative errno.
+ */
+long user_path_at(long dirfd, long upath, unsigned int flags,
+		  struct dentry **out);
+
+/**
+ * d_path - the absolute path of @d, for getcwd, maps and messages
+ * @d: a dentry
+ * @buf: receives the path (" (deleted)" appended if it was unlinked)
+ * @size: its size
+ *
+ * Context: thread; takes vfs_lock. Return: the length, or -ENAMETOOLONG.
+ */
+int d_path(struct dentry *d, char *buf, size_t size);
+
+/**
+ * vfs_mount - mount @sb's root on the directory @where
+ * @where: a directory dentry
+ * @sb: the file system
+ *
+ * Context: thread; takes vfs_lock. Return: 0 or -EBUSY.
+ */
+int vfs_mount(struct dentry *where, struct super_block *sb);
+
+/**
+ * root_dentry - the root of the tree ("/"), with a reference
+ *
+ * Context: any. Return: the dentry, or NULL before ramfs_init.
+ */
+struct dentry *root_dentry(void);
+
+/**
+ * vfs_create - make a file, directory, symlink or device node at @path
+ * @start: where a relative @path starts (NULL: the cwd)
+ * @path: the new name
+ * @mode: S_IF* and permission bits (the umask is the caller's business)
+ * @rdev: a device node's number
+ * @link: a symlink's target, or NULL
+ * @out: receives the new dentry with a reference, or NULL not to
+ *
+ * Context: thread; takes vfs_lock.
+ * Return: 0, -EEXIST, -ENOENT, -ENOTDIR, -EPERM (a file system without
+ * names of its own: /proc), -ENOSPC/-ENOMEM.
+ */
+int vfs_create(struct dentry *start, const char *path, unsigned int mode,
+	       unsigned int rdev, const char *link, struct dentry **out);
+
+/* ---- the page cache (kernel/fs/filemap.c) ---- */
+
+/**
+ * find_get_page - page @index of @inode's cache, with a reference
+ * @inode: the file
+ * @index: the page number in the file
+ *
+ * Context: any thread; takes i_pages_lock. Return: the page, or NULL.
+ */
+struct page *find_get_page(struct inode *inode, unsigned long index);
+
+/**
+ * find_or_create_page - page @index of @inode's cache, made (zeroed) if
+ * missing, with a reference
+ * @inode: the file
+ * @index: the page number
+ *
+ * Context: thread; may sleep. Return: the page, or NULL (no memory).
+ */
+struct page *find_or_create_page(struct inode *inode, unsigned long index);
+
+/**
+ * truncate_inode_pages - drop the cache's pages from index @start on
+ * @inode: the file
+ * @start: the first page to drop
+ *
+ * Context: thread; i_rwsem held, or the inode's last reference.
+ */
+void truncate_inode_pages(struct inode *inode, unsigned long start);
+
+/**
+ * filemap_read - copy file bytes at *@pos to user memory
+ * @inode: a regular file
+ * @ubuf: the user buffer (or a kernel one with @kernel)
+ * @len: bytes wanted
+ * @pos: the offset; advanced by what was copied
+ * @kernel: @ubuf is a kernel address
+ *
+ * Each page is looked up and pinned under i_pages_lock and copied
+ * outside it through kmap_local; a hole reads as zeros.
+ * Context: thread; may sleep (fault in the copy).
+ * Return: bytes copied (0 at the end), or -EFAULT with nothing copied.
+ */
+long filemap_read(struct inode *inode, void *ubuf, unsigned long len,
+		  u64 *pos, bool kernel);
+
+/**
+ * filemap_write - copy user bytes into the file at *@pos
+ * @inode: a regular file
+ * @ubuf: the user buffer (or a kernel one with @kernel)
+ * @len: bytes
+ * @pos: the offset; advanced by what was written
+ * @kernel: @ubuf is a kernel address
+ *
+ * Context: thread; i_rwsem held; may sleep.
+ * Return: bytes written, or -EFAULT/-ENOSPC with nothing written.
+ */
+long filemap_write(struct inode *inode, const void *ubuf, unsigned long len,
+		   u64 *pos, bool kernel);
+
+/**
+ * vfs_truncate - set @inode's size, dropping or zeroing what lies past it
+ * @inode: a regular file
+ * @size: the new size
+ *
+ * Context: thread; takes i_rwsem. Return: 0, -EISDIR, -EINVAL, -EFBIG.
+ */
+int vfs_truncate(struct inode *inode, u64 size);
+
+/**
+ * kernel_read - read file bytes into a kernel buffer (exec's headers)
+ * @inode: a regular file
+ * @pos: the offset
+ * @buf: the destination
+ * @len: bytes wanted
+ *
+ * Context: thread. Return: bytes copied.
+ */
+size_t kernel_read(struct inode *inode, u64 pos, void *buf, size_t len);
+
+/* ---- RAM file systems (kernel/fs/ramfs.c) ---- */
+
+/**
+ * ramfs_init - make the root file system (a ramfs), with /dev, /proc and
+ * /tmp, and mount /proc
+ *
+ * Context: the main thread, before the initramfs is unpacked.
+ */
+void ramfs_init(void);
+
+/**
+ * ramfs_anon_file - an open, nameless regular file of @size bytes
+ * (MAP_SHARED anonymous memory lives in one, as in Linux's shmem)
+ * @size: its size
+ *
+ * Context: thread; may sleep. Return: the file (f_count 1), or NULL.
+ */
+struct file *ramfs_anon_file(u64 size);
 
 /**
  * initramfs_unpack - build the file tree from the cpio archive GRUB loaded
  * @archive: the module's bytes (mapped by the caller)
  * @len: its size
  *
- * Each file's data is copied into HighMem pages through kmap_local.
+ * Each file's data is copied into page-cache pages through kmap_local.
  * A malformed archive is reported and what was read before is kept.
  * Context: boot work (thread); may sleep.
  * Return: the number of entries unpacked, or a negative errno.
@@ -104,80 +464,38 @@ int initramfs_unpack(const u8 *archive, size_t len);
 void initramfs_init(void);
 
 /**
- * path_lookup - find the inode a path names
- * @path: absolute ("/bin/sh") or relative to "/" (there is no cwd yet)
- * @follow: follow a symlink in the last component
- * @inode: receives it
+ * procfs_init - the /proc file system
  *
- * Context: any thread; the tree never changes after boot.
- * Return: 0, -ENOENT, -ENOTDIR, -ENAMETOOLONG or -ELOOP.
+ * Context: the main thread, from ramfs_init. Return: its super block.
  */
-int path_lookup(const char *path, bool follow, struct inode **inode);
+struct super_block *procfs_init(void);
+
+/* ---- open files (kernel/fs/file.c, kernel/fs/open.c) ---- */
 
 /**
- * inode_get_page - page @index of a regular file's data
- * @inode: the file
- * @index: the page number in the file
- *
- * Context: any. Return: the page, or NULL past the end of the file.
- */
-struct page *inode_get_page(const struct inode *inode, unsigned long index);
-
-/**
- * inode_read - copy file bytes into a kernel buffer, through kmap_local
- * @inode: a regular file
- * @pos: the offset
- * @buf: the destination
- * @len: bytes wanted
- *
- * Context: any; never sleeps.
- * Return: bytes copied (0 at or past the end).
- */
-size_t inode_read(const struct inode *inode, u64 pos, void *buf, size_t len);
-
-/**
- * inode_path - the absolute path of @inode, for maps and messages
- * @inode: any inode
- * @buf: receives the path
- * @size: its size
- *
- * Context: any.
- */
-void inode_path(const struct inode *inode, char *buf, size_t size);
-
-/**
- * inode_number - the inode number shown in maps and stat
- * @inode: any inode
- *
- * Context: any. Return: the number.
- */
-unsigned long inode_number(const struct inode *inode);
-
-/**
- * ramfs_stats - how much the unpacked tree holds
- * @files: receives the number of inodes
- * @pages: receives the data pages
- * @high: receives how many of those are in HighMem
- *
- * Context: any.
- */
-void ramfs_stats(unsigned long *files, unsigned long *pages,
-		 unsigned long *high);
-
-/**
- * file_open - open @inode
- * @inode: the file or directory
- * @flags: O_* (only reading: O_WRONLY/O_RDWR on a file give -EACCES)
+ * dentry_open - open the file @d names
+ * @d: the dentry (the file takes its own reference)
+ * @flags: O_* flags
  * @filp: receives the open file (f_count 1)
  *
  * Context: thread; may sleep.
- * Return: 0, -EACCES, -ENOTDIR, -ENOMEM.
+ * Return: 0, -EISDIR, -ENOTDIR, -EACCES, -ENXIO (no such device), -ENOMEM.
  */
-int file_open(struct inode *inode, unsigned int flags, struct file **filp);
+int dentry_open(struct dentry *d, unsigned int flags, struct file **filp);
+
+/**
+ * file_open_path - open @path for the kernel (exec, tests)
+ * @path: absolute, or relative to the caller's cwd
+ * @flags: O_* flags (O_CREAT makes a regular file, mode 0644)
+ * @filp: receives the file
+ *
+ * Context: thread; may sleep. Return: 0 or a negative errno.
+ */
+int file_open_path(const char *path, unsigned int flags, struct file **filp);
 
 /**
  * file_alloc - a new open file (f_count 1)
- * @inode: its inode, or NULL (console, pipe)
+ * @inode: its inode, or NULL (pipe)
  * @ops: its operations
  * @flags: the O_* flags it was opened with
  *
@@ -185,6 +503,30 @@ int file_open(struct inode *inode, unsigned int flags, struct file **filp);
  */
 struct file *file_alloc(struct inode *inode, const struct file_operations *ops,
 			unsigned int flags);
+
+/**
+ * file_inode - the inode behind an open file
+ * @f: the file
+ *
+ * Context: any. Return: the inode, or NULL (a pipe).
+ */
+static inline struct inode *file_inode(const struct file *f)
+{
+	return f->f_inode;
+}
+
+/**
+ * chrdev_open - fill in an open file of a character device
+ * @inode: the device node
+ * @major: its major number
+ * @minor: its minor number
+ * @flags: O_* flags
+ * @filp: receives the open file
+ *
+ * Context: thread; may sleep. Return: 0, -ENXIO, -ENOMEM.
+ */
+int chrdev_open(struct inode *inode, unsigned int major, unsigned int minor,
+		unsigned int flags, struct file **filp);
 
 /**
  * pipe_create - a new pipe: its read end and its write end
@@ -231,18 +573,6 @@ struct file *fdget(long fd);
 long get_user_path(char *buf, long upath);
 
 /**
- * copy_user_path - a user path, copied into a new PATH_MAX buffer
- * @dirfd: AT_FDCWD, or a descriptor (only absolute paths then)
- * @upath: the user pointer
- * @err: receives the error when NULL is returned
- *
- * Context: a process's system call; may sleep.
- * Return: the path (kfree it), or NULL with *@err -ENOMEM, -EFAULT,
- * -ENAMETOOLONG, -ENOENT or -ENOTDIR.
- */
-char *copy_user_path(long dirfd, long upath, long *err);
-
-/**
  * fget - take a reference to an open file
  * @f: the file
  *
@@ -275,8 +605,19 @@ long file_read(struct file *f, void *ubuf, unsigned long len);
  * @ubuf: the user buffer
  * @len: bytes
  *
- * Context: thread. Return: bytes written, or -EFAULT, -EBADF.
+ * Context: thread. Return: bytes written, or -EFAULT, -EBADF, -ENOSPC.
  */
 long file_write(struct file *f, const void *ubuf, unsigned long len);
+
+/**
+ * fs_stats - what the page cache holds, for the boot log and tests
+ * @inodes: receives the number of live inodes
+ * @pages: receives the page-cache pages
+ * @high: receives how many of those are in HighMem
+ *
+ * Context: any.
+ */
+void fs_stats(unsigned long *inodes, unsigned long *pages,
+	      unsigned long *high);
 
 #endif /* KERNEL_FS_H */

@@ -1,179 +1,248 @@
 // SPDX-License-Identifier: MIT
 /*
- * The file tree, unpacked at boot from the initramfs GRUB loaded as a
- * multiboot2 module (a cpio "newc" archive, kernel/fs/cpio.c).
+ * ramfs: a file system that is nothing but the page cache and the
+ * dentries, like Linux's ramfs (tmpfs without swap). The root of the
+ * tree is one; the initramfs GRUB loaded as a multiboot2 module (a cpio
+ * "newc" archive, kernel/fs/cpio.c) is unpacked into it at boot.
  *
- * Every regular file's bytes are copied out of the archive into pages
- * from HighMem, one page at a time through kmap_local: from then on the
- * file lives where user memory lives, and the kernel reaches it only by
- * mapping a page for a moment (inode_read, or a process mapping the
- * page itself). Directories are lists of their entries in name order.
- * The tree is complete before any process runs and never changes, so
- * readers take no lock.
+ * A file's bytes are in page-cache pages from HighMem, copied there one
+ * page at a time through kmap_local: from then on the file lives where
+ * user memory lives, and the kernel reaches it only by mapping a page
+ * for a moment (kernel/fs/filemap.c) or by mapping it into a process.
+ * Nothing is ever written back anywhere: sync has nothing to do, and
+ * dropping caches would drop the files themselves, so it drops nothing.
  */
 #define pr_fmt(fmt) "initramfs: " fmt
 
 #include "kernel/fs/cpio.h"
 #include "kernel/fs/fs.h"
+#include "kernel/fs/internal.h"
 #include "kernel/lib/errno.h"
 #include "kernel/lib/string.h"
 #include "kernel/multiboot2.h"
 #include "kernel/printk.h"
-#include "highmem/highmem.h"
+#include "kernel/proc/process.h"
 #include "mm/gfp.h"
+#include "mm/mmzone.h"
 #include "mm/page.h"
 #include "mm/slab.h"
 
-#define MAX_SYMLINKS 8
+#define RAMFS_MAGIC 0x858458f6
 
-static struct inode *root;
-static unsigned long nr_inodes, nr_data_pages, nr_high_pages;
 
-static struct inode *new_inode(struct inode *parent, const char *name,
-			       size_t len, unsigned int mode)
+static const struct file_operations ramfs_file_fops;
+static const struct file_operations ramfs_dir_fops;
+static const struct inode_operations ramfs_dir_iops;
+
+static void ramfs_statfs(struct super_block *sb, struct kstatfs *st)
 {
-	struct inode *inode = kzalloc(sizeof(*inode) + len + 1, GFP_KERNEL);
-	struct list_head *pos;
+	unsigned long files, pages, high;
+
+	(void)sb;
+	fs_stats(&files, &pages, &high);
+	/* As Linux's ramfs: no limit but memory; free is what is free. */
+	st->f_type = RAMFS_MAGIC;
+	st->f_blocks = pages + nr_free_pages();
+	st->f_bfree = st->f_bavail = nr_free_pages();
+	st->f_files = files;
+	st->f_ffree = 0;
+	st->f_namelen = NAME_MAX;
+}
+
+static struct super_block ramfs_sb = {
+	.s_type = "ramfs",
+	.s_magic = RAMFS_MAGIC,
+	.s_dev = 1,
+	.statfs = ramfs_statfs,
+};
+
+static struct inode *ramfs_new_inode(struct super_block *sb, unsigned int mode,
+				     unsigned int rdev)
+{
+	struct inode *inode = new_inode(sb, mode);
 
 	if (!inode)
 		return NULL;
-	memcpy(inode->name, name, len);
-	inode->ino = ++nr_inodes;
-	inode->mode = mode;
-	inode->nlink = 1;
-	inode->parent = parent ? parent : inode;
-	INIT_LIST_HEAD(&inode->children);
-	INIT_LIST_HEAD(&inode->sibling);
-	if (!parent)
-		return inode;
-	/* Keep the entries in name order: ls and getdents64 list them so. */
-	list_for_each(pos, &parent->children)
-		if (strcmp(list_entry(pos, struct inode, sibling)->name,
-			   inode->name) > 0)
-			break;
-	list_add_tail(&inode->sibling, pos);
+	inode->i_rdev = rdev;
+	if (S_ISDIR(mode)) {
+		inode->i_op = &ramfs_dir_iops;
+		inode->i_fop = &ramfs_dir_fops;
+	} else if (S_ISREG(mode)) {
+		inode->i_fop = &ramfs_file_fops;
+	}
 	return inode;
 }
 
-static struct inode *lookup_child(struct inode *dir, const char *name,
-				  size_t len)
-{
-	struct inode *child;
+static const struct inode_operations ramfs_dir_iops = {
+	.new_inode = ramfs_new_inode,
+};
 
-	if ((len == 1 && name[0] == '.') || len == 0)
-		return dir;
-	if (len == 2 && name[0] == '.' && name[1] == '.')
-		return dir->parent;
-	list_for_each_entry(child, &dir->children, sibling)
-		if (strlen(child->name) == len && !memcmp(child->name, name, len))
-			return child;
-	return NULL;
+struct file *ramfs_anon_file(u64 size)
+{
+	struct inode *inode = ramfs_new_inode(&ramfs_sb, S_IFREG | 0600, 0);
+	struct file *f;
+
+	if (!inode)
+		return NULL;
+	inode->i_nlink = 0; /* no name: it dies with its last mapping */
+	inode->i_size = size;
+	f = file_alloc(inode, &ramfs_file_fops, O_RDWR);
+	if (!f)
+		iput(inode);
+	return f; /* the file holds the inode's reference (no dentry) */
 }
 
-/*
- * Walk @path from directory @dir; symlinks on the way are followed (the
- * last component's only with @follow), @depth of them so far.
- */
-static int walk(struct inode *dir, const char *path, bool follow, int depth,
-		struct inode **out)
+/* ---- regular files ---- */
+
+static long ramfs_read(struct file *f, void *ubuf, unsigned long len)
 {
-	while (*path) {
-		const char *end = strchrnul(path, '/');
-		size_t len = (size_t)(end - path);
-		struct inode *next;
+	long n;
 
-		if (len > NAME_MAX)
-			return -ENAMETOOLONG;
-		if (!S_ISDIR(dir->mode))
-			return -ENOTDIR;
-		next = lookup_child(dir, path, len);
-		if (!next)
-			return -ENOENT;
-		while (*end == '/')
-			end++;
-		if (S_ISLNK(next->mode) && (*end || follow)) {
-			const char *target = next->link;
-			int err;
+	mutex_lock(&f->f_pos_lock);
+	n = filemap_read(f->f_inode, ubuf, len, &f->pos, false);
+	mutex_unlock(&f->f_pos_lock);
+	return n;
+}
 
-			if (depth >= MAX_SYMLINKS)
-				return -ELOOP;
-			/* Absolute targets from "/", relative ones from the link's directory. */
-			err = walk(target[0] == '/' ? root : dir, target, true,
-				   depth + 1, &next);
-			if (err)
-				return err;
-		}
-		dir = next;
-		path = end;
+static long ramfs_write(struct file *f, const void *ubuf, unsigned long len)
+{
+	struct inode *inode = f->f_inode;
+	long n;
+
+	mutex_lock(&f->f_pos_lock);
+	mutex_lock(&inode->i_rwsem);
+	if (f->flags & O_APPEND)
+		f->pos = i_size_read(inode);
+	n = filemap_write(inode, ubuf, len, &f->pos, false);
+	mutex_unlock(&inode->i_rwsem);
+	mutex_unlock(&f->f_pos_lock);
+	return n;
+}
+
+static const struct file_operations ramfs_file_fops = {
+	.read = ramfs_read,
+	.write = ramfs_write,
+};
+
+static long ramfs_dir_read(struct file *f, void *ubuf, unsigned long len)
+{
+	(void)f, (void)ubuf, (void)len;
+	return -EISDIR;
+}
+
+/* The directory's entries are its dentries: list them from position 2. */
+static int ramfs_iterate(struct file *f, struct dir_context *ctx)
+{
+	struct dentry *d;
+	u64 i = 2;
+	int full = 0;
+
+	mutex_lock(&vfs_lock);
+	list_for_each_entry(d, &f->f_dentry->d_subdirs, d_child) {
+		if (i++ < ctx->pos)
+			continue;
+		full = ctx->actor(ctx, d->d_name, strlen(d->d_name), ctx->pos,
+				  d->d_inode->i_ino, d->d_inode->i_mode);
+		if (full)
+			break;
+		ctx->pos++;
 	}
-	*out = dir;
-	return 0;
+	mutex_unlock(&vfs_lock);
+	return full;
 }
 
-int path_lookup(const char *path, bool follow, struct inode **inode)
+static const struct file_operations ramfs_dir_fops = {
+	.read = ramfs_dir_read,
+	.iterate = ramfs_iterate,
+};
+
+/* ---- the tree at boot ---- */
+
+static struct dentry *make_dir(const char *path, unsigned int mode)
 {
+	struct dentry *d;
+	int err = vfs_create(NULL, path, S_IFDIR | mode, 0, NULL, &d);
+
+	if (err == -EEXIST && !path_lookup(path, LOOKUP_DIRECTORY, &d))
+		return d;
+	if (err) {
+		pr_err("%s: cannot make it (error %d)\n", path, err);
+		return NULL;
+	}
+	return d;
+}
+
+/* The device nodes of /dev, as Linux numbers them. */
+static const struct {
+	const char *name;
+	unsigned int mode, major, minor;
+} dev_nodes[] = {
+	{ "/dev/null", 0666, 1, 3 },	{ "/dev/zero", 0666, 1, 5 },
+	{ "/dev/full", 0666, 1, 7 },	{ "/dev/random", 0666, 1, 8 },
+	{ "/dev/urandom", 0666, 1, 9 }, { "/dev/tty", 0666, 5, 0 },
+	{ "/dev/console", 0600, 5, 1 }, { "/dev/tty0", 0620, 4, 0 },
+};
+
+static void make_dev_nodes(void)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(dev_nodes); i++) {
+		int err = vfs_create(NULL, dev_nodes[i].name,
+				     S_IFCHR | dev_nodes[i].mode,
+				     MKDEV(dev_nodes[i].major, dev_nodes[i].minor),
+				     NULL, NULL);
+
+		if (err && err != -EEXIST)
+			pr_err("%s: cannot make it (error %d)\n",
+			       dev_nodes[i].name, err);
+	}
+}
+
+void ramfs_init(void)
+{
+	struct inode *inode = ramfs_new_inode(&ramfs_sb, S_IFDIR | 0755, 0);
+	struct dentry *root = inode ? d_alloc(NULL, "", 0, inode) : NULL;
+	struct dentry *proc;
+
 	if (!root)
-		return -ENOENT;
-	return walk(root, path, follow, 0, inode);
+		panic("ramfs: no memory for the root directory");
+	inode->i_nlink = 2;
+	ramfs_sb.s_root = root;
+	set_root(root);
+	dput(make_dir("/dev", 0755));
+	dput(make_dir("/tmp", 01777));
+	make_dev_nodes();
+	proc = make_dir("/proc", 0555);
+	if (proc && procfs_init() && vfs_mount(proc, procfs_init()))
+		pr_err("/proc: cannot mount it\n");
+	dput(proc);
 }
 
-/* The directory for @path's parent, made if missing; @name its last part. */
-static struct inode *make_parents(const char *path, const char **name)
-{
-	struct inode *dir = root;
-
-	for (;;) {
-		const char *end = strchrnul(path, '/');
-		size_t len = (size_t)(end - path);
-		struct inode *next;
-
-		if (!*end) {
-			*name = path;
-			return dir;
-		}
-		next = lookup_child(dir, path, len);
-		if (!next)
-			next = new_inode(dir, path, len, S_IFDIR | 0755);
-		if (!next || !S_ISDIR(next->mode))
-			return NULL;
-		dir = next;
-		path = end + 1;
-	}
-}
-
-/* Copy a file's bytes into HighMem pages, one page at a time. */
+/* Copy a file's bytes into its page cache, one page at a time. */
 static int fill_file(struct inode *inode, const u8 *data, u32 size)
 {
-	unsigned long n = PFN_UP(size);
+	u64 pos = 0;
+	long n;
 
-	inode->size = size;
-	if (!n)
-		return 0;
-	inode->pages = kzalloc(n * sizeof(struct page *), GFP_KERNEL);
-	if (!inode->pages)
-		return -ENOMEM;
-	for (unsigned long i = 0; i < n; i++) {
-		size_t chunk = min((size_t)PAGE_SIZE,
-				   (size_t)size - i * PAGE_SIZE);
-		struct page *page = alloc_page(GFP_HIGHUSER);
+	mutex_lock(&inode->i_rwsem);
+	n = filemap_write(inode, data, size, &pos, true);
+	mutex_unlock(&inode->i_rwsem);
+	if (n < 0)
+		return (int)n;
+	return (u32)n == size ? 0 : -ENOSPC;
+}
 
-		if (!page)
-			return -ENOMEM;
-		memcpy_to_page(page, 0, data + i * PAGE_SIZE, chunk);
-		if (chunk < PAGE_SIZE)
-			memset_page(page, chunk, 0, PAGE_SIZE - chunk);
-		inode->pages[i] = page;
-		inode->nr_pages = i + 1;
-		nr_data_pages++;
-		nr_high_pages += PageHighMem(page);
-	}
-	return 0;
+static struct timespec64 cpio_time(u32 mtime)
+{
+	return (struct timespec64){ mtime, 0 };
 }
 
 static int add_entry(const struct cpio_entry *e)
 {
-	const char *path = e->name, *name;
-	struct inode *dir, *inode;
+	const char *path = e->name;
+	unsigned int type = e->mode & S_IFMT;
+	struct dentry *d = NULL;
+	char *link = NULL;
+	int err;
 
 	while (path[0] == '.' && path[1] == '/')
 		path += 2;
@@ -181,28 +250,29 @@ static int add_entry(const struct cpio_entry *e)
 		path++;
 	if (!*path || !strcmp(path, "."))
 		return 0;
-	dir = make_parents(path, &name);
-	if (!dir)
-		return -ENOTDIR;
-	inode = lookup_child(dir, name, strlen(name));
-	if (inode && S_ISDIR(inode->mode) && S_ISDIR(e->mode))
-		return 0; /* listed twice, or made as a parent first */
-	if (inode)
-		return -EEXIST;
-	inode = new_inode(dir, name, strlen(name), e->mode);
-	if (!inode)
-		return -ENOMEM;
-	inode->mtime = e->mtime;
-	if (S_ISREG(e->mode))
-		return fill_file(inode, e->data, e->size);
-	if (S_ISLNK(e->mode)) {
-		inode->link = kzalloc(e->size + 1, GFP_KERNEL);
-		if (!inode->link)
-			return -ENOMEM;
-		memcpy(inode->link, e->data, e->size);
-		inode->size = e->size;
+	if (type != S_IFREG && type != S_IFDIR && type != S_IFLNK &&
+	    type != S_IFCHR && type != S_IFIFO) {
+		pr_warn("%s: file type 0%o skipped\n", e->name, type);
+		return 0;
 	}
-	return 0;
+	if (type == S_IFLNK) {
+		link = kzalloc(e->size + 1, GFP_KERNEL);
+		if (!link)
+			return -ENOMEM;
+		memcpy(link, e->data, e->size);
+	}
+	err = vfs_create(NULL, path, e->mode, 0, link, &d);
+	kfree(link);
+	if (err == -EEXIST && type == S_IFDIR)
+		return 0; /* listed twice, or one of ours (/dev, /tmp) */
+	if (err)
+		return err;
+	d->d_inode->i_mtime = d->d_inode->i_ctime = cpio_time(e->mtime);
+	if (type == S_IFREG)
+		err = fill_file(d->d_inode, e->data, e->size);
+	d->d_inode->i_mtime = cpio_time(e->mtime);
+	dput(d);
+	return err;
 }
 
 int initramfs_unpack(const u8 *archive, size_t len)
@@ -212,10 +282,6 @@ int initramfs_unpack(const u8 *archive, size_t len)
 	size_t pos = 0;
 	int n = 0, ret, err;
 
-	if (!root)
-		root = new_inode(NULL, "", 0, S_IFDIR | 0755);
-	if (!root)
-		return -ENOMEM;
 	while ((ret = cpio_next(archive, len, &pos, &e, &why)) == 1) {
 		err = add_entry(&e);
 		if (err) {
@@ -232,65 +298,6 @@ int initramfs_unpack(const u8 *archive, size_t len)
 	return n;
 }
 
-struct page *inode_get_page(const struct inode *inode, unsigned long index)
-{
-	return index < inode->nr_pages ? inode->pages[index] : NULL;
-}
-
-size_t inode_read(const struct inode *inode, u64 pos, void *buf, size_t len)
-{
-	size_t done = 0;
-
-	if (pos >= inode->size)
-		return 0;
-	if (len > inode->size - pos)
-		len = (size_t)(inode->size - pos);
-	while (done < len) {
-		size_t off = (size_t)(pos & ~PAGE_MASK);
-		size_t chunk = min(len - done, (size_t)PAGE_SIZE - off);
-		const u8 *p = kmap_local_page(inode->pages[pos >> PAGE_SHIFT]);
-
-		memcpy((u8 *)buf + done, p + off, chunk);
-		kunmap_local(p);
-		done += chunk;
-		pos += chunk;
-	}
-	return done;
-}
-
-void inode_path(const struct inode *inode, char *buf, size_t size)
-{
-	const struct inode *chain[32];
-	int n = 0;
-	size_t used = 0;
-
-	for (; inode->parent != inode && n < 32; inode = inode->parent)
-		chain[n++] = inode;
-	buf[0] = '\0';
-	if (!n)
-		strlcpy(buf, "/", size);
-	while (n-- > 0 && used + 1 < size) {
-		buf[used++] = '/';
-		buf[used] = '\0';
-		used += strlcpy(buf + used, chain[n]->name, size - used);
-		if (used >= size)
-			used = size - 1;
-	}
-}
-
-unsigned long inode_number(const struct inode *inode)
-{
-	return inode->ino;
-}
-
-void ramfs_stats(unsigned long *files, unsigned long *pages,
-		 unsigned long *high)
-{
-	*files = nr_inodes;
-	*pages = nr_data_pages;
-	*high = nr_high_pages;
-}
-
 /* The module GRUB loaded with the string "initramfs", or the first one. */
 static const struct mb2_module *find_initramfs(void)
 {
@@ -303,8 +310,10 @@ static const struct mb2_module *find_initramfs(void)
 void initramfs_init(void)
 {
 	const struct mb2_module *m = find_initramfs();
+	unsigned long files, pages, high;
 	int n;
 
+	ramfs_init();
 	if (!m) {
 		pr_info("no initramfs module: no programs to run\n");
 		return;
@@ -317,7 +326,8 @@ void initramfs_init(void)
 	n = initramfs_unpack(__va(m->start), m->end - m->start);
 	if (n < 0)
 		return;
-	pr_info("%d entries from the module at 0x%08x (%u KiB): %lu data pages, "
-		"%lu of them in HighMem\n", n, m->start,
-		(m->end - m->start) >> 10, nr_data_pages, nr_high_pages);
+	fs_stats(&files, &pages, &high);
+	pr_info("%d entries from the module at 0x%08x (%u KiB): %lu page-cache "
+		"pages, %lu of them in HighMem\n", n, m->start,
+		(m->end - m->start) >> 10, pages, high);
 }

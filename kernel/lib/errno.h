@@ -9,6 +9,7 @@
 #define EINTR 4
 #define EIO 5
 #define E2BIG 7
+#define ENXIO 6
 #define ENOEXEC 8
 #define EBADF 9
 #define ECHILD 10
@@ -18,11 +19,13 @@
 #define EFAULT 14
 #define EBUSY 16
 #define EEXIST 17
+#define EXDEV 18
 #define ENODEV 19
 #define ENOTDIR 20
 #define EISDIR 21
 #define EINVAL 22
 #define EMFILE 24
+#define EFBIG 27
 #define ENOTTY 25
 #define ENOSPC 28
 #define ESPIPE 29

@@ -90,7 +90,7 @@ static unsigned long vm_flags_of(unsigned int prot)
 }
 
 /* The VMAs of the program's segments and its stack. */
-static int map_program(struct mm_struct *mm, struct inode *inode,
+static int map_program(struct mm_struct *mm, struct file *file,
 		       const struct elf_image *img)
 {
 	unsigned long stack_flags = VM_READ | VM_WRITE | VM_GROWSDOWN;
@@ -106,7 +106,7 @@ static int map_program(struct mm_struct *mm, struct inode *inode,
 				      PAGE_SHIFT;
 
 		err = mmap_region(mm, start, end - start, vm_flags_of(l->prot),
-				  l->filesz ? inode : NULL, pgoff,
+				  l->filesz ? file : NULL, pgoff,
 				  (unsigned long)l->vaddr + l->filesz);
 		if (err)
 			return err;
@@ -259,49 +259,131 @@ static void flush_old_exec(const char *path)
 	preempt_enable();
 }
 
-static int read_head(struct inode *inode, void **head, size_t *len)
+/* The program file at @path, open for reading, if it may be executed. */
+static int open_exec(const char *path, struct file **filp)
 {
-	*head = kmalloc(PAGE_SIZE, GFP_KERNEL);
-	if (!*head)
-		return -ENOMEM;
-	*len = inode_read(inode, 0, *head, PAGE_SIZE);
+	struct inode *inode;
+	int err = file_open_path(path, O_RDONLY, filp);
+
+	if (err)
+		return err == -EISDIR ? -EACCES : err;
+	inode = file_inode(*filp);
+	if (!S_ISREG(inode->i_mode) || !(inode->i_mode & 0111)) {
+		fput(*filp);
+		return -EACCES;
+	}
 	return 0;
 }
 
-int do_execve(const char *path, const char *const argv[],
-	      const char *const envp[], struct pt_regs *regs)
+#define MAX_INTERP_DEPTH 4
+#define BINPRM_BUF 128
+
+static int exec_depth(const char *path, const char *const argv[],
+		      const char *const envp[], struct pt_regs *regs, int depth);
+
+/*
+ * A "#!" script: run its interpreter with the script's path as its
+ * argument, after the interpreter's own optional one, as Linux's
+ * binfmt_script does.
+ */
+static int exec_script(const char *path, const char *head, size_t len,
+		       const char *const argv[], const char *const envp[],
+		       struct pt_regs *regs, int depth)
+{
+	char line[BINPRM_BUF];
+	const char **nargv;
+	char *interp, *arg = NULL, *p;
+	int n = 0, err;
+
+	if (depth >= MAX_INTERP_DEPTH)
+		return -ELOOP;
+	len = min(len, sizeof(line) - 1);
+	memcpy(line, head + 2, len - 2);
+	line[len - 2] = '\0';
+	p = strchrnul(line, '\n');
+	*p = '\0';
+	for (interp = line; *interp == ' ' || *interp == '\t'; interp++)
+		;
+	if (!*interp)
+		return -ENOEXEC;
+	for (p = interp; *p && *p != ' ' && *p != '\t'; p++)
+		;
+	if (*p) {
+		*p++ = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p) {
+			arg = p;
+			/* The rest of the line is one argument, less trailing blanks. */
+			for (p += strlen(p); p > arg && (p[-1] == ' ' || p[-1] == '\t'); )
+				*--p = '\0';
+		}
+	}
+	nargv = kmalloc((MAX_ARG_STRINGS + 1) * sizeof(*nargv), GFP_KERNEL);
+	if (!nargv)
+		return -ENOMEM;
+	nargv[n++] = interp;
+	if (arg)
+		nargv[n++] = arg;
+	nargv[n++] = path;
+	for (int i = 1; argv && argv[i]; i++) {
+		if (n >= MAX_ARG_STRINGS) {
+			kfree(nargv);
+			return -E2BIG;
+		}
+		nargv[n++] = argv[i];
+	}
+	nargv[n] = NULL;
+	err = exec_depth(interp, nargv, envp, regs, depth + 1);
+	kfree(nargv);
+	return err;
+}
+
+static int exec_depth(const char *path, const char *const argv[],
+		      const char *const envp[], struct pt_regs *regs, int depth)
 {
 	struct exec_vec a = { argv, envp, 0, 0 };
 	struct mm_struct *old = current->mm, *mm;
 	struct elf_image img;
-	struct inode *inode;
+	struct file *file;
 	const char *why = "";
 	unsigned long sp;
 	size_t len;
-	void *head;
+	char *head;
 	int err;
 
 	while (argv && argv[a.argc])
 		a.argc++;
 	while (envp && envp[a.envc])
 		a.envc++;
-	err = path_lookup(path, true, &inode);
+	err = open_exec(path, &file);
 	if (err)
 		return err;
-	if (!S_ISREG(inode->mode))
-		return -EACCES;
-	err = read_head(inode, &head, &len);
-	if (err)
+	head = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!head) {
+		fput(file);
+		return -ENOMEM;
+	}
+	len = kernel_read(file_inode(file), 0, head, PAGE_SIZE);
+	if (len > 2 && head[0] == '#' && head[1] == '!') {
+		fput(file);
+		err = exec_script(path, head, len, argv, envp, regs, depth);
+		kfree(head);
 		return err;
-	err = elf_parse(head, len, inode->size, TASK_SIZE, &img, &why);
+	}
+	err = elf_parse(head, len, i_size_read(file_inode(file)), TASK_SIZE,
+			&img, &why);
 	kfree(head);
 	if (err) {
 		pr_info("%s: %s\n", path, why);
+		fput(file);
 		return err;
 	}
 	mm = mm_alloc();
-	if (!mm)
+	if (!mm) {
+		fput(file);
 		return -ENOMEM;
+	}
 	if (old) {
 		mm->highpte = old->highpte;
 		mm->lowmem_only = old->lowmem_only;
@@ -310,8 +392,9 @@ int do_execve(const char *path, const char *const argv[],
 		mm->lowmem_only = current->spawn_opts->lowmem;
 	}
 	mutex_lock(&mm->mmap_lock);
-	err = map_program(mm, inode, &img);
+	err = map_program(mm, file, &img);
 	mutex_unlock(&mm->mmap_lock);
+	fput(file); /* the mappings hold their own references */
 	if (!err) {
 		set_current_mm(mm);
 		err = build_stack(mm, &a, &img, path, &sp);
@@ -328,6 +411,12 @@ int do_execve(const char *path, const char *const argv[],
 	flush_old_exec(path);
 	start_thread(regs, img.entry, sp);
 	return 0;
+}
+
+int do_execve(const char *path, const char *const argv[],
+	      const char *const envp[], struct pt_regs *regs)
+{
+	return exec_depth(path, argv, envp, regs, 0);
 }
 
 /* ---- execve(2) ---- */
@@ -417,6 +506,8 @@ static int spawn_thread(void *arg)
 	/* Started by the kernel: the leader of a session and group of its own. */
 	task->pgrp = task->session = task->pid;
 	task->files = files_alloc();
+	task->cwd = NULL; /* "/" */
+	task->umask = 022;
 	task->sighand = kzalloc(sizeof(*task->sighand), GFP_KERNEL);
 	if (task->files && task->sighand) {
 		for (int fd = 0; fd < 3; fd++) {

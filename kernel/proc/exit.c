@@ -14,6 +14,7 @@
 #define pr_fmt(fmt) "proc: " fmt
 
 #include "kernel/debug/panic.h"
+#include "kernel/fs/fs.h"
 #include "kernel/lib/errno.h"
 #include "kernel/lib/string.h"
 #include "kernel/printk.h"
@@ -92,6 +93,8 @@ void do_exit(int status)
 		files_close_all(task->files);
 		task->files = NULL;
 	}
+	dput(task->cwd);
+	task->cwd = NULL;
 	vfork_release(task);
 	if (mm) {
 		task->exit_hiwater[0] = mm->hiwater_rss[0];

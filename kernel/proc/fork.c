@@ -15,6 +15,7 @@
 
 #include "kernel/lib/errno.h"
 #include "kernel/lib/string.h"
+#include "kernel/fs/fs.h"
 #include "kernel/proc/process.h"
 #include "kernel/proc/syscalls.h"
 #include "mm/mmap.h"
@@ -37,6 +38,8 @@ static int copy_process_state(struct task_struct *child, unsigned long flags)
 
 	child->is_process = true;
 	child->files = files_dup(parent->files);
+	child->cwd = parent->cwd ? dget(parent->cwd) : NULL;
+	child->umask = parent->umask;
 	child->sighand = kmalloc(sizeof(*child->sighand), GFP_KERNEL);
 	if (!child->files || !child->sighand)
 		return -ENOMEM;
@@ -63,6 +66,8 @@ static void free_process_state(struct task_struct *child)
 {
 	if (child->files)
 		files_close_all(child->files);
+	dput(child->cwd);
+	child->cwd = NULL;
 	exit_sighand(child);
 	if (child->mm)
 		mmput(child->mm);

@@ -18,7 +18,10 @@
 #include "kernel/proc/syscalls.h"
 #include "kernel/timer.h"
 #include "kernel/version.h"
+#include "mm/gfp.h"
 #include "mm/mmap.h"
+#include "kernel/fs/fs.h"
+#include "kernel/smp.h"
 #include <asm/desc.h>
 #include <asm/segment.h>
 #include <asm/tsc.h>
@@ -40,12 +43,34 @@ static long sys_brk(long brk)
 static long sys_mmap2(long addr, long len, long prot, long flags, long fd,
 		      long pgoff)
 {
-	(void)pgoff;
-	if (!(flags & MAP_ANONYMOUS) || fd != -1)
-		return -ENODEV; /* file mappings through mmap: not yet */
-	return (long)do_mmap_anon(current->mm, (unsigned long)addr,
-				  (unsigned long)len, (unsigned long)prot,
-				  (unsigned long)flags);
+	struct file *file = NULL;
+
+	if (!(flags & MAP_ANONYMOUS)) {
+		file = fdget(fd);
+		if (!file)
+			return -EBADF;
+		if (file_inode(file) && S_ISCHR(file_inode(file)->i_mode) &&
+		    file_inode(file)->i_rdev == MKDEV(1, 5))
+			file = NULL; /* /dev/zero: anonymous memory, as in Linux */
+	}
+	if (!file)
+		flags |= MAP_ANONYMOUS;
+	return (long)do_mmap(current->mm, (unsigned long)addr,
+			     (unsigned long)len, (unsigned long)prot,
+			     (unsigned long)flags, file, (unsigned long)pgoff);
+}
+
+/* The old mmap: its six arguments in a struct in user memory. */
+static long sys_old_mmap(long uargs)
+{
+	u32 a[6];
+
+	if (copy_from_user(a, (const void __user *)uargs, sizeof(a)))
+		return -EFAULT;
+	if (a[5] & ~PAGE_MASK)
+		return -EINVAL;
+	return sys_mmap2((long)a[0], (long)a[1], (long)a[2], (long)a[3],
+			 (long)a[4], (long)(a[5] >> PAGE_SHIFT));
 }
 
 static long sys_munmap(long addr, long len)
@@ -175,25 +200,6 @@ struct timespec32 {
 	s32 tv_nsec;
 };
 
-struct timespec64 {
-	s64 tv_sec;
-	s64 tv_nsec;
-};
-
-/* Nanoseconds since boot, from the TSC (the tick where there is none). */
-static u64 ktime_get_ns(void)
-{
-	unsigned long khz = tsc_khz_or_guess();
-
-	u64 tsc;
-
-	if (!khz)
-		return get_jiffies_64() * (1000000000ull / HZ);
-	/* In two steps: TSC * 10^6 would overflow after a few hours. */
-	tsc = rdtsc();
-	return tsc / khz * 1000000ull + tsc % khz * 1000000ull / khz;
-}
-
 /* A time in ns into the user's timespec, 32- or 64-bit (the _time64 calls). */
 static long put_timespec(long uts, u64 ns, bool t64)
 {
@@ -226,10 +232,15 @@ static s64 get_timespec(long uts, bool t64)
 	return t.tv_sec * 1000000000ll + t.tv_nsec;
 }
 
+#define CLOCK_REALTIME 0
+#define CLOCK_REALTIME_COARSE 5
+
 static long do_clock_gettime(long clk, long uts, bool t64)
 {
 	if (clk < 0 || clk > 7)
 		return -EINVAL;
+	if (clk == CLOCK_REALTIME || clk == CLOCK_REALTIME_COARSE)
+		return put_timespec(uts, ktime_get_real_ns(), t64);
 	return put_timespec(uts, ktime_get_ns(), t64);
 }
 
@@ -297,6 +308,161 @@ static long sys_gettid(void)
 
 /* ---- the table ---- */
 
+
+/* ---- time, limits, system information ---- */
+
+static long sys_time(long ut)
+{
+	u32 now = (u32)(ktime_get_real_ns() / 1000000000ull);
+
+	if (ut && put_user_u32(now, (u32 __user *)ut))
+		return -EFAULT;
+	return (long)now;
+}
+
+struct timeval32 {
+	s32 tv_sec, tv_usec;
+};
+
+static long sys_gettimeofday(long utv, long utz)
+{
+	u64 ns = ktime_get_real_ns();
+	struct timeval32 tv = { (s32)(ns / 1000000000ull),
+				(s32)(ns % 1000000000ull / 1000) };
+	u32 tz[2] = { 0, 0 }; /* UTC, no DST */
+
+	if (utv && copy_to_user((void __user *)utv, &tv, sizeof(tv)))
+		return -EFAULT;
+	if (utz && copy_to_user((void __user *)utz, tz, sizeof(tz)))
+		return -EFAULT;
+	return 0;
+}
+
+static void count_process(struct task_struct *task, void *arg)
+{
+	if (task->is_process && !READ_ONCE(task->zombie))
+		(*(unsigned int *)arg)++;
+}
+
+/* Live processes, for sysinfo: a snapshot of the task table. */
+static unsigned int nr_processes(void)
+{
+	unsigned int n = 0;
+
+	for_each_task(count_process, &n);
+	return n;
+}
+
+/* struct sysinfo of the i386 ABI (free uses it for its totals). */
+struct sysinfo32 {
+	s32 uptime;
+	u32 loads[3];
+	u32 totalram, freeram, sharedram, bufferram, totalswap, freeswap;
+	u16 procs, pad;
+	u32 totalhigh, freehigh, mem_unit;
+	char f[8];
+};
+
+static long sys_sysinfo(long uinfo)
+{
+	struct sysinfo32 si;
+
+	memset(&si, 0, sizeof(si));
+	si.uptime = (s32)(ktime_get_ns() / 1000000000ull);
+	si.totalram = (u32)totalram_pages();
+	si.freeram = (u32)nr_free_pages();
+	si.bufferram = 0;
+	si.totalhigh = (u32)totalhigh_pages();
+	si.freehigh = (u32)nr_free_highpages();
+	si.procs = (u16)nr_processes();
+	si.mem_unit = PAGE_SIZE; /* counts in pages: 64 GiB fits in 32 bits */
+	return copy_to_user((void __user *)uinfo, &si, sizeof(si)) ? -EFAULT : 0;
+}
+
+#define RLIMIT_STACK 3
+#define RLIMIT_NOFILE 7
+#define RLIM_NLIMITS 16
+#define RLIM_INFINITY32 0xffffffffu
+#define RLIM64_INFINITY (~0ull)
+
+/* The limits this kernel has: the stack's VMA and the descriptor table. */
+static u64 rlimit_of(unsigned int res)
+{
+	if (res == RLIMIT_STACK)
+		return STACK_SIZE_MAX;
+	if (res == RLIMIT_NOFILE)
+		return NR_OPEN;
+	return RLIM64_INFINITY;
+}
+
+static long sys_ugetrlimit(long res, long ulim)
+{
+	u32 lim[2];
+	u64 v;
+
+	if (res < 0 || res >= RLIM_NLIMITS)
+		return -EINVAL;
+	v = rlimit_of((unsigned int)res);
+	lim[0] = lim[1] = v > RLIM_INFINITY32 ? RLIM_INFINITY32 : (u32)v;
+	return copy_to_user((void __user *)ulim, lim, sizeof(lim)) ? -EFAULT : 0;
+}
+
+static long sys_setrlimit(long res, long ulim)
+{
+	(void)ulim;
+	return res < 0 || res >= RLIM_NLIMITS ? -EINVAL : -EPERM;
+}
+
+static long sys_prlimit64(long pid, long res, long unew, long uold)
+{
+	u64 lim[2];
+
+	if (pid && pid != current->pid)
+		return -ESRCH;
+	if (res < 0 || res >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (unew)
+		return -EPERM; /* the limits are the kernel's, fixed */
+	lim[0] = lim[1] = rlimit_of((unsigned int)res);
+	if (uold && copy_to_user((void __user *)uold, lim, sizeof(lim)))
+		return -EFAULT;
+	return 0;
+}
+
+static long sys_sched_getaffinity(long pid, long len, long umask)
+{
+	u32 mask = 0;
+	unsigned int cpu;
+
+	(void)pid;
+	if (len < (long)sizeof(mask))
+		return -EINVAL;
+	for_each_online_cpu(cpu)
+		if (cpu < 32)
+			mask |= 1u << cpu;
+	if (clear_user((void __user *)umask, (unsigned long)len) ||
+	    copy_to_user((void __user *)umask, &mask, sizeof(mask)))
+		return -EFAULT;
+	return sizeof(mask);
+}
+
+/* Calls glibc makes at startup for features this kernel does not have. */
+static long sys_not_here(void)
+{
+	return -ENOSYS; /* rseq, set_robust_list: glibc carries on without */
+}
+
+static long sys_prctl(long option)
+{
+	(void)option;
+	return -EINVAL;
+}
+
+static long sys_fadvise64_64(void)
+{
+	return 0; /* advice only, and the files are all in memory */
+}
+
 #define SYSCALL(nr, fn) [nr] = (syscall_fn_t)(void (*)(void))(fn)
 
 static const syscall_fn_t syscall_table[NR_SYSCALLS] = {
@@ -307,11 +473,24 @@ static const syscall_fn_t syscall_table[NR_SYSCALLS] = {
 	SYSCALL(5, sys_open),
 	SYSCALL(6, sys_close),
 	SYSCALL(7, sys_waitpid),
+	SYSCALL(8, sys_creat),
+	SYSCALL(9, sys_link),
+	SYSCALL(10, sys_unlink),
 	SYSCALL(11, sys_execve),
+	SYSCALL(12, sys_chdir),
+	SYSCALL(13, sys_time),
+	SYSCALL(14, sys_mknod),
+	SYSCALL(15, sys_chmod),
+	SYSCALL(16, sys_chown),
 	SYSCALL(19, sys_lseek),
 	SYSCALL(20, sys_getpid),
 	SYSCALL(24, sys_getuid),
+	SYSCALL(33, sys_access),
+	SYSCALL(36, sys_sync),
 	SYSCALL(37, sys_kill),
+	SYSCALL(38, sys_rename),
+	SYSCALL(39, sys_mkdir),
+	SYSCALL(40, sys_rmdir),
 	SYSCALL(41, sys_dup),
 	SYSCALL(42, sys_pipe),
 	SYSCALL(45, sys_brk),
@@ -319,45 +498,94 @@ static const syscall_fn_t syscall_table[NR_SYSCALLS] = {
 	SYSCALL(49, sys_getuid),  /* geteuid */
 	SYSCALL(50, sys_getuid),  /* getegid */
 	SYSCALL(54, sys_ioctl),
+	SYSCALL(60, sys_umask),
 	SYSCALL(63, sys_dup2),
 	SYSCALL(64, sys_getppid),
+	SYSCALL(75, sys_setrlimit),
+	SYSCALL(76, sys_ugetrlimit),
+	SYSCALL(78, sys_gettimeofday),
+	SYSCALL(83, sys_symlink),
 	SYSCALL(85, sys_readlink),
+	SYSCALL(90, sys_old_mmap),
 	SYSCALL(91, sys_munmap),
+	SYSCALL(92, sys_truncate),
+	SYSCALL(93, sys_ftruncate),
+	SYSCALL(94, sys_fchmod),
+	SYSCALL(95, sys_chown),
 	SYSCALL(114, sys_wait4),
+	SYSCALL(116, sys_sysinfo),
+	SYSCALL(118, sys_fsync),
 	SYSCALL(120, sys_clone),
 	SYSCALL(122, sys_uname),
 	SYSCALL(125, sys_mprotect),
+	SYSCALL(133, sys_fchdir),
 	SYSCALL(140, sys_llseek),
 	SYSCALL(145, sys_readv),
 	SYSCALL(146, sys_writev),
+	SYSCALL(148, sys_fsync),
 	SYSCALL(158, sys_sched_yield),
 	SYSCALL(162, sys_nanosleep),
+	SYSCALL(172, sys_prctl),
 	SYSCALL(174, sys_rt_sigaction),
 	SYSCALL(175, sys_rt_sigprocmask),
+	SYSCALL(180, sys_pread64),
+	SYSCALL(181, sys_pwrite64),
+	SYSCALL(182, sys_chown),
+	SYSCALL(183, sys_getcwd),
 	SYSCALL(190, sys_vfork),
+	SYSCALL(191, sys_ugetrlimit),
 	SYSCALL(192, sys_mmap2),
+	SYSCALL(193, sys_truncate64),
+	SYSCALL(194, sys_ftruncate64),
 	SYSCALL(195, sys_stat64),
 	SYSCALL(196, sys_lstat64),
 	SYSCALL(197, sys_fstat64),
+	SYSCALL(198, sys_chown),
 	SYSCALL(199, sys_getuid), /* getuid32 */
 	SYSCALL(200, sys_getuid), /* getgid32 */
 	SYSCALL(201, sys_getuid), /* geteuid32 */
 	SYSCALL(202, sys_getuid), /* getegid32 */
+	SYSCALL(207, sys_chown),
+	SYSCALL(212, sys_chown),
 	SYSCALL(219, sys_madvise),
 	SYSCALL(220, sys_getdents64),
 	SYSCALL(221, sys_fcntl64),
 	SYSCALL(224, sys_gettid),
+	SYSCALL(239, sys_sendfile64),
+	SYSCALL(242, sys_sched_getaffinity),
 	SYSCALL(243, sys_set_thread_area),
+	SYSCALL(250, sys_fadvise64_64),
 	SYSCALL(252, sys_exit_group),
 	SYSCALL(258, sys_set_tid_address),
 	SYSCALL(265, sys_clock_gettime),
+	SYSCALL(268, sys_statfs64),
+	SYSCALL(269, sys_fstatfs64),
+	SYSCALL(272, sys_fadvise64_64),
 	SYSCALL(295, sys_openat),
+	SYSCALL(296, sys_mkdirat),
+	SYSCALL(297, sys_mknodat),
+	SYSCALL(298, sys_chown),
 	SYSCALL(300, sys_fstatat64),
+	SYSCALL(301, sys_unlinkat),
+	SYSCALL(302, sys_renameat),
+	SYSCALL(303, sys_link),
+	SYSCALL(304, sys_symlinkat),
+	SYSCALL(305, sys_readlinkat),
+	SYSCALL(306, sys_fchmodat),
+	SYSCALL(307, sys_faccessat),
+	SYSCALL(311, sys_not_here),
+	SYSCALL(320, sys_utimensat),
 	SYSCALL(330, sys_dup3),
 	SYSCALL(331, sys_pipe2),
+	SYSCALL(340, sys_prlimit64),
+	SYSCALL(344, sys_sync),
+	SYSCALL(353, sys_renameat2),
 	SYSCALL(383, sys_statx),
+	SYSCALL(386, sys_not_here),
 	SYSCALL(403, sys_clock_gettime64),
 	SYSCALL(407, sys_clock_nanosleep64),
+	SYSCALL(412, sys_utimensat_time64),
+	SYSCALL(439, sys_faccessat2),
 };
 
 /* Each unknown number is reported once (bit n: number n). */

@@ -358,4 +358,345 @@ void wait_for_vfork(struct task_struct *child);
  */
 void process_link_child(struct task_struct *child);
 
+/* kernel/fs/open.c */
+/**
+ * sys_creat - creat(2): open(O_CREAT | O_WRONLY | O_TRUNC)
+ * @upath: as the system call's argument
+ * @mode: as the system call's argument
+ * Context: a process's system call; may sleep. Return: the fd, or as sys_open.
+ */
+long sys_creat(long upath, long mode);
+
+/**
+ * sys_truncate - truncate(2): set a file's size (32-bit)
+ * @upath: as the system call's argument
+ * @size: as the system call's argument
+ * Context: a process's system call; may sleep. Return: 0, -ENOENT, -EISDIR, -EINVAL.
+ */
+long sys_truncate(long upath, long size);
+
+/**
+ * sys_truncate64 - truncate64(2): set a file's size (64-bit, in two halves)
+ * @upath: as the system call's argument
+ * @lo: as the system call's argument
+ * @hi: as the system call's argument
+ * Context: a process's system call; may sleep. Return: as sys_truncate.
+ */
+long sys_truncate64(long upath, long lo, long hi);
+
+/**
+ * sys_ftruncate - ftruncate(2) on a descriptor open for writing
+ * @fd: as the system call's argument
+ * @size: as the system call's argument
+ * Context: a process's system call; may sleep. Return: 0, -EBADF, -EINVAL.
+ */
+long sys_ftruncate(long fd, long size);
+
+/**
+ * sys_ftruncate64 - ftruncate64(2)
+ * @fd: as the system call's argument
+ * @lo: as the system call's argument
+ * @hi: as the system call's argument
+ * Context: a process's system call; may sleep. Return: as sys_ftruncate.
+ */
+long sys_ftruncate64(long fd, long lo, long hi);
+
+/**
+ * sys_pread64 - pread64(2): read a regular file at an offset, which stays
+ * @fd: as the system call's argument
+ * @ubuf: as the system call's argument
+ * @count: as the system call's argument
+ * @lo: as the system call's argument
+ * @hi: as the system call's argument
+ * Context: a process's system call; may sleep. Return: bytes, -EBADF, -ESPIPE, -EINVAL, -EFAULT.
+ */
+long sys_pread64(long fd, long ubuf, long count, long lo, long hi);
+
+/**
+ * sys_pwrite64 - pwrite64(2): write a regular file at an offset
+ * @fd: as the system call's argument
+ * @ubuf: as the system call's argument
+ * @count: as the system call's argument
+ * @lo: as the system call's argument
+ * @hi: as the system call's argument
+ * Context: a process's system call; may sleep. Return: bytes, -EBADF, -ESPIPE, -ENOSPC, -EFAULT.
+ */
+long sys_pwrite64(long fd, long ubuf, long count, long lo, long hi);
+
+/**
+ * sys_sendfile64 - sendfile64(2) from a regular file to a regular file
+ * @out_fd: as the system call's argument
+ * @in_fd: as the system call's argument
+ * @uoffset: as the system call's argument
+ * @count: as the system call's argument
+ * Context: a process's system call; may sleep. Return: bytes copied, -EBADF, -EINVAL (other files: read and write instead).
+ */
+long sys_sendfile64(long out_fd, long in_fd, long uoffset, long count);
+
+/* kernel/fs/namei.c */
+/**
+ * sys_mkdir - mkdir(2)
+ * @upath: as the system call's argument
+ * @mode: as the system call's argument
+ * Context: a process's system call; may sleep. Return: 0, -EEXIST, -ENOENT, -ENOTDIR, -EPERM, -ENOSPC.
+ */
+long sys_mkdir(long upath, long mode);
+
+/**
+ * sys_mkdirat - mkdirat(2)
+ * @dirfd: as the system call's argument
+ * @upath: as the system call's argument
+ * @mode: as the system call's argument
+ * Context: a process's system call; may sleep. Return: as sys_mkdir, or -EBADF.
+ */
+long sys_mkdirat(long dirfd, long upath, long mode);
+
+/**
+ * sys_mknod - mknod(2): a regular file, device node or FIFO
+ * @upath: as the system call's argument
+ * @mode: as the system call's argument
+ * @dev: as the system call's argument
+ * Context: a process's system call; may sleep. Return: as sys_mkdir, or -EINVAL.
+ */
+long sys_mknod(long upath, long mode, long dev);
+
+/**
+ * sys_mknodat - mknodat(2)
+ * @dirfd: as the system call's argument
+ * @upath: as the system call's argument
+ * @mode: as the system call's argument
+ * @dev: as the system call's argument
+ * Context: a process's system call; may sleep. Return: as sys_mknod.
+ */
+long sys_mknodat(long dirfd, long upath, long mode, long dev);
+
+/**
+ * sys_symlink - symlink(2)
+ * @utarget: as the system call's argument
+ * @upath: as the system call's argument
+ * Context: a process's system call; may sleep. Return: as sys_mkdir.
+ */
+long sys_symlink(long utarget, long upath);
+
+/**
+ * sys_symlinkat - symlinkat(2)
+ * @utarget: as the system call's argument
+ * @dirfd: as the system call's argument
+ * @upath: as the system call's argument
+ * Context: a process's system call; may sleep. Return: as sys_mkdir.
+ */
+long sys_symlinkat(long utarget, long dirfd, long upath);
+
+/**
+ * sys_link - link(2): hard links are not supported (one name per inode)
+ * @uold: as the system call's argument
+ * @unew: as the system call's argument
+ * Context: a process's system call; may sleep. Return: -EPERM.
+ */
+long sys_link(long uold, long unew);
+
+/**
+ * sys_unlink - unlink(2): remove a name; an open file lives on until closed
+ * @upath: as the system call's argument
+ * Context: a process's system call; may sleep. Return: 0, -ENOENT, -EISDIR, -EPERM, -EBUSY.
+ */
+long sys_unlink(long upath);
+
+/**
+ * sys_unlinkat - unlinkat(2), AT_REMOVEDIR for rmdir
+ * @dirfd: as the system call's argument
+ * @upath: as the system call's argument
+ * @flags: as the system call's argument
+ * Context: a process's system call; may sleep. Return: as sys_unlink or sys_rmdir.
+ */
+long sys_unlinkat(long dirfd, long upath, long flags);
+
+/**
+ * sys_rmdir - rmdir(2)
+ * @upath: as the system call's argument
+ * Context: a process's system call; may sleep. Return: 0, -ENOENT, -ENOTDIR, -ENOTEMPTY, -EBUSY, -EINVAL.
+ */
+long sys_rmdir(long upath);
+
+/**
+ * sys_rename - rename(2): replaces the target atomically
+ * @uold: as the system call's argument
+ * @unew: as the system call's argument
+ * Context: a process's system call; may sleep. Return: 0, -ENOENT, -EXDEV, -EISDIR, -ENOTDIR, -ENOTEMPTY, -EINVAL, -EBUSY.
+ */
+long sys_rename(long uold, long unew);
+
+/**
+ * sys_renameat - renameat(2)
+ * @olddirfd: as the system call's argument
+ * @uold: as the system call's argument
+ * @newdirfd: as the system call's argument
+ * @unew: as the system call's argument
+ * Context: a process's system call; may sleep. Return: as sys_rename.
+ */
+long sys_renameat(long olddirfd, long uold, long newdirfd, long unew);
+
+/**
+ * sys_renameat2 - renameat2(2); no flags supported
+ * @olddirfd: as the system call's argument
+ * @uold: as the system call's argument
+ * @newdirfd: as the system call's argument
+ * @unew: as the system call's argument
+ * @flags: as the system call's argument
+ * Context: a process's system call; may sleep. Return: as sys_rename, -EINVAL for flags.
+ */
+long sys_renameat2(long olddirfd, long uold, long newdirfd, long unew, long flags);
+
+/**
+ * sys_chdir - chdir(2)
+ * @upath: as the system call's argument
+ * Context: a process's system call; may sleep. Return: 0, -ENOENT, -ENOTDIR.
+ */
+long sys_chdir(long upath);
+
+/**
+ * sys_fchdir - fchdir(2)
+ * @fd: as the system call's argument
+ * Context: a process's system call; may sleep. Return: 0, -EBADF, -ENOTDIR.
+ */
+long sys_fchdir(long fd);
+
+/**
+ * sys_getcwd - getcwd(2)
+ * @ubuf: as the system call's argument
+ * @size: as the system call's argument
+ * Context: a process's system call; may sleep. Return: the length with the NUL, -ERANGE, -ENOENT (removed), -EFAULT.
+ */
+long sys_getcwd(long ubuf, long size);
+
+/**
+ * sys_umask - umask(2)
+ * @mask: as the system call's argument
+ * Context: a process's system call; may sleep. Return: the old mask.
+ */
+long sys_umask(long mask);
+
+/* kernel/fs/stat.c */
+/**
+ * sys_readlinkat - readlinkat(2)
+ * @dirfd: as the system call's argument
+ * @upath: as the system call's argument
+ * @ubuf: as the system call's argument
+ * @size: as the system call's argument
+ * Context: a process's system call; may sleep. Return: bytes, -EINVAL (not a symlink), -ENOENT, -EFAULT.
+ */
+long sys_readlinkat(long dirfd, long upath, long ubuf, long size);
+
+/**
+ * sys_access - access(2): everyone is root; X_OK needs an x bit
+ * @upath: as the system call's argument
+ * @mode: as the system call's argument
+ * Context: a process's system call; may sleep. Return: 0, -ENOENT, -EACCES, -EINVAL.
+ */
+long sys_access(long upath, long mode);
+
+/**
+ * sys_faccessat - faccessat(2)
+ * @dirfd: as the system call's argument
+ * @upath: as the system call's argument
+ * @mode: as the system call's argument
+ * Context: a process's system call; may sleep. Return: as sys_access.
+ */
+long sys_faccessat(long dirfd, long upath, long mode);
+
+/**
+ * sys_faccessat2 - faccessat2(2)
+ * @dirfd: as the system call's argument
+ * @upath: as the system call's argument
+ * @mode: as the system call's argument
+ * @flags: as the system call's argument
+ * Context: a process's system call; may sleep. Return: as sys_access.
+ */
+long sys_faccessat2(long dirfd, long upath, long mode, long flags);
+
+/**
+ * sys_chmod - chmod(2): modes are kept (there are no other users)
+ * @upath: as the system call's argument
+ * @mode: as the system call's argument
+ * Context: a process's system call; may sleep. Return: 0, -ENOENT.
+ */
+long sys_chmod(long upath, long mode);
+
+/**
+ * sys_fchmod - fchmod(2)
+ * @fd: as the system call's argument
+ * @mode: as the system call's argument
+ * Context: a process's system call; may sleep. Return: 0, -EBADF.
+ */
+long sys_fchmod(long fd, long mode);
+
+/**
+ * sys_fchmodat - fchmodat(2)
+ * @dirfd: as the system call's argument
+ * @upath: as the system call's argument
+ * @mode: as the system call's argument
+ * Context: a process's system call; may sleep. Return: as sys_chmod.
+ */
+long sys_fchmodat(long dirfd, long upath, long mode);
+
+/**
+ * sys_chown - chown(2) and friends: every file belongs to root
+ * @upath: as the system call's argument
+ * @uid: as the system call's argument
+ * @gid: as the system call's argument
+ * Context: a process's system call; may sleep. Return: 0.
+ */
+long sys_chown(long upath, long uid, long gid);
+
+/**
+ * sys_utimensat - utimensat(2) with 32-bit timespecs (NULL path: futimens)
+ * @dirfd: as the system call's argument
+ * @upath: as the system call's argument
+ * @utimes: as the system call's argument
+ * @flags: as the system call's argument
+ * Context: a process's system call; may sleep. Return: 0, -ENOENT, -EINVAL, -EFAULT.
+ */
+long sys_utimensat(long dirfd, long upath, long utimes, long flags);
+
+/**
+ * sys_utimensat_time64 - utimensat_time64(2)
+ * @dirfd: as the system call's argument
+ * @upath: as the system call's argument
+ * @utimes: as the system call's argument
+ * @flags: as the system call's argument
+ * Context: a process's system call; may sleep. Return: as sys_utimensat.
+ */
+long sys_utimensat_time64(long dirfd, long upath, long utimes, long flags);
+
+/**
+ * sys_statfs64 - statfs64(2)
+ * @upath: as the system call's argument
+ * @size: as the system call's argument
+ * @ubuf: as the system call's argument
+ * Context: a process's system call; may sleep. Return: 0, -ENOENT, -EINVAL, -EFAULT.
+ */
+long sys_statfs64(long upath, long size, long ubuf);
+
+/**
+ * sys_fstatfs64 - fstatfs64(2)
+ * @fd: as the system call's argument
+ * @size: as the system call's argument
+ * @ubuf: as the system call's argument
+ * Context: a process's system call; may sleep. Return: 0, -EBADF, -EINVAL, -EFAULT.
+ */
+long sys_fstatfs64(long fd, long size, long ubuf);
+
+/**
+ * sys_sync - sync(2): nothing is ever written back, so nothing to wait for
+ * Context: a process's system call; may sleep. Return: 0.
+ */
+long sys_sync(void);
+
+/**
+ * sys_fsync - fsync(2) and fdatasync(2): as sync, for one file
+ * @fd: as the system call's argument
+ * Context: a process's system call; may sleep. Return: 0, -EBADF.
+ */
+long sys_fsync(long fd);
+
 #endif /* KERNEL_PROC_SYSCALLS_H */

@@ -53,10 +53,11 @@ static void run_ubench(unsigned long arg, bool baseline)
 
 static int ubench_setup(struct bench_ctx *ctx)
 {
-	struct inode *inode;
+	struct dentry *d;
 
-	if (path_lookup("/bin/ubench", true, &inode))
+	if (path_lookup("/bin/ubench", LOOKUP_FOLLOW, &d))
 		return -1; /* no initramfs */
+	dput(d);
 	ctx->batch = mode_n[ctx->arg / 4];
 	return 0;
 }

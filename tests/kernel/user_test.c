@@ -22,13 +22,14 @@ static const char *const no_env[] = { NULL };
 /* Skip unless the initramfs has @path. */
 static bool have_program(struct ktest_ctx *t, const char *path)
 {
-	struct inode *inode;
+	struct dentry *d;
 
-	if (path_lookup(path, true, &inode)) {
+	if (path_lookup(path, LOOKUP_FOLLOW, &d)) {
 		ktest_skip(t, "%s is not in the initramfs (booted without it?)",
 			   path);
 		return false;
 	}
+	dput(d);
 	return true;
 }
 

@@ -86,7 +86,8 @@ bool do_page_fault(struct pt_regs *regs)
 		local_irq_enable();
 		if (ret & VM_FAULT_OOM)
 			oom_kill_current();
-		force_sig_fault(regs, SIGSEGV, addr, "page fault");
+		force_sig_fault(regs, (ret & VM_FAULT_SIGBUS) ? SIGBUS : SIGSEGV,
+				addr, "page fault");
 	}
 	/* A user copy that cannot go on: it returns short, the call -EFAULT. */
 	if (ret & VM_FAULT_OOM)
