@@ -237,13 +237,21 @@ static u8 dirent_type(unsigned int mode)
 	return (u8)((mode & S_IFMT) >> 12); /* DT_* are the S_IF* bits */
 }
 
+/*
+ * The entries are gathered in a kernel buffer and copied out at the end:
+ * ramfs lists a directory under vfs_lock, and a fault in a copy to user
+ * memory takes mmap_lock, which must never nest inside vfs_lock (the
+ * maps listing takes them the other way round).
+ */
+#define GETDENTS_MAX 32768
+
 struct getdents_ctx {
 	struct dir_context ctx;
-	long ubuf, count, used;
-	int err;
+	char *kbuf;
+	long count, used;
 };
 
-/* One entry at ubuf + used: 0 put, 1 it does not fit (or a fault). */
+/* One entry at kbuf + used: 0 put, 1 it does not fit. */
 static int put_dirent(struct dir_context *ctx, const char *name, size_t len,
 		      u64 pos, unsigned long ino, unsigned int mode)
 {
@@ -260,10 +268,7 @@ static int put_dirent(struct dir_context *ctx, const char *name, size_t len,
 	d->d_reclen = reclen;
 	d->d_type = dirent_type(mode);
 	memcpy(d->d_name, name, len);
-	if (copy_to_user((void __user *)(g->ubuf + g->used), buf, reclen)) {
-		g->err = -EFAULT;
-		return 1;
-	}
+	memcpy(g->kbuf + g->used, buf, reclen);
 	g->used += reclen;
 	return 0;
 }
@@ -294,25 +299,32 @@ static int iterate_dir(struct file *f, struct dir_context *ctx)
 long sys_getdents64(long fd, long ubuf, long count)
 {
 	struct file *f = fdget(fd);
-	struct getdents_ctx g = { .ctx.actor = put_dirent, .ubuf = ubuf,
-				  .count = count };
+	struct getdents_ctx g = { .ctx.actor = put_dirent,
+				  .count = min(count, (long)GETDENTS_MAX) };
+	long ret;
 	int full;
 
 	if (!f)
 		return -EBADF;
 	if (!f->f_inode || !S_ISDIR(f->f_inode->i_mode) || !f->ops->iterate)
 		return -ENOTDIR;
-	if (!access_ok((void __user *)ubuf, (unsigned long)count))
+	if (count < 0 || !access_ok((void __user *)ubuf, (unsigned long)count))
 		return -EFAULT;
+	g.kbuf = kmalloc((size_t)g.count + 1, GFP_KERNEL);
+	if (!g.kbuf)
+		return -ENOMEM;
 	mutex_lock(&f->f_pos_lock);
 	g.ctx.pos = f->pos;
 	full = iterate_dir(f, &g.ctx);
-	f->pos = g.ctx.pos;
+	ret = g.used;
+	if (g.used && copy_to_user((void __user *)ubuf, g.kbuf, (size_t)g.used))
+		ret = -EFAULT;
+	else
+		f->pos = g.ctx.pos; /* moved on only if the entries got out */
 	mutex_unlock(&f->f_pos_lock);
-	if (g.used)
-		return g.used;
-	if (g.err)
-		return g.err;
+	kfree(g.kbuf);
+	if (ret)
+		return ret;
 	return full ? -EINVAL : 0; /* too small for one entry, or the end */
 }
 

@@ -422,8 +422,9 @@ case("mem-beyond-ram", "512M", "pass", "mem=4G poweroff",
           r"Power off: success"])
 case("small-machine-6M", "6M", "pass",
      stdin=r"meminfo\nstress 2000\npoweroff\n",
-     has=[r"MemTotal: +[0-9]+ kB", STRESS_OK])
+     has=[r"MemTotal: +[0-9]+ kB", STRESS_OK], small_initramfs=True)
 case("too-small-machine", "6M", "fail", "memmap=2M$0x400000",
+     small_initramfs=True,
      has=[r"mm: [0-9]+ KiB of usable lowmem, [0-9]+ KiB of it taken by the "
           r"kernel and boot data",
           r"not enough memory to boot: [0-9]+ KiB free, the kernel needs 4096 "
