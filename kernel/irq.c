@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* Interrupt lines, their handlers and counts (see kernel/irq.h). */
+#include "kernel/lib/seq_file.h"
 #include "kernel/irq.h"
 #include "kernel/debug/panic.h"
 #include "kernel/preempt.h"
@@ -72,14 +73,14 @@ void handle_irq(unsigned int irq, struct pt_regs *regs)
 	irq_chip->eoi(irq);
 }
 
-void show_interrupts(void)
+int interrupts_show(struct seq_file *m)
 {
 	unsigned int cpu;
 
-	printk("    ");
+	seq_puts(m, "    ");
 	for_each_online_cpu(cpu)
-		printk("       CPU%u", cpu);
-	printk("\n");
+		seq_printf(m, "       CPU%u", cpu);
+	seq_putc(m, '\n');
 	for (unsigned int irq = 0; irq < NR_IRQS; irq++) {
 		unsigned long total = 0;
 
@@ -87,11 +88,12 @@ void show_interrupts(void)
 			total += irq_count(irq, cpu);
 		if (!irq_names[irq] && !total)
 			continue;
-		printk("%3u:", irq);
+		seq_printf(m, "%3u:", irq);
 		for_each_online_cpu(cpu)
-			printk(" %10lu", irq_count(irq, cpu));
-		printk("  %-8s  %s\n", irq_chip_name(),
+			seq_printf(m, " %10lu", irq_count(irq, cpu));
+		seq_printf(m, "  %-8s  %s\n", irq_chip_name(),
 		       irq_names[irq] ? irq_names[irq] : "(no handler)");
 	}
-	arch_show_interrupts();
+	arch_show_interrupts(m);
+	return 0;
 }

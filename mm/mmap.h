@@ -309,13 +309,18 @@ static inline unsigned long mm_rss(struct mm_struct *mm, enum mm_counter c,
 	return (unsigned long)atomic_read(&mm->rss[c][high]);
 }
 
+struct seq_file;
+
 /**
  * show_maps - print @mm's VMAs as Linux's /proc/PID/maps does
- * @mm: the address space
+ * @m: where the text goes
+ * @mm: the address space (the caller holds a reference: get_task_mm)
  *
+ * The text of /proc/PID/maps (proc_pid_maps_show) and of the shell's
+ * `maps PID`.
  * Context: thread; takes mmap_lock.
  */
-void show_maps(struct mm_struct *mm);
+void show_maps(struct seq_file *m, struct mm_struct *mm);
 
 /**
  * flush_tlb_mm_range - drop [@start, @end) of @mm from every TLB that

@@ -61,7 +61,7 @@ static int cmd_maps(int argc, char **argv)
 		printk("process %s has no address space (exiting)\n", argv[1]);
 		return 1;
 	}
-	show_maps(mm);
+	show_maps(seq_console(), mm);
 	mmput(mm);
 	return 0;
 }
