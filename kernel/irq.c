@@ -65,7 +65,8 @@ void handle_irq(unsigned int irq, struct pt_regs *regs)
 {
 	if (irq >= NR_IRQS || irq_chip->spurious(irq))
 		return;
-	this_cpu(irq_counts)[irq]++;
+	/* Through a plain pointer: GCC drops __seg_fs on an array index. */
+	(*this_cpu_ptr(irq_counts))[irq]++;
 	this_cpu(hardirq_count)++;
 	if (irq_handlers[irq])
 		irq_handlers[irq](regs);

@@ -119,4 +119,13 @@ int interrupts_show(struct seq_file *m);
  */
 void arch_show_interrupts(struct seq_file *m);
 
+/**
+ * arch_irq_count_sum - the interrupts arch_show_interrupts counts, all
+ * CPUs together (TLB shootdowns once: they are function calls)
+ *
+ * For the total on /proc/stat's intr line.
+ * Context: any; a racy sum. Return: the count.
+ */
+unsigned long long arch_irq_count_sum(void);
+
 #endif /* KERNEL_IRQ_H */

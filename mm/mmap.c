@@ -76,6 +76,8 @@ static void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
 	vma->vm_mm = mm;
 	mm->map_count++;
 	mm->total_vm += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+	if (mm->total_vm > mm->hiwater_vm)
+		mm->hiwater_vm = mm->total_vm;
 }
 
 static void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)

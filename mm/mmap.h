@@ -218,6 +218,24 @@ int populate_page(struct mm_struct *mm, unsigned long addr, bool write);
 pteval_t user_pte_read(struct mm_struct *mm, unsigned long addr);
 
 /**
+ * access_remote_vm - copy @len bytes at user address @addr of @mm
+ * @mm: any process's address space, held by a reference (get_task_mm)
+ * @addr: the user address
+ * @buf: kernel memory to copy into
+ * @len: how many bytes
+ *
+ * Never goes through the caller's address space: each page is found
+ * in @mm's page tables (faulted in if need be, as a read by the
+ * process would), mapped with kmap_local and copied, under @mm's
+ * mmap_lock, which keeps the page from being unmapped meanwhile (the
+ * reference keeps the mm itself). /proc/PID/cmdline reads through it.
+ * Context: thread; takes mmap_lock; may sleep.
+ * Return: the bytes copied; fewer than @len where a page cannot be read.
+ */
+size_t access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
+			size_t len);
+
+/**
  * tlb_gather_init - start gathering pages to free from @mm
  * @tlb: the gather
  * @mm: the address space being unmapped

@@ -73,6 +73,8 @@ int seq_fill(struct seq_file *m, int (*show)(struct seq_file *m, void *arg),
 
 	if (m->console)
 		return show(m, arg);
+	if (size > m->max)
+		size = m->max;
 	for (;;) {
 		err = seq_alloc(m, size);
 		if (err)

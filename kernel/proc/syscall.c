@@ -103,10 +103,10 @@ struct new_utsname {
 static long sys_uname(long ubuf)
 {
 	static const struct new_utsname uts = {
-		.sysname = "Linux", /* what programs test for: the ABI's name */
-		.nodename = "hmkernel",
-		.release = "6.1.0-hmkernel-" KERNEL_VERSION,
-		.version = "#1 SMP PAE",
+		.sysname = UTS_SYSNAME,
+		.nodename = KERNEL_NAME,
+		.release = UTS_RELEASE,
+		.version = UTS_VERSION,
 		.machine = "i686",
 		.domainname = "(none)",
 	};

@@ -89,6 +89,19 @@ static void test_too_big_fails(void **state)
 	seq_release(&m);
 }
 
+static void test_max_below_first_size(void **state)
+{
+	struct seq_file m;
+	int lines = 20; /* 100 bytes */
+
+	(void)state;
+	seq_buf_init(&m, 64);
+	assert_int_equal(seq_fill(&m, show_many_lines, &lines), -EOVERFLOW);
+	assert_int_equal(m.size, 64);
+	assert_int_equal(m.count, 60);
+	seq_release(&m);
+}
+
 static int show_argv(struct seq_file *m, void *arg)
 {
 	(void)arg;
@@ -129,6 +142,7 @@ int main(void)
 		cmocka_unit_test(test_printf_appends),
 		cmocka_unit_test(test_grows_past_kmalloc),
 		cmocka_unit_test(test_too_big_fails),
+		cmocka_unit_test(test_max_below_first_size),
 		cmocka_unit_test(test_nul_bytes_kept),
 		cmocka_unit_test(test_console_prints),
 	};

@@ -260,6 +260,21 @@ static void show_irq_stat_row(struct seq_file *m, const char *name,
 	seq_printf(m, "  %s\n", what);
 }
 
+unsigned long long arch_irq_count_sum(void)
+{
+	unsigned long long sum = 0;
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu) {
+		const struct irq_cpustat *s = &per_cpu(irq_stat, cpu);
+
+		sum += READ_ONCE(s->nmi) + READ_ONCE(s->local_timer) +
+		       READ_ONCE(s->spurious) + READ_ONCE(s->error) +
+		       READ_ONCE(s->resched) + READ_ONCE(s->call_function);
+	}
+	return sum;
+}
+
 void arch_show_interrupts(struct seq_file *m)
 {
 	show_irq_stat_row(m, "NMI", offsetof(struct irq_cpustat, nmi),
