@@ -16,7 +16,7 @@
  */
 #define pr_fmt(fmt) "pkmap: " fmt
 
-#include "kernel/lib/seq_file.h"
+#include "kernel/seq_file.h"
 #include "highmem/highmem.h"
 #include "highmem/pkmap.h"
 #include "kernel/debug/bochs.h"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* Interrupt lines, their handlers and counts (see kernel/irq.h). */
-#include "kernel/lib/seq_file.h"
+#include "kernel/seq_file.h"
 #include "kernel/irq.h"
 #include "kernel/debug/panic.h"
 #include "kernel/preempt.h"

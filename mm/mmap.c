@@ -15,7 +15,7 @@
  */
 #define pr_fmt(fmt) "mm: " fmt
 
-#include "kernel/lib/seq_file.h"
+#include "kernel/seq_file.h"
 #include "kernel/fs/fs.h"
 #include "kernel/lib/errno.h"
 #include "kernel/lib/string.h"

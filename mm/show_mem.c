@@ -10,7 +10,7 @@
  * SReclaimable are truly 0, and Active/Inactive are left out rather
  * than guessed.
  */
-#include "kernel/lib/seq_file.h"
+#include "kernel/seq_file.h"
 #include "kernel/proc/process.h"
 #include "kernel/sched.h"
 #include "mm/gfp.h"

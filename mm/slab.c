@@ -15,7 +15,7 @@
  */
 #define pr_fmt(fmt) "slab: " fmt
 
-#include "kernel/lib/seq_file.h"
+#include "kernel/seq_file.h"
 #include "mm/slab.h"
 #include "kernel/lib/errno.h"
 #include "kernel/debug/panic.h"

@@ -24,7 +24,7 @@
  */
 #define pr_fmt(fmt) "vmalloc: " fmt
 
-#include "kernel/lib/seq_file.h"
+#include "kernel/seq_file.h"
 #include "mm/vmalloc.h"
 #include "mm/internal.h"
 #include "kernel/debug/panic.h"

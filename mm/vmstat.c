@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* The memory manager's event counters (see mm/vmstat.h). */
 #include "mm/vmstat.h"
-#include "kernel/lib/seq_file.h"
+#include "kernel/seq_file.h"
 #include "kernel/printk.h"
 #include "kernel/smp.h"
 #include <asm/tlbflush.h>

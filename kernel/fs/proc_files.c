@@ -9,7 +9,7 @@
 #include "kernel/fs/proc_files.h"
 #include "kernel/irq.h"
 #include "kernel/lib/errno.h"
-#include "kernel/lib/seq_file.h"
+#include "kernel/seq_file.h"
 #include "kernel/lib/string.h"
 #include "kernel/sched.h"
 #include "mm/show_mem.h"

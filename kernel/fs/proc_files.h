@@ -2,7 +2,7 @@
 /*
  * What the files of /proc print: a table procfs mounts, and the show
  * functions behind it. Each show function prints a file's whole text
- * into a struct seq_file (kernel/lib/seq_file.h); procfs fills a buffer
+ * into a struct seq_file (kernel/seq_file.h); procfs fills a buffer
  * seq_file with seq_fill() on open or read, and the shell's commands
  * print the same functions to the console (seq_console()).
  *

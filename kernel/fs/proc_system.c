@@ -7,7 +7,7 @@
  */
 #include "kernel/fs/proc_files.h"
 #include "kernel/irq.h"
-#include "kernel/lib/seq_file.h"
+#include "kernel/seq_file.h"
 #include "kernel/sched.h"
 #include "kernel/smp.h"
 #include "kernel/timer.h"

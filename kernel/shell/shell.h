@@ -12,7 +12,7 @@
 #define KERNEL_SHELL_H
 
 #include "kernel/lib/compiler.h"
-#include "kernel/lib/seq_file.h"
+#include "kernel/seq_file.h"
 
 #define SHELL_MAX_ARGS 8
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-/* Host tests of kernel/lib/seq_file.c. */
+/* Host tests of kernel/seq_file.c. */
 #include "host.h"
 #include "kernel/lib/errno.h"
-#include "kernel/lib/seq_file.h"
+#include "kernel/seq_file.h"
 #include "mm/slab.h"
 
 #include <stdlib.h>

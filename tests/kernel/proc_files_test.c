@@ -8,7 +8,7 @@
 #include "kernel/fs/proc_files.h"
 #include "kernel/lib/errno.h"
 #include "kernel/lib/kstrtox.h"
-#include "kernel/lib/seq_file.h"
+#include "kernel/seq_file.h"
 #include "kernel/lib/string.h"
 #include "kernel/lib/vsprintf.h"
 #include "kernel/proc/process.h"

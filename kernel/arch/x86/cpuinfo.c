@@ -9,7 +9,7 @@
 #include <asm/apic.h>
 #include <asm/cpuinfo.h>
 #include <asm/tsc.h>
-#include "kernel/lib/seq_file.h"
+#include "kernel/seq_file.h"
 #include "kernel/smp.h"
 
 #define VIRTUAL_ADDRESS_BITS 32

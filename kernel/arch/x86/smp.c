@@ -25,7 +25,7 @@
  */
 #define pr_fmt(fmt) "smp: " fmt
 
-#include "kernel/lib/seq_file.h"
+#include "kernel/seq_file.h"
 #include "kernel/debug/panic.h"
 #include "kernel/irq.h"
 #include "kernel/lib/list.h"

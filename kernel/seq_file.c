@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * The seq_file printer (kernel/lib/seq_file.h). A buffer seq_file
+ * The seq_file printer (kernel/seq_file.h). A buffer seq_file
  * formats each piece straight into the free end of its buffer and never
  * allocates while a show function runs: show functions print under their
  * subsystem's locks (slab_mutex, vmap_lock with interrupts off), where
@@ -9,7 +9,7 @@
  * function again in a buffer twice the size (kmalloc while small,
  * vmalloc past KMALLOC_MAX_CACHE_SIZE), as Linux's seq_read does.
  */
-#include "kernel/lib/seq_file.h"
+#include "kernel/seq_file.h"
 #include "kernel/lib/errno.h"
 #include "kernel/lib/string.h"
 #include "kernel/lib/vsprintf.h"

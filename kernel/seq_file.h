@@ -12,8 +12,8 @@
  *   - the console seq_file (seq_console) forwards every piece to printk,
  *     for the shell.
  */
-#ifndef KERNEL_LIB_SEQ_FILE_H
-#define KERNEL_LIB_SEQ_FILE_H
+#ifndef KERNEL_SEQ_FILE_H
+#define KERNEL_SEQ_FILE_H
 
 #include "kernel/lib/compiler.h"
 #include "kernel/lib/types.h"
@@ -133,4 +133,4 @@ static inline bool seq_has_overflowed(const struct seq_file *m)
 	return m->overflow;
 }
 
-#endif /* KERNEL_LIB_SEQ_FILE_H */
+#endif /* KERNEL_SEQ_FILE_H */
