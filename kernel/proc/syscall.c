@@ -18,6 +18,7 @@
 #include "kernel/proc/syscalls.h"
 #include "kernel/timer.h"
 #include "kernel/version.h"
+#include "mm/gfp.h"
 #include "mm/mmap.h"
 #include <asm/desc.h>
 #include <asm/segment.h>
@@ -114,6 +115,40 @@ static long sys_uname(long ubuf)
 	return copy_to_user((void __user *)ubuf, &uts, sizeof(uts)) ? -EFAULT
 								    : 0;
 }
+
+/* Linux's i386 struct sysinfo: 64 bytes. */
+struct sysinfo {
+	s32 uptime;
+	u32 loads[3];
+	u32 totalram, freeram, sharedram, bufferram, totalswap, freeswap;
+	u16 procs, pad;
+	u32 totalhigh, freehigh;
+	u32 mem_unit;
+	char reserved[8];
+};
+
+/*
+ * sysinfo(2), what busybox's free and uptime ask first: the sizes in
+ * pages (mem_unit), the same figures as /proc/meminfo's. The load
+ * averages are not computed: 0, as /proc/loadavg says.
+ */
+static long sys_sysinfo(long uinfo)
+{
+	struct sysinfo info = {
+		.uptime = (s32)(get_jiffies_64() / HZ),
+		.totalram = (u32)totalram_pages(),
+		.freeram = (u32)nr_free_pages(),
+		.procs = (u16)nr_threads(),
+		.totalhigh = (u32)totalhigh_pages(),
+		.freehigh = (u32)nr_free_highpages(),
+		.mem_unit = PAGE_SIZE,
+	};
+
+	return copy_to_user((void __user *)uinfo, &info, sizeof(info)) ?
+		       -EFAULT : 0;
+}
+
+_Static_assert(sizeof(struct sysinfo) == 64, "Linux's i386 struct sysinfo");
 
 /* struct user_desc of set_thread_area. */
 struct user_desc {
@@ -324,6 +359,7 @@ static const syscall_fn_t syscall_table[NR_SYSCALLS] = {
 	SYSCALL(85, sys_readlink),
 	SYSCALL(91, sys_munmap),
 	SYSCALL(114, sys_wait4),
+	SYSCALL(116, sys_sysinfo),
 	SYSCALL(120, sys_clone),
 	SYSCALL(122, sys_uname),
 	SYSCALL(125, sys_mprotect),
