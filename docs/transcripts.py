@@ -208,7 +208,7 @@ BOOTS = {
     "qemu-6G-user": Boot("qemu", "6G", input=(
         "run /bin/hello world\nrun /bin/memtouch 64M\nrun /bin/segv null\n"
         "run /bin/memtouch 16M 600000 &\nrun /bin/hello\nmaps 7\nps\n"
-        "kill 7 9\npoweroff\n")),
+        "proc status 7\nkill 7 9\npoweroff\n")),
     # docs/debugging.md: the fault breakpoint at a user page fault.
     "bochs-2G-user-fault": Boot(
         "bochs-debug", "2G", "bochs.break=fault:1 init=/bin/hello poweroff",
@@ -326,9 +326,15 @@ TRANSCRIPTS = {
     "user-maps": Transcript(
         "qemu-6G-user", [Cut(r"^kernel> maps 7$", upto=r"^kernel> ps$")]),
     "user-ps": Transcript(
-        "qemu-6G-user", [Cut(r"^  PID  PPID", upto=r"^kernel> kill")],
+        "qemu-6G-user", [Cut(r"^  PID  PPID", upto=r"^kernel> proc status 7$")],
         # How far memtouch got when ps ran (it may still be touching).
         masks=[(r"(alive +\d+ +\d+) +\d+", r"\1 N")]),
+    "user-proc-status": Transcript(
+        "qemu-6G-user", [Cut(r"^kernel> proc status 7$", upto=r"^kernel> kill")],
+        # How far memtouch got (it may still be touching), and when.
+        masks=[(r"^(VmHWM|VmRSS|RssAnon|VmPTE):(\t +)\d+ kB", r"\1:\2N kB"),
+               (r"^State:\t. \(\w+\)", "State:\tS (sleeping)"),
+               (r"^(voluntary_ctxt_switches):\t\d+", r"\1:\tN")]),
     "bochs-user-fault": Transcript(
         "bochs-2G-user-fault",
         [Cut(r"^bochs\.break: fault: ", upto=r"^<bochs:\d+> c$")],

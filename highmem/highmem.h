@@ -585,12 +585,16 @@ struct pkmap_stats {
 
 extern struct pkmap_stats pkmap_stats;
 
+struct seq_file;
+
 /**
- * pkmap_show - print the pool: slots in use, unused, free; the counters
+ * pkmapinfo_show - the pkmap pool: slots in use, unused, free; the counters
+ * @m: where the text goes
  *
- * What the shell's `pkmapinfo` shows. Context: any; a snapshot.
+ * What the shell's `pkmapinfo` (and a /proc/pkmapinfo) shows.
+ * Context: any; a snapshot. Return: 0.
  */
-void pkmap_show(void);
+int pkmapinfo_show(struct seq_file *m);
 
 /**
  * pkmap_slot_count - the use count of pkmap slot @nr

@@ -16,6 +16,7 @@
  */
 #define pr_fmt(fmt) "pkmap: " fmt
 
+#include "kernel/seq_file.h"
 #include "highmem/highmem.h"
 #include "highmem/pkmap.h"
 #include "kernel/debug/bochs.h"
@@ -241,7 +242,7 @@ void kmap_check_none_held(struct task_struct *task)
 	      task->pid, task->kmap_count, kmap_atomic_depth());
 }
 
-void pkmap_show(void)
+int pkmapinfo_show(struct seq_file *m)
 {
 	unsigned int used = 0, stale = 0;
 
@@ -251,15 +252,16 @@ void pkmap_show(void)
 		else if (pkmap_count[i] == 1)
 			stale++;
 	}
-	printk("pkmap: %u slots at 0x%08lx: %u in use, %u unused but not "
+	seq_printf(m, "pkmap: %u slots at 0x%08lx: %u in use, %u unused but not "
 	       "flushed, %u free\n", LAST_PKMAP, PKMAP_BASE, used, stale,
 	       LAST_PKMAP - used - stale);
-	printk("next slot after %u; maps %lu, hits %lu, flushes %lu, waits %lu\n",
+	seq_printf(m, "next slot after %u; maps %lu, hits %lu, flushes %lu, waits %lu\n",
 	       last_pkmap_nr, pkmap_stats.maps, pkmap_stats.hits,
 	       pkmap_stats.flushes, pkmap_stats.waits);
 	for (unsigned int i = 0; i < LAST_PKMAP; i++)
 		if (pkmap_count[i])
-			printk("  slot %3u  0x%08lx  count %d  pfn 0x%lx\n", i,
+			seq_printf(m, "  slot %3u  0x%08lx  count %d  pfn 0x%lx\n", i,
 			       PKMAP_ADDR(i), pkmap_count[i],
 			       pte_pfn(pkmap_page_table[i]));
+	return 0;
 }

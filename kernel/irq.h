@@ -97,22 +97,35 @@ unsigned long irq_count(unsigned int irq, unsigned int cpu);
  */
 const char *irq_name(unsigned int irq);
 
+struct seq_file;
+
 /**
- * show_interrupts - the shell's `interrupts`, in /proc/interrupts' layout
+ * interrupts_show - /proc/interrupts and the shell's `interrupts`
+ * @m: where the text goes
  *
  * One column per online CPU: each device line's count on that CPU, then
  * the architecture's rows (arch_show_interrupts).
- * Context: thread.
+ * Context: thread; a snapshot. Return: 0.
  */
-void show_interrupts(void);
+int interrupts_show(struct seq_file *m);
 
 /**
  * arch_show_interrupts - the rows that are not device lines: the local
  * APIC timer, the IPIs (rescheduling, function calls, TLB shootdowns),
  * NMIs, spurious and error interrupts
+ * @m: where the text goes
  *
  * Context: thread.
  */
-void arch_show_interrupts(void);
+void arch_show_interrupts(struct seq_file *m);
+
+/**
+ * arch_irq_count_sum - the interrupts arch_show_interrupts counts, all
+ * CPUs together (TLB shootdowns once: they are function calls)
+ *
+ * For the total on /proc/stat's intr line.
+ * Context: any; a racy sum. Return: the count.
+ */
+unsigned long long arch_irq_count_sum(void);
 
 #endif /* KERNEL_IRQ_H */

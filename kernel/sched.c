@@ -29,11 +29,13 @@
 #include "kernel/sched.h"
 #include "kernel/irq.h"
 #include "kernel/debug/panic.h"
+#include "kernel/preempt.h"
 #include "kernel/printk.h"
 #include "kernel/spinlock.h"
 #include <asm/stacktrace.h>
 #include "kernel/lib/string.h"
 #include "kernel/lib/vsprintf.h"
+#include "kernel/timer.h"
 #include "kernel/wait.h"
 #include "highmem/highmem.h"
 #include "mm/gfp.h"
@@ -463,12 +465,42 @@ static bool pull_one_task(struct rq *dst, unsigned int margin)
 	return task != NULL;
 }
 
-void scheduler_tick(void)
+static DEFINE_PER_CPU(unsigned long[NR_CPUTIME], cpu_times);
+
+/* Charge this tick to @task and to this CPU's times. */
+static void account_tick(struct task_struct *task, struct rq *rq, bool user)
+{
+	enum cpu_time kind;
+
+	task->ticks++;
+	if (user) {
+		task->utime++;
+		kind = CPUTIME_USER;
+	} else {
+		task->stime++;
+		/* 1 is the tick's own handler; more: it interrupted one. */
+		if (this_cpu(hardirq_count) > 1)
+			kind = CPUTIME_IRQ;
+		else if (task == rq->idle)
+			kind = CPUTIME_IDLE;
+		else
+			kind = CPUTIME_SYSTEM;
+	}
+	/* Through a plain pointer: GCC drops __seg_fs on an array index. */
+	(*this_cpu_ptr(cpu_times))[kind]++;
+}
+
+unsigned long cpu_time_ticks(unsigned int cpu, enum cpu_time kind)
+{
+	return READ_ONCE(per_cpu(cpu_times, cpu)[kind]);
+}
+
+void scheduler_tick(bool user)
 {
 	struct task_struct *task = current;
 	struct rq *rq = this_rq();
 
-	task->ticks++;
+	account_tick(task, rq, user);
 	if (task == rq->idle) {
 		/* The idle loop pulls from the others' queues. */
 		this_cpu(need_resched) = true;
@@ -480,6 +512,29 @@ void scheduler_tick(void)
 		if (task != rq->idle && pull_one_task(rq, 2))
 			this_cpu(need_resched) = true;
 	}
+}
+
+unsigned int nr_running(void)
+{
+	unsigned int sum = 0, cpu;
+
+	for_each_online_cpu(cpu)
+		sum += rq_load(&per_cpu(runqueues, cpu));
+	return sum;
+}
+
+unsigned int nr_threads(void)
+{
+	unsigned int n = 0;
+
+	for (int i = 0; i < MAX_THREADS; i++)
+		n += READ_ONCE(tasks[i].state) != TASK_UNUSED;
+	return n;
+}
+
+int last_pid(void)
+{
+	return READ_ONCE(next_pid) - 1;
 }
 
 unsigned long nr_context_switches(void)
@@ -560,6 +615,7 @@ static struct task_struct *alloc_task_slot(void)
 			memset(task, 0, sizeof(*task));
 			task->state = TASK_NEW;
 			task->pid = next_pid++;
+			task->start_time = get_jiffies_64();
 			break;
 		}
 	spin_unlock_irqrestore(&tasks_lock, flags);

@@ -93,6 +93,9 @@ struct task_struct {
 	int time_slice;		   /* ticks left */
 	unsigned long switches;	   /* times it was switched in */
 	unsigned long ticks;	   /* timer ticks spent running */
+	unsigned long utime;	   /* of those, ticks that hit user mode */
+	unsigned long stime;	   /* and ticks that hit the kernel */
+	u64 start_time;		   /* jiffies when it was created */
 	unsigned int kmap_count;   /* pkmap slots held (highmem/) */
 	struct kmap_ctrl kmap_ctrl; /* kmap_local slots while switched out */
 	struct held_locks held_mutexes; /* lock_debug: the mutexes it owns */
@@ -351,10 +354,63 @@ bool wake_up_process(struct task_struct *task);
 
 /**
  * scheduler_tick - time slices and accounting, once per timer tick
+ * @user: the tick interrupted user mode
  *
+ * Charges the tick to the running thread (utime or stime) and to this
+ * CPU's times (user, system, irq or idle: see enum cpu_time).
  * Context: the timer interrupt.
  */
-void scheduler_tick(void);
+void scheduler_tick(bool user);
+
+/*
+ * Where a CPU's ticks went, as the cpu lines of /proc/stat count them.
+ * The tick decides by what it interrupted: user mode, the idle thread,
+ * another interrupt handler, or else the kernel. Nothing here is nice,
+ * waits for I/O, runs softirqs or is stolen: those stay 0.
+ */
+enum cpu_time {
+	CPUTIME_USER,
+	CPUTIME_NICE,
+	CPUTIME_SYSTEM,
+	CPUTIME_IDLE,
+	CPUTIME_IOWAIT,
+	CPUTIME_IRQ,
+	CPUTIME_SOFTIRQ,
+	CPUTIME_STEAL,
+	NR_CPUTIME
+};
+
+/**
+ * cpu_time_ticks - the ticks CPU @cpu spent in @kind since boot
+ * @cpu: a possible CPU
+ * @kind: which time
+ *
+ * Context: any; each CPU writes only its own counts. Return: the ticks.
+ */
+unsigned long cpu_time_ticks(unsigned int cpu, enum cpu_time kind);
+
+/**
+ * nr_running - threads running or waiting on a run queue, all CPUs
+ *
+ * Context: any; a racy sum. Return: the count (idle threads not counted).
+ */
+unsigned int nr_running(void);
+
+/**
+ * nr_threads - threads in the thread table (idle threads included)
+ *
+ * Context: any; a snapshot. Return: the count.
+ */
+unsigned int nr_threads(void);
+
+/**
+ * last_pid - the pid given to the newest thread
+ *
+ * Pids are never reused, so this is also how many threads were created
+ * since boot (Linux's "processes" in /proc/stat counts forks the same way).
+ * Context: any. Return: the pid.
+ */
+int last_pid(void);
 
 /**
  * preempt_schedule_irq - preempt on the way out of an interrupt

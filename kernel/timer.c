@@ -99,14 +99,14 @@ static void run_timers(void)
 	spin_unlock(&timer_lock);
 }
 
-void timer_tick(void)
+void timer_tick(bool user)
 {
 	/* One CPU keeps the time and runs the timers; every CPU schedules. */
 	if (smp_processor_id() == 0) {
 		jiffies++;
 		run_timers();
 	}
-	scheduler_tick();
+	scheduler_tick(user);
 }
 
 void timer_init(void)

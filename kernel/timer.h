@@ -48,10 +48,12 @@ void timer_init(void);
 
 /**
  * timer_tick - one tick: jiffies, expired timers, the scheduler's share
+ * @user: the tick interrupted user mode (user_mode(regs)); the tick is
+ *        then the running process's user time, else system or idle time
  *
  * Called by the tick's interrupt handler. Context: the tick's IRQ.
  */
-void timer_tick(void);
+void timer_tick(bool user);
 
 /**
  * add_timer - run @timer->function from the tick once jiffies reaches expires

@@ -600,3 +600,49 @@ int populate_page(struct mm_struct *mm, unsigned long addr, bool write)
 		return -ENOMEM;
 	return ret ? -EFAULT : 0;
 }
+
+/*
+ * Copy from the page at @addr of @mm (faulted in first if need be, as a
+ * read would); at most to the end of that page. 0 if it cannot be read.
+ */
+static size_t read_remote_page(struct mm_struct *mm, unsigned long addr,
+			       void *buf, size_t len)
+{
+	size_t n = min(len, (size_t)(PAGE_SIZE - (addr & ~PAGE_MASK)));
+	pteval_t pte = user_pte_read(mm, addr);
+	const u8 *p;
+
+	if (!(pte & _PAGE_PRESENT)) {
+		if (populate_page(mm, addr, false))
+			return 0;
+		pte = user_pte_read(mm, addr);
+		if (!(pte & _PAGE_PRESENT))
+			return 0;
+	}
+	if (!(pte & _PAGE_USER) || !pfn_valid(pte_pfn(pte)))
+		return 0;
+	p = kmap_local_page(pfn_to_page(pte_pfn(pte)));
+	memcpy(buf, p + (addr & ~PAGE_MASK), n);
+	kunmap_local(p);
+	return n;
+}
+
+size_t access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
+			size_t len)
+{
+	size_t done = 0;
+
+	if (addr >= TASK_SIZE || len > TASK_SIZE - addr)
+		return 0;
+	mutex_lock(&mm->mmap_lock);
+	while (done < len) {
+		size_t n = read_remote_page(mm, addr + done, (u8 *)buf + done,
+					    len - done);
+
+		if (!n)
+			break;
+		done += n;
+	}
+	mutex_unlock(&mm->mmap_lock);
+	return done;
+}

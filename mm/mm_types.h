@@ -87,6 +87,7 @@ struct mm_struct {
 	unsigned long mmap_base;       /* mmap() searches down from here */
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long total_vm;	       /* pages in VMAs */
+	unsigned long hiwater_vm;      /* the most total_vm has been */
 	/* Pages mapped, by kind and by where they live (RSS). */
 	atomic_t rss[NR_MM_COUNTERS][2]; /* [counter][0: lowmem, 1: HighMem] */
 	atomic_t nr_ptes[2];	       /* PTE pages: [0: lowmem, 1: HighMem] */

@@ -15,6 +15,7 @@
  */
 #define pr_fmt(fmt) "mm: " fmt
 
+#include "kernel/seq_file.h"
 #include "kernel/fs/fs.h"
 #include "kernel/lib/errno.h"
 #include "kernel/lib/string.h"
@@ -96,6 +97,8 @@ static void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
 	vma->vm_mm = mm;
 	mm->map_count++;
 	mm->total_vm += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+	if (mm->total_vm > mm->hiwater_vm)
+		mm->hiwater_vm = mm->total_vm;
 }
 
 static void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
@@ -585,7 +588,7 @@ out:
 
 /* ---- /proc/PID/maps ---- */
 
-static void show_map_vma(struct vm_area_struct *vma)
+static void show_map_vma(struct seq_file *m, struct vm_area_struct *vma)
 {
 	char path[128] = "", line[96];
 	struct file *file = vma->vm_file;
@@ -610,17 +613,18 @@ static void show_map_vma(struct vm_area_struct *vma)
 		       file ? file_inode(file)->i_ino : 0ul);
 	/* Linux pads the path to column 74. */
 	if (path[0])
-		printk("%s%*s%s\n", line, len < 73 ? 73 - len : 1, "", path);
+		seq_printf(m, "%s%*s%s\n", line, len < 73 ? 73 - len : 1, "",
+			   path);
 	else
-		printk("%s\n", line);
+		seq_printf(m, "%s\n", line);
 }
 
-void show_maps(struct mm_struct *mm)
+void show_maps(struct seq_file *m, struct mm_struct *mm)
 {
 	struct vm_area_struct *vma;
 
 	mutex_lock(&mm->mmap_lock);
 	list_for_each_entry(vma, &mm->mmap, vm_list)
-		show_map_vma(vma);
+		show_map_vma(m, vma);
 	mutex_unlock(&mm->mmap_lock);
 }

@@ -223,6 +223,24 @@ int populate_page(struct mm_struct *mm, unsigned long addr, bool write);
 pteval_t user_pte_read(struct mm_struct *mm, unsigned long addr);
 
 /**
+ * access_remote_vm - copy @len bytes at user address @addr of @mm
+ * @mm: any process's address space, held by a reference (get_task_mm)
+ * @addr: the user address
+ * @buf: kernel memory to copy into
+ * @len: how many bytes
+ *
+ * Never goes through the caller's address space: each page is found
+ * in @mm's page tables (faulted in if need be, as a read by the
+ * process would), mapped with kmap_local and copied, under @mm's
+ * mmap_lock, which keeps the page from being unmapped meanwhile (the
+ * reference keeps the mm itself). /proc/PID/cmdline reads through it.
+ * Context: thread; takes mmap_lock; may sleep.
+ * Return: the bytes copied; fewer than @len where a page cannot be read.
+ */
+size_t access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
+			size_t len);
+
+/**
  * tlb_gather_init - start gathering pages to free from @mm
  * @tlb: the gather
  * @mm: the address space being unmapped
@@ -314,13 +332,18 @@ static inline unsigned long mm_rss(struct mm_struct *mm, enum mm_counter c,
 	return (unsigned long)atomic_read(&mm->rss[c][high]);
 }
 
+struct seq_file;
+
 /**
  * show_maps - print @mm's VMAs as Linux's /proc/PID/maps does
- * @mm: the address space
+ * @m: where the text goes
+ * @mm: the address space (the caller holds a reference: get_task_mm)
  *
+ * The text of /proc/PID/maps (proc_pid_maps_show) and of the shell's
+ * `maps PID`.
  * Context: thread; takes mmap_lock.
  */
-void show_maps(struct mm_struct *mm);
+void show_maps(struct seq_file *m, struct mm_struct *mm);
 
 /**
  * flush_tlb_mm_range - drop [@start, @end) of @mm from every TLB that

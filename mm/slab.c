@@ -15,6 +15,7 @@
  */
 #define pr_fmt(fmt) "slab: " fmt
 
+#include "kernel/seq_file.h"
 #include "mm/slab.h"
 #include "kernel/lib/errno.h"
 #include "kernel/debug/panic.h"
@@ -609,12 +610,12 @@ unsigned long slab_pages(void)
 	return pages;
 }
 
-void slabinfo_show(void)
+int slabinfo_show(struct seq_file *m)
 {
 	struct kmem_cache *c;
 
-	printk("slabinfo - version: 2.1\n");
-	printk("# name            <active_objs> <num_objs> <objsize> "
+	seq_puts(m, "slabinfo - version: 2.1\n");
+	seq_printf(m, "# name            <active_objs> <num_objs> <objsize> "
 	       "<objperslab> <pagesperslab> : tunables <limit> <batchcount> "
 	       "<sharedfactor> : slabdata <active_slabs> <num_slabs> "
 	       "<sharedavail>\n");
@@ -633,11 +634,12 @@ void slabinfo_show(void)
 			active_slabs--;
 		spin_unlock_irqrestore(&c->lock, flags);
 		num_objs = nr_slabs * c->num;
-		printk("%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : "
+		seq_printf(m, "%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : "
 		       "slabdata %6lu %6lu %6u\n", c->name,
 		       num_objs - free_objects, num_objs, c->size, c->num,
 		       1 << c->order, ac->limit, ac->batchcount, 0,
 		       active_slabs, nr_slabs, 0);
 	}
 	mutex_unlock(&slab_mutex);
+	return 0;
 }

@@ -278,14 +278,17 @@ extern const unsigned int kmalloc_sizes[KMALLOC_CLASSES];
  */
 void kmem_cache_init(void);
 
+struct seq_file;
+
 /**
- * slabinfo_show - print the caches in Linux's slabinfo 2.1 format
+ * slabinfo_show - /proc/slabinfo: the caches in Linux's slabinfo 2.1 format
+ * @m: where the text goes
  *
- * What the shell's `slabinfo` shows. Reads the caches without their
- * locks.
- * Context: thread; a snapshot.
+ * What the shell's `slabinfo` shows too. Prints under slab_mutex, each
+ * cache's figures taken together under its lock.
+ * Context: thread; a snapshot. Return: 0.
  */
-void slabinfo_show(void);
+int slabinfo_show(struct seq_file *m);
 
 /**
  * slab_pages - pages held by slabs, all caches

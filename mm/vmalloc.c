@@ -24,6 +24,7 @@
  */
 #define pr_fmt(fmt) "vmalloc: " fmt
 
+#include "kernel/seq_file.h"
 #include "mm/vmalloc.h"
 #include "mm/internal.h"
 #include "kernel/debug/panic.h"
@@ -407,7 +408,7 @@ struct page *vmalloc_to_page(const void *addr)
 
 /* ---- inspection ---- */
 
-void vmallocinfo_show(void)
+int vmallocinfo_show(struct seq_file *m)
 {
 	unsigned long flags;
 
@@ -416,21 +417,22 @@ void vmallocinfo_show(void)
 		struct vm_struct *a = rb_to_area(n);
 
 		if (a->flags & VM_LAZY_FREE) {
-			printk("0x%08lx-0x%08lx %7lu unpurged vm_area\n",
+			seq_printf(m, "0x%08lx-0x%08lx %7lu unpurged vm_area\n",
 			       a->addr, a->addr + a->size, a->size);
 			continue;
 		}
-		printk("0x%08lx-0x%08lx %7lu %pS", a->addr, a->addr + a->size,
+		seq_printf(m, "0x%08lx-0x%08lx %7lu %pS", a->addr, a->addr + a->size,
 		       a->size, a->caller);
 		if (a->nr_pages)
-			printk(" pages=%u", a->nr_pages);
+			seq_printf(m, " pages=%u", a->nr_pages);
 		if (a->phys_addr)
-			printk(" phys=0x%llx", (unsigned long long)a->phys_addr);
-		printk("%s%s%s\n", (a->flags & VM_IOREMAP) ? " ioremap" : "",
+			seq_printf(m, " phys=0x%llx", (unsigned long long)a->phys_addr);
+		seq_printf(m, "%s%s%s\n", (a->flags & VM_IOREMAP) ? " ioremap" : "",
 		       (a->flags & VM_ALLOC) ? " vmalloc" : "",
 		       (a->flags & VM_MAP) ? " vmap" : "");
 	}
 	spin_unlock_irqrestore(&vmap_lock, flags);
+	return 0;
 }
 
 void vmalloc_describe(unsigned long addr)

@@ -140,13 +140,17 @@ struct vm_struct *get_vm_area(unsigned long size, unsigned int flags,
  */
 void vmalloc_purge(void);
 
+struct seq_file;
+
 /**
- * vmallocinfo_show - print the areas in Linux's /proc/vmallocinfo format
+ * vmallocinfo_show - /proc/vmallocinfo: the areas in Linux's format
+ * @m: where the text goes
  *
- * What the shell's `vmallocinfo` shows, unpurged areas included.
+ * What the shell's `vmallocinfo` shows too, unpurged areas included.
  * Context: thread; holds vmap_lock with interrupts off while printing.
+ * Return: 0.
  */
-void vmallocinfo_show(void);
+int vmallocinfo_show(struct seq_file *m);
 
 /**
  * vmalloc_describe - say which area (or guard page) @addr is in

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* The memory manager's event counters (see mm/vmstat.h). */
 #include "mm/vmstat.h"
+#include "kernel/seq_file.h"
 #include "kernel/printk.h"
 #include "kernel/smp.h"
 #include <asm/tlbflush.h>
@@ -45,19 +46,20 @@ unsigned long vm_event_sum(enum vm_event_item item)
 	return sum;
 }
 
-void vmstat_show(void)
+int vmstat_show(struct seq_file *m)
 {
 	unsigned int cpu;
 
-	printk("%-30s %12s", "", "total");
+	seq_printf(m, "%-30s %12s", "", "total");
 	for_each_online_cpu(cpu)
-		printk("        CPU%u", cpu);
-	printk("\n");
+		seq_printf(m, "        CPU%u", cpu);
+	seq_putc(m, '\n');
 	for (int i = 0; i < NR_VM_EVENT_ITEMS; i++) {
-		printk("%-30s %12lu", vm_event_names[i],
-		       vm_event_sum((enum vm_event_item)i));
+		seq_printf(m, "%-30s %12lu", vm_event_names[i],
+			   vm_event_sum((enum vm_event_item)i));
 		for_each_online_cpu(cpu)
-			printk(" %11lu", event_on(cpu, (enum vm_event_item)i));
-		printk("\n");
+			seq_printf(m, " %11lu", event_on(cpu, (enum vm_event_item)i));
+		seq_putc(m, '\n');
 	}
+	return 0;
 }

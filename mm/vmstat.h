@@ -46,11 +46,15 @@ DECLARE_PER_CPU(struct vm_event_state, vm_event_states);
  */
 unsigned long vm_event_sum(enum vm_event_item item);
 
+struct seq_file;
+
 /**
- * vmstat_show - the shell's `vmstat`: every event, summed, and per CPU
+ * vmstat_show - /proc/vmstat and the shell's `vmstat`: every event,
+ * summed, and per CPU
+ * @m: where the text goes
  *
- * Context: thread.
+ * Context: thread; a snapshot. Return: 0.
  */
-void vmstat_show(void);
+int vmstat_show(struct seq_file *m);
 
 #endif /* MM_VMSTAT_H */

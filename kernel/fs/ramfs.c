@@ -212,7 +212,7 @@ void ramfs_init(void)
 	dput(make_dir("/tmp", 01777));
 	make_dev_nodes();
 	proc = make_dir("/proc", 0555);
-	if (proc && procfs_init() && vfs_mount(proc, procfs_init()))
+	if (proc && vfs_mount(proc, procfs_init()))
 		pr_err("/proc: cannot mount it\n");
 	dput(proc);
 }

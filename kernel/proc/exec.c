@@ -171,7 +171,10 @@ static int build_stack(struct mm_struct *mm, const struct exec_vec *a,
 	if (push_strings(&sp, a->envp, a->envc, vec + 2 + a->argc) ||
 	    push_strings(&sp, a->argv, a->argc, vec + 1))
 		goto out;
+	/* The argv strings sit just below the environment strings. */
 	mm->arg_start = vec[1] ? vec[1] : sp;
+	mm->env_start = vec[2 + a->argc] ? vec[2 + a->argc] : execfn;
+	mm->arg_end = mm->env_start;
 	mm->env_end = execfn;
 	if (push_bytes(&sp, platform, sizeof(platform)))
 		goto out;

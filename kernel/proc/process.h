@@ -162,6 +162,17 @@ int send_signal(struct task_struct *task, int sig);
 int kill_pgrp(int pgrp, int sig);
 
 /**
+ * task_sigactions - which signals @task ignores and which it catches
+ * @task: a process
+ * @ignored: receives the SIG_IGN signals, bit n-1 for signal n
+ * @caught: receives those with a handler
+ *
+ * For /proc/PID/status's SigIgn and SigCgt; both 0 once it exits.
+ * Context: any thread; takes the signal lock.
+ */
+void task_sigactions(struct task_struct *task, u64 *ignored, u64 *caught);
+
+/**
  * process_spawn - start @path as a new process, a child of the caller
  * @path: the program, in the initramfs
  * @argv: its arguments, NULL-terminated (kernel strings)

@@ -270,3 +270,20 @@ void oom_kill_current(void)
 		mm_rss(mm, MM_FILEPAGES, true)) * 4);
 	do_exit(SIGKILL);
 }
+
+void task_sigactions(struct task_struct *task, u64 *ignored, u64 *caught)
+{
+	unsigned long flags;
+
+	*ignored = *caught = 0;
+	spin_lock_irqsave(&siglock, flags);
+	for (int sig = 1; task->sighand && sig <= NSIG; sig++) {
+		unsigned long handler = task->sighand->action[sig - 1].handler;
+
+		if (handler == SIG_IGN)
+			*ignored |= sigmask(sig);
+		else if (handler != SIG_DFL)
+			*caught |= sigmask(sig);
+	}
+	spin_unlock_irqrestore(&siglock, flags);
+}

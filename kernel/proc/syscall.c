@@ -128,10 +128,10 @@ struct new_utsname {
 static long sys_uname(long ubuf)
 {
 	static const struct new_utsname uts = {
-		.sysname = "Linux", /* what programs test for: the ABI's name */
-		.nodename = "hmkernel",
-		.release = "6.1.0-hmkernel-" KERNEL_VERSION,
-		.version = "#1 SMP PAE",
+		.sysname = UTS_SYSNAME,
+		.nodename = KERNEL_NAME,
+		.release = UTS_RELEASE,
+		.version = UTS_VERSION,
 		.machine = "i686",
 		.domainname = "(none)",
 	};
@@ -139,6 +139,40 @@ static long sys_uname(long ubuf)
 	return copy_to_user((void __user *)ubuf, &uts, sizeof(uts)) ? -EFAULT
 								    : 0;
 }
+
+/* Linux's i386 struct sysinfo: 64 bytes. */
+struct sysinfo {
+	s32 uptime;
+	u32 loads[3];
+	u32 totalram, freeram, sharedram, bufferram, totalswap, freeswap;
+	u16 procs, pad;
+	u32 totalhigh, freehigh;
+	u32 mem_unit;
+	char reserved[8];
+};
+
+/*
+ * sysinfo(2), what busybox's free and uptime ask first: the sizes in
+ * pages (mem_unit), the same figures as /proc/meminfo's. The load
+ * averages are not computed: 0, as /proc/loadavg says.
+ */
+static long sys_sysinfo(long uinfo)
+{
+	struct sysinfo info = {
+		.uptime = (s32)(get_jiffies_64() / HZ),
+		.totalram = (u32)totalram_pages(),
+		.freeram = (u32)nr_free_pages(),
+		.procs = (u16)nr_threads(),
+		.totalhigh = (u32)totalhigh_pages(),
+		.freehigh = (u32)nr_free_highpages(),
+		.mem_unit = PAGE_SIZE,
+	};
+
+	return copy_to_user((void __user *)uinfo, &info, sizeof(info)) ?
+		       -EFAULT : 0;
+}
+
+_Static_assert(sizeof(struct sysinfo) == 64, "Linux's i386 struct sysinfo");
 
 /* struct user_desc of set_thread_area. */
 struct user_desc {
@@ -336,47 +370,6 @@ static long sys_gettimeofday(long utv, long utz)
 	if (utz && copy_to_user((void __user *)utz, tz, sizeof(tz)))
 		return -EFAULT;
 	return 0;
-}
-
-static void count_process(struct task_struct *task, void *arg)
-{
-	if (task->is_process && !READ_ONCE(task->zombie))
-		(*(unsigned int *)arg)++;
-}
-
-/* Live processes, for sysinfo: a snapshot of the task table. */
-static unsigned int nr_processes(void)
-{
-	unsigned int n = 0;
-
-	for_each_task(count_process, &n);
-	return n;
-}
-
-/* struct sysinfo of the i386 ABI (free uses it for its totals). */
-struct sysinfo32 {
-	s32 uptime;
-	u32 loads[3];
-	u32 totalram, freeram, sharedram, bufferram, totalswap, freeswap;
-	u16 procs, pad;
-	u32 totalhigh, freehigh, mem_unit;
-	char f[8];
-};
-
-static long sys_sysinfo(long uinfo)
-{
-	struct sysinfo32 si;
-
-	memset(&si, 0, sizeof(si));
-	si.uptime = (s32)(ktime_get_ns() / 1000000000ull);
-	si.totalram = (u32)totalram_pages();
-	si.freeram = (u32)nr_free_pages();
-	si.bufferram = 0;
-	si.totalhigh = (u32)totalhigh_pages();
-	si.freehigh = (u32)nr_free_highpages();
-	si.procs = (u16)nr_processes();
-	si.mem_unit = PAGE_SIZE; /* counts in pages: 64 GiB fits in 32 bits */
-	return copy_to_user((void __user *)uinfo, &si, sizeof(si)) ? -EFAULT : 0;
 }
 
 #define RLIMIT_STACK 3

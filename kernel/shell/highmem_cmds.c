@@ -7,4 +7,4 @@
 #include "highmem/highmem.h"
 #include "kernel/shell/shell.h"
 
-SHELL_SHOW_COMMAND("pkmapinfo", "the persistent kmap pool", pkmap_show);
+SHELL_SEQ_COMMAND("pkmapinfo", "the persistent kmap pool", pkmapinfo_show);

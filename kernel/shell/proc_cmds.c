@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
-/* Shell commands about user processes: run, maps, kill. */
+/* Shell commands about user processes: run, maps, proc, kill. */
+#include "kernel/fs/proc_files.h"
+#include "kernel/lib/errno.h"
 #include "kernel/lib/kstrtox.h"
 #include "kernel/lib/string.h"
 #include "kernel/printk.h"
@@ -61,12 +63,40 @@ static int cmd_maps(int argc, char **argv)
 		printk("process %s has no address space (exiting)\n", argv[1]);
 		return 1;
 	}
-	show_maps(mm);
+	show_maps(seq_console(), mm);
 	mmput(mm);
 	return 0;
 }
 SHELL_COMMAND("maps", "PID", "a process's mappings, as /proc/PID/maps",
 	      cmd_maps);
+
+/* `proc NAME` prints /proc/NAME, `proc NAME PID` /proc/PID/NAME. */
+static int cmd_proc(int argc, char **argv)
+{
+	const struct proc_pid_entry *pe;
+	const struct proc_entry *e;
+	unsigned long pid;
+	int err;
+
+	if (argc == 2 && (e = proc_root_entry_find(argv[1])))
+		return proc_entry_fill(seq_console(), e);
+	if (argc != 3 || !(pe = proc_pid_entry_find(argv[1])))
+		return shell_usage("proc");
+	if (kstrtoul(argv[2], 10, &pid) || !pid) {
+		printk("not a pid: %s\n", argv[2]);
+		return 1;
+	}
+	err = proc_pid_entry_fill(seq_console(), pe, (int)pid);
+	if (err == -ESRCH)
+		printk("no thread %lu\n", pid);
+	/* cmdline's strings end in NULs, shown as spaces: end the line. */
+	else if (!strcmp(pe->name, "cmdline"))
+		printk("\n");
+	return err;
+}
+SHELL_COMMAND("proc", "NAME [PID]",
+	      "print /proc/NAME or /proc/PID/NAME (stat, status, cmdline, maps)",
+	      cmd_proc);
 
 static int cmd_kill(int argc, char **argv)
 {

@@ -12,6 +12,7 @@
 #define KERNEL_SHELL_H
 
 #include "kernel/lib/compiler.h"
+#include "kernel/seq_file.h"
 
 #define SHELL_MAX_ARGS 8
 
@@ -43,6 +44,22 @@ struct shell_command {
 		return 0;                                                 \
 	}                                                                 \
 	SHELL_COMMAND(name_, "", help_, shell_show_##show_fn_)
+
+/*
+ * A command without arguments that prints what the /proc show function
+ * @show_fn_ (int show_fn_(struct seq_file *m)) prints, through the
+ * console seq_file: the shell command and the /proc file print the same
+ * text from one function.
+ */
+#define SHELL_SEQ_COMMAND(name_, help_, show_fn_)                         \
+	static int shell_seq_##show_fn_(int argc, char **argv)            \
+	{                                                                 \
+		(void)argv;                                               \
+		if (argc != 1)                                            \
+			return shell_usage(name_);                        \
+		return show_fn_(seq_console());                           \
+	}                                                                 \
+	SHELL_COMMAND(name_, "", help_, shell_seq_##show_fn_)
 
 /**
  * shell_execute - run one command line, as typed

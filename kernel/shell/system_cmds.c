@@ -38,9 +38,9 @@ static int cmd_echo(int argc, char **argv)
 SHELL_COMMAND("echo", "[WORDS]", "print the words (for scripts and tests)",
 	      cmd_echo);
 
-SHELL_SHOW_COMMAND("interrupts",
-		   "interrupts per CPU and IPIs, as /proc/interrupts",
-		   show_interrupts);
+SHELL_SEQ_COMMAND("interrupts",
+		  "interrupts per CPU and IPIs, as /proc/interrupts",
+		  interrupts_show);
 
 SHELL_SHOW_COMMAND("lockdep", "lock classes and their order (lock_debug)",
 		   lock_debug_show);

@@ -64,7 +64,7 @@ delete
 # The shell is about to run its buddyinfo (then zoneinfo, pkmapinfo,
 # pageinfo 0x100000, typed on the console): nothing changes in between,
 # so the kernel must print what GDB reads now.
-break show_buddyinfo
+break buddyinfo_show
 continue
 echo @@ buddyinfo\n
 buddyinfo

@@ -257,3 +257,16 @@ void __might_sleep(const char *file, int line)
 void smp_poll_lockfree_calls(void)
 {
 }
+
+#include "mm/vmalloc.h"
+
+/* vmalloc for seq_file's large buffers: the C library's (no vmalloc.c). */
+void *vmalloc(unsigned long size)
+{
+	return malloc(size);
+}
+
+void vfree(const void *addr)
+{
+	free((void *)addr);
+}

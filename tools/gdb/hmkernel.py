@@ -300,7 +300,7 @@ def print_pagesets(z):
 
 def print_zone(z, zone):
     """One zone in the format of the shell's zoneinfo
-    (kernel/shell/mm_cmds.c): each CPU's counts added up, as
+    (zoneinfo_show in mm/show_mem.c): each CPU's counts added up, as
     zone_stats_sum() does."""
     pcps = [zone_pcp(z, cpu) for cpu in range(nr_cpus())]
 
@@ -322,6 +322,8 @@ def print_zone(z, zone):
     print(f"      nr_alloc     {allocs}")
     print(f"      nr_fallback  {stat('alloc_fallback')}")
     print(f"      nr_alloc_fail {stat('alloc_fail')}")
+    file_pages = int(zone["vm_stat"][int(value("NR_FILE_PAGES"))]["counter"])
+    print(f"      nr_file_pages {max(0, file_pages)}")
     print_pagesets(z)
     print(f"      refills: {stat('pcp_refill')} drains: {stat('pcp_drain')}")
     print(f"  start_pfn:           {int(zone['zone_start_pfn'])}")

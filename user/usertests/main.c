@@ -39,6 +39,7 @@ static const struct utest tests[] = {
 	{ "cow_brk", test_cow_brk, 0 },
 	{ "cow_malloc", test_cow_malloc, 0 },
 	{ "cow_mmap", test_cow_mmap, 0 },
+	{ "sysinfo", test_sysinfo, 0 },
 
 	{ "fault_null", test_fault_null, 0 },
 	{ "fault_ro_text", test_fault_ro_text, 0 },

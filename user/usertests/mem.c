@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/sysinfo.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -262,4 +263,21 @@ void test_oom(void)
 	if (pid == 0)
 		_exit(0);
 	utest_expect_exit(wait_for(pid), 0, "a child after the OOM kill");
+}
+
+/* sysinfo: what busybox's free reads first; sizes in mem_unit bytes. */
+void test_sysinfo(void)
+{
+	struct sysinfo si;
+
+	UT_EXPECT(sysinfo(&si) == 0, "sysinfo: %s", strerror(errno));
+	UT_EXPECT(si.mem_unit == PAGE_SIZE, "mem_unit %u", si.mem_unit);
+	UT_EXPECT(si.totalram > 0, "totalram is 0");
+	UT_EXPECT(si.freeram <= si.totalram, "freeram %lu > totalram %lu",
+		  si.freeram, si.totalram);
+	UT_EXPECT(si.freehigh <= si.totalhigh, "freehigh %lu > totalhigh %lu",
+		  si.freehigh, si.totalhigh);
+	UT_EXPECT(si.totalswap == 0, "totalswap %lu without swap", si.totalswap);
+	UT_EXPECT(si.procs >= 2, "procs %u: this one and the shell at least",
+		  si.procs);
 }

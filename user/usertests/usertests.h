@@ -31,7 +31,7 @@ void test_uname(void);
 void test_clock_nanosleep(void);
 void test_sched_yield(void);
 
-/* mem.c: brk, mmap, mprotect, madvise, copy-on-write, OOM */
+/* mem.c: brk, mmap, mprotect, madvise, copy-on-write, sysinfo, OOM */
 void test_brk(void);
 void test_sbrk0(void);
 void test_mmap_16m(void);
@@ -41,6 +41,7 @@ void test_cow_bss(void);
 void test_cow_brk(void);
 void test_cow_malloc(void);
 void test_cow_mmap(void);
+void test_sysinfo(void);
 void test_oom(void);
 
 /* faults.c: a child does something illegal and gets the right signal */

@@ -168,7 +168,7 @@ void apic_interrupt(struct pt_regs *regs)
 	switch (vector) {
 	case LOCAL_TIMER_VECTOR:
 		this_cpu(irq_stat).local_timer++;
-		timer_tick();
+		timer_tick(user_mode(regs));
 		break;
 	case CALL_FUNCTION_VECTOR:
 		smp_call_function_interrupt();

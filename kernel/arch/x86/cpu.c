@@ -24,6 +24,7 @@ static void read_vendor_and_model(void)
 	struct cpuid_regs r = cpuid(0);
 	u32 *brand = (u32 *)boot_cpu.model_name;
 
+	boot_cpu.cpuid_level = r.eax;
 	memcpy(boot_cpu.vendor, &r.ebx, 4);
 	memcpy(boot_cpu.vendor + 4, &r.edx, 4);
 	memcpy(boot_cpu.vendor + 8, &r.ecx, 4);
@@ -53,6 +54,14 @@ static void read_features(void)
 {
 	struct cpuid_regs r = cpuid(1);
 
+	boot_cpu.features[CPUID_1_EDX_WORD] = r.edx;
+	boot_cpu.features[CPUID_1_ECX_WORD] = r.ecx;
+	if (boot_cpu.max_ext_leaf >= CPUID_EXT_FEATURES) {
+		struct cpuid_regs ext = cpuid(CPUID_EXT_FEATURES);
+
+		boot_cpu.features[CPUID_EXT_EDX_WORD] = ext.edx;
+		boot_cpu.features[CPUID_EXT_ECX_WORD] = ext.ecx;
+	}
 	boot_cpu.tsc = r.edx & CPUID_1_EDX_TSC;
 	boot_cpu.pae = r.edx & CPUID_1_EDX_PAE;
 	boot_cpu.pge = r.edx & CPUID_1_EDX_PGE;

@@ -16,8 +16,7 @@
 
 static void pit_interrupt(struct pt_regs *regs)
 {
-	(void)regs;
-	timer_tick();
+	timer_tick(user_mode(regs));
 }
 
 void pit_init(unsigned int hz)

@@ -25,6 +25,7 @@
  */
 #define pr_fmt(fmt) "smp: " fmt
 
+#include "kernel/seq_file.h"
 #include "kernel/debug/panic.h"
 #include "kernel/irq.h"
 #include "kernel/lib/list.h"
@@ -244,34 +245,50 @@ bool nmi_stop_requested(void)
 }
 
 /* One row of `interrupts`: @name's count on every online CPU. */
-static void show_irq_stat_row(const char *name, size_t offset,
-			      const char *what)
+static void show_irq_stat_row(struct seq_file *m, const char *name,
+			      size_t offset, const char *what)
 {
 	unsigned int cpu;
 
-	printk("%3s:", name);
-	for_each_online_cpu(cpu)
-		printk(" %10lu",
-		       READ_ONCE(*(unsigned long *)((char *)&per_cpu(irq_stat,
-								     cpu) +
-						    offset)));
-	printk("  %s\n", what);
+	seq_printf(m, "%3s:", name);
+	for_each_online_cpu(cpu) {
+		const char *stat = (const char *)&per_cpu(irq_stat, cpu);
+
+		seq_printf(m, " %10lu",
+			   READ_ONCE(*(const unsigned long *)(stat + offset)));
+	}
+	seq_printf(m, "  %s\n", what);
 }
 
-void arch_show_interrupts(void)
+unsigned long long arch_irq_count_sum(void)
 {
-	show_irq_stat_row("NMI", offsetof(struct irq_cpustat, nmi),
+	unsigned long long sum = 0;
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu) {
+		const struct irq_cpustat *s = &per_cpu(irq_stat, cpu);
+
+		sum += READ_ONCE(s->nmi) + READ_ONCE(s->local_timer) +
+		       READ_ONCE(s->spurious) + READ_ONCE(s->error) +
+		       READ_ONCE(s->resched) + READ_ONCE(s->call_function);
+	}
+	return sum;
+}
+
+void arch_show_interrupts(struct seq_file *m)
+{
+	show_irq_stat_row(m, "NMI", offsetof(struct irq_cpustat, nmi),
 			  "Non-maskable interrupts");
-	show_irq_stat_row("LOC", offsetof(struct irq_cpustat, local_timer),
+	show_irq_stat_row(m, "LOC", offsetof(struct irq_cpustat, local_timer),
 			  "Local timer interrupts");
-	show_irq_stat_row("SPU", offsetof(struct irq_cpustat, spurious),
+	show_irq_stat_row(m, "SPU", offsetof(struct irq_cpustat, spurious),
 			  "Spurious interrupts");
-	show_irq_stat_row("ERR", offsetof(struct irq_cpustat, error),
+	show_irq_stat_row(m, "ERR", offsetof(struct irq_cpustat, error),
 			  "APIC error interrupts");
-	show_irq_stat_row("RES", offsetof(struct irq_cpustat, resched),
+	show_irq_stat_row(m, "RES", offsetof(struct irq_cpustat, resched),
 			  "Rescheduling interrupts");
-	show_irq_stat_row("CAL", offsetof(struct irq_cpustat, call_function),
+	show_irq_stat_row(m, "CAL", offsetof(struct irq_cpustat, call_function),
 			  "Function call interrupts");
-	show_irq_stat_row("TLB", offsetof(struct irq_cpustat, tlb_shootdown),
+	show_irq_stat_row(m, "TLB", offsetof(struct irq_cpustat, tlb_shootdown),
 			  "TLB shootdowns");
 }

@@ -5,6 +5,15 @@
 
 #include "kernel/lib/types.h"
 
+/* The CPUID feature words kept, as Linux's x86_capability keeps them. */
+enum cpuid_word {
+	CPUID_1_EDX_WORD,   /* leaf 1, EDX: fpu ... pbe */
+	CPUID_1_ECX_WORD,   /* leaf 1, ECX: pni ... hypervisor */
+	CPUID_EXT_EDX_WORD, /* leaf 0x80000001, EDX: syscall, nx, lm ... */
+	CPUID_EXT_ECX_WORD, /* leaf 0x80000001, ECX: lahf_lm ... */
+	NR_CPUID_WORDS
+};
+
 struct cpuinfo_x86 {
 	char vendor[13];
 	char model_name[49];
@@ -13,6 +22,8 @@ struct cpuinfo_x86 {
 	unsigned int phys_bits; /* physical address width the CPU handles */
 	const char *phys_bits_source;
 	bool pae, pge, nx, pat, pse36, tsc;
+	u32 cpuid_level;		/* the highest basic leaf */
+	u32 features[NR_CPUID_WORDS];	/* the feature bits, by enum cpuid_word */
 };
 
 extern struct cpuinfo_x86 boot_cpu;
@@ -26,5 +37,17 @@ extern struct cpuinfo_x86 boot_cpu;
  * Context: boot, once, before the memory map is read.
  */
 void cpu_init(void);
+
+struct seq_file;
+
+/**
+ * cpuinfo_show - /proc/cpuinfo: one block per online CPU, Linux's fields
+ * @m: where the text goes
+ *
+ * Every CPU is described by the boot CPU's CPUID (SMP here means like
+ * CPUs), with its own number and APIC id.
+ * Context: thread. Return: 0.
+ */
+int cpuinfo_show(struct seq_file *m);
 
 #endif /* KERNEL_CPU_H */
