@@ -87,6 +87,7 @@ bool do_page_fault(struct pt_regs *regs)
 		if (ret & VM_FAULT_OOM)
 			oom_kill_current();
 		force_sig_fault(regs, SIGSEGV, addr, "page fault");
+		return true; /* its handler runs on the way out */
 	}
 	/* A user copy that cannot go on: it returns short, the call -EFAULT. */
 	if (ret & VM_FAULT_OOM)
