@@ -7,7 +7,7 @@
  */
 #include "kernel/lib/string.h"
 #include <asm/cpu.h>
-#include "kernel/preempt.h"
+#include "kernel/sched.h"
 #include <asm/fpu.h>
 
 #define X86_CR0_MP (1u << 1)
@@ -85,14 +85,17 @@ static u32 mxcsr_mask(void)
 
 void fpu_save_user(struct user_fpstate *uf)
 {
+	struct fpu_state *st = &current->fpu;
+
 	preempt_disable();
-	fpu_save(&uf->fxsave);
+	fpu_save(st);
+	memcpy(uf->fxsave, st->area, sizeof(uf->fxsave));
 	if (have_fxsr) {
 		/* fnsave resets the x87 unit: frstor puts it back. */
 		__asm__ __volatile__("fnsave %0; frstor %0" : "+m"(uf->fnsave));
 		uf->magic = FPSTATE_MAGIC_FXSR;
 	} else {
-		memcpy(uf->fnsave, uf->fxsave.area, sizeof(uf->fnsave));
+		memcpy(uf->fnsave, st->area, sizeof(uf->fnsave));
 		uf->magic = FPSTATE_MAGIC_FNSAVE;
 	}
 	preempt_enable();
@@ -101,14 +104,16 @@ void fpu_save_user(struct user_fpstate *uf)
 
 void fpu_restore_user(struct user_fpstate *uf)
 {
+	struct fpu_state *st = &current->fpu;
 	u32 mxcsr;
 
 	if (have_fxsr && uf->magic == FPSTATE_MAGIC_FXSR) {
-		memcpy(&mxcsr, uf->fxsave.area + FXSAVE_MXCSR, sizeof(mxcsr));
+		memcpy(&mxcsr, uf->fxsave + FXSAVE_MXCSR, sizeof(mxcsr));
 		mxcsr &= mxcsr_mask();
-		memcpy(uf->fxsave.area + FXSAVE_MXCSR, &mxcsr, sizeof(mxcsr));
+		memcpy(uf->fxsave + FXSAVE_MXCSR, &mxcsr, sizeof(mxcsr));
 		preempt_disable();
-		fpu_restore(&uf->fxsave);
+		memcpy(st->area, uf->fxsave, sizeof(st->area));
+		fpu_restore(st);
 		preempt_enable();
 		return;
 	}

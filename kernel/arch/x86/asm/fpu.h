@@ -20,7 +20,9 @@ struct fpu_state {
 /*
  * Linux's i386 struct _fpstate, as a signal frame holds it: the fnsave
  * image first (what pre-FXSR programs read), then with FXSR the fxsave
- * image, 16-byte aligned in the frame.
+ * image. A copy of it on the kernel stack is not 16-byte aligned (as
+ * fxsave needs): the state goes through the task's own fpu area, free
+ * while the task runs.
  */
 #define FPSTATE_MAGIC_FXSR 0x0000   /* the fxsave image follows */
 #define FPSTATE_MAGIC_FNSAVE 0xffff /* only the fnsave image */
@@ -29,7 +31,7 @@ struct user_fpstate {
 	u8 fnsave[108];		/* cw, sw, tag, ip, cs, data, ds, st0-7 */
 	u16 status;		/* the status word when the signal came */
 	u16 magic;		/* FPSTATE_MAGIC_* */
-	struct fpu_state fxsave; /* with FXSR */
+	u8 fxsave[512];		/* with FXSR */
 };
 
 /**
