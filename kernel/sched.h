@@ -123,6 +123,9 @@ struct task_struct {
 	unsigned int cont_seq;		/* SIGCONTs sent to it so far (siglock) */
 	unsigned int stop_cont_seq;	/* cont_seq when it took a stop signal */
 	int jobctl_report;		/* wait4's stop or continue status; 0: none (tasklist_lock) */
+	u64 restart_deadline;		/* restart_syscall: the nanosleep's end, 0: none */
+	unsigned long restart_urem;	/* and where its remaining time goes */
+	bool restart_t64;		/* as a 64-bit timespec */
 	unsigned long sas_ss_sp;	/* sigaltstack's base, 0: none */
 	unsigned long sas_ss_size;	/* and its size in bytes */
 	u64 tls_desc;			/* set_thread_area's segment descriptor */

@@ -44,5 +44,6 @@
 #define ERESTARTSYS 512	   /* restart if no handler ran or it has SA_RESTART */
 #define ERESTARTNOINTR 513 /* restart always */
 #define ERESTARTNOHAND 514 /* restart only if no handler ran */
+#define ERESTART_RESTARTBLOCK 516 /* no handler: restart_syscall goes on */
 
 #endif /* KERNEL_ERRNO_H */

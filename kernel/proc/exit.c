@@ -285,6 +285,8 @@ long sys_wait4(long pid, long ustatus, long options, long rusage)
 
 	if (options & ~(long)(WNOHANG | WUNTRACED | WCONTINUED))
 		return -EINVAL;
+	if (pid < -INT32_MAX) /* -pid would not fit */
+		return -ESRCH;
 	ret = do_wait4((int)pid, &status, (int)options, NULL);
 	if (ret > 0 && ustatus &&
 	    put_user_u32((u32)status, (u32 __user *)ustatus))

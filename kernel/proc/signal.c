@@ -36,6 +36,7 @@
 #define SIG_SETMASK 2
 #define SIGSET_SIZE 8 /* bytes in the kernel's sigset_t */
 #define MINSIGSTKSZ 2048 /* i386's */
+#define NR_RESTART_SYSCALL 0
 
 /* Signals whose default action is to do nothing. */
 #define SIG_DEFAULT_IGNORED                                              \
@@ -192,6 +193,8 @@ long sys_kill(long pid, long sig)
 		return kill_many(READ_ONCE(current->pgrp), (int)sig);
 	if (pid == -1)
 		return kill_many(-1, (int)sig);
+	if (pid < -INT32_MAX) /* -pid would not fit */
+		return -ESRCH;
 	return kill_many((int)-pid, (int)sig);
 }
 
@@ -327,14 +330,16 @@ void set_current_blocked(u64 mask)
 static bool is_restart_code(long ret)
 {
 	return ret == -ERESTARTSYS || ret == -ERESTARTNOINTR ||
-	       ret == -ERESTARTNOHAND;
+	       ret == -ERESTARTNOHAND || ret == -ERESTART_RESTARTBLOCK;
 }
 
 /*
  * A system call a signal interrupted: run it again, or fail it with
  * EINTR. Before a handler (@ka not NULL) -ERESTARTSYS restarts only
- * with SA_RESTART and -ERESTARTNOHAND never; with no handler every
- * restart code restarts. Once per system call: syscall_nr goes to -1.
+ * with SA_RESTART, -ERESTARTNOINTR always, the others never; with no
+ * handler every restart code restarts (-ERESTART_RESTARTBLOCK as
+ * restart_syscall, number 0, which picks up the call's saved state).
+ * Once per system call: syscall_nr goes to -1.
  */
 static void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka)
 {
@@ -346,7 +351,10 @@ static void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka)
 	if (is_restart_code(ret)) {
 		restart = !ka || ret == -ERESTARTNOINTR ||
 			  (ret == -ERESTARTSYS && (ka->flags & SA_RESTART));
-		if (restart) {
+		if (restart && ret == -ERESTART_RESTARTBLOCK) {
+			regs->eax = NR_RESTART_SYSCALL;
+			regs->eip -= 2;
+		} else if (restart) {
 			regs->eax = (u32)current->syscall_nr;
 			regs->eip -= 2; /* int $0x80 is two bytes */
 		} else {

@@ -244,31 +244,56 @@ static long sys_clock_gettime64(long clk, long uts)
 }
 
 /*
- * Sleep the time at @ureq, by the clock CLOCK_MONOTONIC reads (the tick
+ * Sleep until @deadline by the clock CLOCK_MONOTONIC reads (the tick
  * and the TSC may drift apart a little under an emulator: the sleep goes
- * on until the TSC says it is over). What is left goes to @urem after a
- * signal.
+ * on until the TSC says it is over). After a signal what is left goes
+ * to @urem, and the deadline is kept: with no handler to run (a stop and
+ * SIGCONT) the return to user mode makes the process call
+ * restart_syscall, which sleeps on to the same deadline, as in Linux;
+ * after a handler the call fails with EINTR.
  */
-static long do_nanosleep(long ureq, long urem, bool t64)
+static long nanosleep_until(u64 deadline, unsigned long urem, bool t64)
 {
-	s64 ns = get_timespec(ureq, t64);
-	u64 deadline, now;
+	struct task_struct *task = current;
+	u64 now;
 
-	if (ns < 0)
-		return (long)ns;
-	deadline = ktime_get_ns() + (u64)ns;
 	while ((now = ktime_get_ns()) < deadline) {
 		msleep_interruptible((unsigned long)((deadline - now + 999999) /
 						     1000000));
-		if (signal_pending(current)) {
+		if (signal_pending(task)) {
 			now = ktime_get_ns();
-			if (urem && put_timespec(urem, now < deadline ?
+			if (urem && put_timespec((long)urem, now < deadline ?
 						       deadline - now : 0, t64))
 				return -EFAULT;
-			return -EINTR;
+			task->restart_deadline = deadline;
+			task->restart_urem = urem;
+			task->restart_t64 = t64;
+			return -ERESTART_RESTARTBLOCK;
 		}
 	}
 	return 0;
+}
+
+static long do_nanosleep(long ureq, long urem, bool t64)
+{
+	s64 ns = get_timespec(ureq, t64);
+
+	if (ns < 0)
+		return (long)ns;
+	return nanosleep_until(ktime_get_ns() + (u64)ns, (unsigned long)urem,
+			       t64);
+}
+
+/* restart_syscall(2): go on with the sleep a stop interrupted. */
+static long sys_restart_syscall(void)
+{
+	u64 deadline = current->restart_deadline;
+
+	if (!deadline)
+		return -EINTR;
+	current->restart_deadline = 0;
+	return nanosleep_until(deadline, current->restart_urem,
+			       current->restart_t64);
 }
 
 static long sys_nanosleep(long ureq, long urem)
@@ -300,6 +325,7 @@ static long sys_gettid(void)
 #define SYSCALL(nr, fn) [nr] = (syscall_fn_t)(void (*)(void))(fn)
 
 static const syscall_fn_t syscall_table[NR_SYSCALLS] = {
+	SYSCALL(0, sys_restart_syscall),
 	SYSCALL(1, sys_exit),
 	SYSCALL(2, sys_fork),
 	SYSCALL(3, sys_read),

@@ -166,3 +166,33 @@ void test_stop_continue(void)
 	kill(child, SIGKILL);
 	utest_expect_signal(wait_report(child, 0), SIGKILL, "a stopped child");
 }
+
+/* A 100 ms nanosleep that a stop interrupts must still sleep it all. */
+static void sleep_through_stop(void *unused)
+{
+	struct timespec ts = { 0, 100 * 1000 * 1000 };
+	long long start = now_ns();
+
+	(void)unused;
+	if (nanosleep(&ts, NULL))
+		_exit(1);
+	_exit(now_ns() - start >= 100 * 1000 * 1000 ? 0 : 2);
+}
+
+void test_stop_nanosleep(void)
+{
+	pid_t child = fork();
+	struct timespec ms20 = { 0, 20 * 1000 * 1000 };
+	int status;
+
+	UT_EXPECT(child >= 0, "fork: %s", strerror(errno));
+	if (child == 0)
+		sleep_through_stop(NULL);
+	nanosleep(&ms20, NULL);
+	kill(child, SIGSTOP);
+	status = wait_report(child, WUNTRACED);
+	UT_EXPECT(WIFSTOPPED(status), "not stopped: %#x", status);
+	kill(child, SIGCONT);
+	utest_expect_exit(wait_report(child, 0), 0,
+			  "nanosleep across a stop (1: it failed, 2: too short)");
+}

@@ -69,6 +69,7 @@ static const struct utest tests[] = {
 	{ "pgrp_rules", test_pgrp_rules, 0 },
 	{ "kill_group", test_kill_group, 0 },
 	{ "stop_continue", test_stop_continue, 0 },
+	{ "stop_nanosleep", test_stop_nanosleep, 0 },
 
 	{ "file_read", test_file_read, 0 },
 	{ "file_lseek", test_file_lseek, 0 },
