@@ -248,15 +248,18 @@ static int dequeue_signal(struct task_struct *task, struct ksiginfo *info)
  */
 static long sigchld_flags(struct task_struct *parent)
 {
+	const struct k_sigaction *ka;
 	unsigned long flags;
 	long ret = -2;
 
 	spin_lock_irqsave(&siglock, flags);
-	if (parent->sighand)
-		ret = parent->sighand->action[SIGCHLD - 1].handler == SIG_IGN ?
-			      -1 :
-			      (long)(parent->sighand->action[SIGCHLD - 1].flags &
-				     (SA_NOCLDSTOP | SA_NOCLDWAIT));
+	if (parent->sighand) {
+		ka = &parent->sighand->action[SIGCHLD - 1];
+		if (ka->handler == SIG_IGN)
+			ret = -1;
+		else
+			ret = (long)(ka->flags & (SA_NOCLDSTOP | SA_NOCLDWAIT));
+	}
 	spin_unlock_irqrestore(&siglock, flags);
 	return ret;
 }
