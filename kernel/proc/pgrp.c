@@ -92,7 +92,7 @@ static long get_id(long pid, bool session)
 		return -EINVAL;
 	task = pid ? find_task_by_pid((int)pid) : current;
 	spin_lock_irqsave(&tasklist_lock, flags);
-	if (task && task->is_process && !task->zombie)
+	if (task && task->is_process) /* a zombie's too, as in Linux */
 		ret = session ? task->session : task->pgrp;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;

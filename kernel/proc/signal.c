@@ -142,14 +142,16 @@ static void kill_one(struct task_struct *task, void *arg)
 	struct kill_target *k = arg;
 	struct ksiginfo info = info_from_current(SI_USER);
 
-	if (!task->is_process || READ_ONCE(task->zombie))
+	if (!task->is_process)
 		return;
 	if (k->pgrp > 0 && task->pgrp != k->pgrp)
 		return;
 	if (k->pgrp < 0 && (task == current || task->pid == 1))
 		return;
 	k->found++;
-	if (!k->sig || !send_signal_info(task, k->sig, &info))
+	/* A zombie is still there until reaped: it "gets" it, as in Linux. */
+	if (!k->sig || READ_ONCE(task->zombie) ||
+	    !send_signal_info(task, k->sig, &info))
 		k->sent++;
 }
 
@@ -178,9 +180,12 @@ static long kill_pid(long pid, long sig, int code)
 	struct task_struct *task = find_task_by_pid((int)pid);
 	struct ksiginfo info = info_from_current(code);
 
-	if (!task || !task->is_process || READ_ONCE(task->zombie))
+	if (!task || !task->is_process)
 		return -ESRCH;
-	return sig ? send_signal_info(task, (int)sig, &info) : 0;
+	/* A zombie keeps its pid until reaped: the signal is just lost. */
+	if (!sig || READ_ONCE(task->zombie))
+		return 0;
+	return send_signal_info(task, (int)sig, &info);
 }
 
 long sys_kill(long pid, long sig)
