@@ -196,3 +196,27 @@ void test_stop_nanosleep(void)
 	utest_expect_exit(wait_report(child, 0), 0,
 			  "nanosleep across a stop (1: it failed, 2: too short)");
 }
+
+/* A pipe read that a stop interrupts starts again: no EINTR, no handler. */
+void test_stop_pipe_read(void)
+{
+	struct timespec ms20 = { 0, 20 * 1000 * 1000 };
+	int fds[2], status;
+	pid_t child;
+	char c;
+
+	UT_EXPECT(pipe(fds) == 0, "pipe: %s", strerror(errno));
+	child = fork();
+	UT_EXPECT(child >= 0, "fork: %s", strerror(errno));
+	if (child == 0)
+		_exit(read(fds[0], &c, 1) == 1 && c == 'y' ? 0 : 1);
+	nanosleep(&ms20, NULL);
+	kill(child, SIGSTOP);
+	status = wait_report(child, WUNTRACED);
+	UT_EXPECT(WIFSTOPPED(status), "not stopped: %#x", status);
+	kill(child, SIGCONT);
+	nanosleep(&ms20, NULL);
+	UT_EXPECT(write(fds[1], "y", 1) == 1, "write: %s", strerror(errno));
+	utest_expect_exit(wait_report(child, 0), 0,
+			  "a read across a stop (1: it failed)");
+}

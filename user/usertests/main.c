@@ -70,6 +70,7 @@ static const struct utest tests[] = {
 	{ "kill_group", test_kill_group, 0 },
 	{ "stop_continue", test_stop_continue, 0 },
 	{ "stop_nanosleep", test_stop_nanosleep, 0 },
+	{ "stop_pipe_read", test_stop_pipe_read, 0 },
 
 	{ "file_read", test_file_read, 0 },
 	{ "file_lseek", test_file_lseek, 0 },

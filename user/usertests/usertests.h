@@ -47,6 +47,7 @@ void test_pgrp_rules(void);
 void test_kill_group(void);
 void test_stop_continue(void);
 void test_stop_nanosleep(void);
+void test_stop_pipe_read(void);
 
 /* mem.c: brk, mmap, mprotect, madvise, copy-on-write, OOM */
 void test_brk(void);
