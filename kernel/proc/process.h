@@ -78,6 +78,8 @@
 #define SIG_DFL 0ul
 #define SIG_IGN 1ul
 #define sigmask(sig) (1ull << ((sig) - 1))
+#define SIG_UNBLOCKABLE (sigmask(SIGKILL) | sigmask(SIGSTOP))
+#define SIGSET_SIZE 8 /* bytes in the kernel's sigset_t */
 
 struct k_sigaction {
 	unsigned long handler; /* SIG_DFL, SIG_IGN or a user function */

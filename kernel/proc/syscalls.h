@@ -99,7 +99,7 @@ long sys_clone(long flags, long stack, long ptid, long tls, long ctid);
 long sys_execve(long path, long argv, long envp);
 
 
-/* kernel/proc/signal.c */
+/* kernel/proc/signal.c, and the mask and waiting calls in sigmask.c */
 /**
  * sys_kill - kill(2): send @sig to process @pid
  * @pid: the target; 0: the caller's process group; -1: every process
