@@ -122,6 +122,18 @@ struct task_struct {
 	u64 sig_blocked;		/* rt_sigprocmask's mask */
 	int pgrp;			/* its process group (tasklist_lock) */
 	int session;			/* its session (tasklist_lock) */
+	long syscall_nr;		/* the call being run, for its restart; -1: none */
+	u64 saved_sigmask;		/* sigsuspend's caller's mask, back after the handler */
+	bool restore_sigmask;		/* saved_sigmask is to be put back */
+	bool stopped;			/* job control: sleeps until SIGCONT (siglock) */
+	unsigned int cont_seq;		/* SIGCONTs sent to it so far (siglock) */
+	unsigned int stop_cont_seq;	/* cont_seq when it took a stop signal */
+	int jobctl_report;		/* wait4's stop or continue status; 0: none (tasklist_lock) */
+	u64 restart_deadline;		/* restart_syscall: the nanosleep's end, 0: none */
+	unsigned long restart_urem;	/* and where its remaining time goes */
+	bool restart_t64;		/* as a 64-bit timespec */
+	unsigned long sas_ss_sp;	/* sigaltstack's base, 0: none */
+	unsigned long sas_ss_size;	/* and its size in bytes */
 	u64 tls_desc;			/* set_thread_area's segment descriptor */
 	unsigned long clear_child_tid;	/* set_tid_address */
 	const struct spawn_opts *spawn_opts; /* its first exec's (process_spawn_opts) */

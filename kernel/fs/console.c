@@ -33,8 +33,12 @@ static long console_read(struct file *f, void *ubuf, unsigned long len)
 		int got = serial_read_interruptible();
 		char c = (char)got;
 
-		if (got < 0) /* a signal: what was typed so far is dropped */
-			return -EINTR;
+		/*
+		 * A signal: what was typed so far is dropped, and the read
+		 * starts again after it unless a handler without SA_RESTART ran.
+		 */
+		if (got < 0)
+			return -ERESTARTSYS;
 
 		if (c == '\r')
 			c = '\n';

@@ -48,7 +48,7 @@ static unsigned int pipe_used(const struct pipe *p)
 			if (cond)                                   \
 				break;                              \
 			if (signal_pending(current)) {              \
-				__err = -EINTR;                     \
+				__err = -ERESTARTSYS;               \
 				break;                              \
 			}                                           \
 			mutex_unlock(&(p)->lock);                   \

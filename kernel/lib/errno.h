@@ -39,4 +39,14 @@
 #define EOVERFLOW 75
 #define ETIMEDOUT 110
 
+/*
+ * Kernel-internal: a sleep ended by a signal. Never seen by user space:
+ * the return to user mode (exit_to_user_mode) restarts the call or
+ * turns them into -EINTR (docs/user.md, "Signal delivery").
+ */
+#define ERESTARTSYS 512	   /* restart if no handler ran or it has SA_RESTART */
+#define ERESTARTNOINTR 513 /* restart always */
+#define ERESTARTNOHAND 514 /* restart only if no handler ran */
+#define ERESTART_RESTARTBLOCK 516 /* no handler: restart_syscall goes on */
+
 #endif /* KERNEL_ERRNO_H */

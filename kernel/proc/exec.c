@@ -255,6 +255,8 @@ static void flush_old_exec(const char *path)
 			       sizeof(task->sighand->action[i]));
 	strlcpy(task->comm, base ? base + 1 : path, sizeof(task->comm));
 	task->tls_desc = 0;
+	task->sas_ss_sp = 0;
+	task->sas_ss_size = 0;
 	preempt_disable();
 	load_tls(0);
 	fpu_init_state(&task->fpu);

@@ -9,7 +9,12 @@
  * status and frees the slot (kthread_join does the freeing: the stack
  * can only go once the zombie is off its CPU). A process whose parent
  * exits first is handed to the reaper thread, which frees it when it
- * ends: there is no init process to inherit orphans.
+ * ends: there is no init process to inherit orphans. The reaper also
+ * takes the children of a parent that wants no zombies (SIGCHLD set to
+ * SIG_IGN, or SA_NOCLDWAIT), as Linux frees them at once.
+ *
+ * wait4 also reports job control: a child that stopped (WUNTRACED) or
+ * went on after SIGCONT (WCONTINUED), once each (jobctl_report).
  */
 #define pr_fmt(fmt) "proc: " fmt
 
@@ -72,6 +77,32 @@ static void forget_children(struct task_struct *task)
 		wake_up(&reaper_wait);
 }
 
+void wake_up_child_waiters(void)
+{
+	wake_up(&child_wait);
+}
+
+/* @task ended: its parent hears of it, or the reaper takes it. Locked. */
+static void exit_notify(struct task_struct *task, int status)
+{
+	struct task_struct *parent = task->parent;
+
+	if (parent && parent_reaps_nothing(parent)) {
+		list_del_init(&task->sibling);
+		task->parent = NULL;
+	} else if (parent) {
+		if (status & 0x7f)
+			notify_parent(task, CLD_KILLED, status & 0x7f);
+		else
+			notify_parent(task, CLD_EXITED, (status >> 8) & 0xff);
+	}
+	if (!task->parent) {
+		list_del_init(&task->sibling);
+		list_add_tail(&task->sibling, &orphans);
+		wake_up(&reaper_wait);
+	}
+}
+
 void vfork_release(struct task_struct *task)
 {
 	if (!task->in_vfork)
@@ -109,67 +140,93 @@ void do_exit(int status)
 	forget_children(task);
 	task->wait_status = status;
 	WRITE_ONCE(task->zombie, true);
-	if (!task->parent) {
-		list_del_init(&task->sibling);
-		list_add_tail(&task->sibling, &orphans);
-		wake_up(&reaper_wait);
-	}
+	exit_notify(task, status);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	wake_up(&child_wait);
 	kthread_exit(status);
 }
 
+/* Does @child match wait4's @pid (a pid, -1, 0 or -pgrp)? Locked. */
+static bool wait_matches(const struct task_struct *child, int pid)
+{
+	if (pid > 0)
+		return child->pid == pid;
+	if (pid == 0)
+		return child->pgrp == current->pgrp;
+	if (pid < -1)
+		return child->pgrp == -pid;
+	return true;
+}
+
 /*
- * A child of @parent matching @pid that has exited, or NULL; *@any says
- * whether a matching child exists at all. tasklist_lock held.
+ * A child of @parent matching @pid with something to report under
+ * @options: it exited (*@report is 0) or, with WUNTRACED or WCONTINUED,
+ * stopped or went on (*@report is the status, taken). NULL if none;
+ * *@any says whether a matching child exists at all. tasklist_lock held.
  */
-static struct task_struct *find_zombie(struct task_struct *parent, int pid,
-				       bool *any)
+static struct task_struct *find_child(struct task_struct *parent, int pid,
+				      int options, int *report, bool *any)
 {
 	struct task_struct *child;
 
 	*any = false;
 	list_for_each_entry(child, &parent->children, sibling) {
-		if (pid > 0 && child->pid != pid)
+		int r = child->jobctl_report;
+
+		if (!wait_matches(child, pid))
 			continue;
 		*any = true;
-		if (READ_ONCE(child->zombie))
+		if (READ_ONCE(child->zombie)) {
+			*report = 0;
 			return child;
+		}
+		if (((r & 0xff) == 0x7f && (options & WUNTRACED)) ||
+		    (r == 0xffff && (options & WCONTINUED))) {
+			child->jobctl_report = 0;
+			*report = r;
+			return child;
+		}
 	}
 	return NULL;
 }
 
 int do_wait4(int pid, int *status, int options, unsigned long *peak)
 {
-	struct task_struct *zombie = NULL;
+	struct task_struct *child = NULL;
 	DEFINE_WAIT(wait);
 	unsigned long flags;
+	int ret, report = 0;
 	bool any;
-	int ret;
 
 	for (;;) {
 		prepare_to_wait(&child_wait, &wait);
 		spin_lock_irqsave(&tasklist_lock, flags);
-		zombie = find_zombie(current, pid, &any);
-		if (zombie)
-			list_del_init(&zombie->sibling);
+		child = find_child(current, pid, options, &report, &any);
+		if (child && !report)
+			list_del_init(&child->sibling);
 		spin_unlock_irqrestore(&tasklist_lock, flags);
-		if (zombie || !any || (options & WNOHANG) ||
+		if (child || !any || (options & WNOHANG) ||
 		    signal_pending(current))
 			break;
 		schedule();
 	}
 	finish_wait(&child_wait, &wait);
-	if (!zombie)
-		return !any ? -ECHILD : (options & WNOHANG) ? 0 : -EINTR;
-	ret = zombie->pid;
-	if (status)
-		*status = zombie->wait_status;
-	if (peak) {
-		peak[0] = zombie->exit_hiwater[0];
-		peak[1] = zombie->exit_hiwater[1];
+	if (!child)
+		return !any ? -ECHILD : (options & WNOHANG) ? 0 : -ERESTARTSYS;
+	ret = child->pid;
+	if (report) {
+		/* Stopped or continued: it stays the caller's child. */
+		if (status)
+			*status = report;
+		return ret;
 	}
-	kthread_join(zombie);
+	if (status)
+		*status = child->wait_status;
+	if (peak) {
+		peak[0] = child->exit_hiwater[0];
+		peak[1] = child->exit_hiwater[1];
+	}
+	kthread_join(child);
 	return ret;
 }
 
@@ -179,7 +236,7 @@ int process_wait(int pid, int *status, unsigned long *peak)
 
 	do {
 		ret = do_wait4(pid, status, 0, peak);
-	} while (ret == -EINTR);
+	} while (ret == -ERESTARTSYS);
 	return ret;
 }
 
@@ -229,10 +286,10 @@ long sys_wait4(long pid, long ustatus, long options, long rusage)
 {
 	int status = 0, ret;
 
-	if (options & ~(long)(WNOHANG | WUNTRACED))
+	if (options & ~(long)(WNOHANG | WUNTRACED | WCONTINUED))
 		return -EINVAL;
-	if (pid < -1 || pid == 0)
-		pid = -1; /* process groups: every child is in ours */
+	if (pid < -INT32_MAX) /* -pid would not fit */
+		return -ESRCH;
 	ret = do_wait4((int)pid, &status, (int)options, NULL);
 	if (ret > 0 && ustatus &&
 	    put_user_u32((u32)status, (u32 __user *)ustatus))
@@ -286,7 +343,8 @@ static void show_process(struct task_struct *t, void *arg)
 	}
 	printk("%5d %5d  %-8s %8lu %8lu %8lu  %s\n", t->pid,
 	       t->parent ? t->parent->pid : 0,
-	       t->zombie ? "zombie" : t->in_vfork ? "vfork" : "alive",
+	       t->zombie ? "zombie" : t->in_vfork ? "vfork" :
+	       t->stopped ? "stopped" : "alive",
 	       vm * 4, low * 4, high * 4, t->comm);
 }
 

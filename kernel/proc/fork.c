@@ -56,6 +56,9 @@ static int copy_process_state(struct task_struct *child, unsigned long flags)
 	child->pgrp = parent->pgrp;
 	child->session = parent->session;
 	child->tls_desc = parent->tls_desc;
+	child->sas_ss_sp = parent->sas_ss_sp;
+	child->sas_ss_size = parent->sas_ss_size;
+	child->syscall_nr = -1;
 	/* The live FPU registers are the parent's: save them for the child. */
 	fpu_save(&child->fpu);
 	return 0;

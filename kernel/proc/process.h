@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * User processes: Linux's i386 system call ABI (int $0x80), fork, exec,
- * exit and wait, signals with their default actions.
+ * exit and wait, signals (kernel/proc/signal.c, frames in
+ * kernel/arch/x86/signal.c), process groups and sessions (pgrp.c).
  *
  * A process is a thread of the kernel's thread table (kernel/sched.h)
  * with an address space, descriptors and signal actions. It enters the
@@ -49,9 +50,36 @@
 #define SIGURG 23
 #define SIGWINCH 28
 
+/* sa_flags (Linux's i386 values). */
+#define SA_NOCLDSTOP 0x00000001u
+#define SA_NOCLDWAIT 0x00000002u
+#define SA_SIGINFO 0x00000004u
+#define SA_RESTORER 0x04000000u
+#define SA_ONSTACK 0x08000000u
+#define SA_RESTART 0x10000000u
+#define SA_NODEFER 0x40000000u
+#define SA_RESETHAND 0x80000000u
+
+/* sigaltstack's ss_flags. */
+#define SS_ONSTACK 1
+#define SS_DISABLE 2
+
+/* si_code values the kernel sends. */
+#define SI_USER 0	/* kill() */
+#define SI_KERNEL 0x80	/* the kernel itself */
+#define SI_TKILL (-6)	/* tkill(), tgkill() */
+#define SEGV_MAPERR 1	/* nothing mapped there */
+#define SEGV_ACCERR 2	/* mapped, but not for that access */
+#define CLD_EXITED 1
+#define CLD_KILLED 2
+#define CLD_STOPPED 5
+#define CLD_CONTINUED 6
+
 #define SIG_DFL 0ul
 #define SIG_IGN 1ul
 #define sigmask(sig) (1ull << ((sig) - 1))
+#define SIG_UNBLOCKABLE (sigmask(SIGKILL) | sigmask(SIGSTOP))
+#define SIGSET_SIZE 8 /* bytes in the kernel's sigset_t */
 
 struct k_sigaction {
 	unsigned long handler; /* SIG_DFL, SIG_IGN or a user function */
@@ -60,8 +88,17 @@ struct k_sigaction {
 	u64 mask;
 };
 
+/* What a pending signal's siginfo will say (one per signal: no queue). */
+struct ksiginfo {
+	int code;		/* SI_USER, SI_KERNEL, SEGV_MAPERR, CLD_* ... */
+	int pid;		/* the sender, or the child for SIGCHLD */
+	unsigned long addr;	/* the faulting address (SIGSEGV, SIGBUS ...) */
+	int status;		/* SIGCHLD: exit code or signal */
+};
+
 struct sighand_struct {
 	struct k_sigaction action[NSIG];
+	struct ksiginfo info[NSIG]; /* of the pending signals (siglock) */
 };
 
 struct files_struct {
@@ -109,19 +146,68 @@ void exit_to_user_mode(struct pt_regs *regs);
 __noreturn void do_exit(int status);
 
 /**
- * force_sig_fault - a fault in user mode: kill the process with @sig
+ * force_sig_fault - a fault in user mode: @sig for the process
  * @regs: the faulting registers
  * @sig: SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP
  * @addr: the faulting address (CR2 for a page fault)
  * @what: the exception's name, for the log line of signals but SIGSEGV
  *
- * Prints Linux's one-line report (for SIGSEGV: "name[pid]: segfault at
- * ADDR ip IP sp SP error E") and ends the process: no handler runs
- * (signal handlers are not supported).
- * Context: the exception, interrupts on. Never returns.
+ * With a handler installed and @sig not blocked, the signal is posted
+ * with si_addr = @addr and the handler runs on the way out (the caller
+ * returns to exit_to_user_mode). Otherwise, as Linux's force_sig, it
+ * cannot be ignored or blocked: Linux's one-line report (for SIGSEGV:
+ * "name[pid]: segfault at ADDR ip IP sp SP error E") and the process
+ * ends.
+ * Context: the exception, interrupts on; returns with interrupts off.
  */
-__noreturn void force_sig_fault(struct pt_regs *regs, int sig,
-				unsigned long addr, const char *what);
+void force_sig_fault(struct pt_regs *regs, int sig, unsigned long addr,
+		     const char *what);
+
+/**
+ * force_sigsegv - the kernel cannot run the process on: end it by SIGSEGV
+ * @why: for the log line ("bad signal frame" ...)
+ *
+ * Used where a signal frame cannot be written or read back: as Linux
+ * does there, no handler runs.
+ * Context: a process in the kernel, interrupts on. Never returns.
+ */
+__noreturn void force_sigsegv(const char *why);
+
+/**
+ * setup_sigframe - build a handler's frame on the user stack (arch code)
+ * @regs: the user registers; on success they enter the handler
+ * @sig: the signal
+ * @info: its siginfo
+ * @ka: its action (handler, flags, restorer)
+ * @oldmask: the mask sigreturn puts back
+ *
+ * Linux's i386 layout: struct sigframe, or struct rt_sigframe with
+ * SA_SIGINFO; on the sigaltstack with SA_ONSTACK. The FPU state goes
+ * into the frame and the handler starts with a clean one.
+ * Context: a process on its way to user mode, interrupts on; may sleep.
+ * Return: 0, or -EFAULT if the frame cannot be written.
+ */
+int setup_sigframe(struct pt_regs *regs, int sig, const struct ksiginfo *info,
+		   const struct k_sigaction *ka, u64 oldmask);
+
+/**
+ * on_sig_stack - is @sp on the caller's sigaltstack?
+ * @sp: a user stack pointer
+ *
+ * Context: a process. Return: true if so.
+ */
+static inline bool on_sig_stack(unsigned long sp)
+{
+	return sp - current->sas_ss_sp < current->sas_ss_size;
+}
+
+/**
+ * set_current_blocked - replace the caller's signal mask
+ * @mask: the new mask; SIGKILL and SIGSTOP are left out of it
+ *
+ * Context: a process.
+ */
+void set_current_blocked(u64 mask);
 
 /**
  * oom_kill_current - out of memory in a fault: kill the caller, saying so
@@ -152,11 +238,31 @@ void exit_sighand(struct task_struct *task);
 int send_signal(struct task_struct *task, int sig);
 
 /**
+ * send_signal_info - send_signal with what the handler's siginfo says
+ * @task: a process
+ * @sig: 1..NSIG
+ * @info: si_code, si_pid, si_addr, si_status
+ *
+ * SIGCONT resumes a stopped @task (and drops its pending stop signals)
+ * even when SIGCONT itself is ignored; a stop signal drops a pending
+ * SIGCONT. An ignored signal is dropped.
+ * Context: any thread, any lock but siglock (takes it, then the
+ * run-queue lock). Return: 0, -EINVAL, -ESRCH.
+ */
+int send_signal_info(struct task_struct *task, int sig,
+		     const struct ksiginfo *info);
+
+/**
  * kill_pgrp - post @sig to every process of process group @pgrp
  * @pgrp: the group (a process id)
- * @sig: 1..NSIG
+ * @sig: 1..NSIG; SIGTTIN/SIGTTOU/SIGTSTP stop a job, SIGCONT resumes it
  *
- * Context: any thread (a snapshot of the task table).
+ * The tty's ^C (SIGINT), ^Z (SIGTSTP) and ^\ (SIGQUIT) go to its
+ * foreground group this way, and a background read or write to the
+ * group of the reader or writer (SIGTTIN, SIGTTOU; the driver then
+ * returns -ERESTARTSYS so the call runs again after SIGCONT).
+ * Context: any thread but one holding tasklist_lock or siglock (it
+ * walks the processes under tasklist_lock).
  * Return: 0 if some process got it, -ESRCH if the group is empty.
  */
 int kill_pgrp(int pgrp, int sig);
@@ -171,6 +277,41 @@ int kill_pgrp(int pgrp, int sig);
  * Context: any thread; takes the signal lock.
  */
 void task_sigactions(struct task_struct *task, u64 *ignored, u64 *caught);
+
+/**
+ * do_signal_stop - job control: stop the caller until SIGCONT or SIGKILL
+ * @sig: the stop signal, for the parent's wait4 and SIGCHLD
+ *
+ * Context: a process on its way to user mode, interrupts on; sleeps.
+ */
+void do_signal_stop(int sig);
+
+/**
+ * notify_parent - tell @task's parent its state changed: wake its wait4,
+ * and send it SIGCHLD (not for a stop or a continue with SA_NOCLDSTOP)
+ * @task: a process with a parent
+ * @code: CLD_EXITED, CLD_KILLED, CLD_STOPPED, CLD_CONTINUED
+ * @status: the exit code or the signal
+ *
+ * Context: tasklist_lock held (the parent link is stable).
+ */
+void notify_parent(struct task_struct *task, int code, int status);
+
+/**
+ * wake_up_child_waiters - wake the wait4 callers: a child changed state
+ *
+ * Context: any thread.
+ */
+void wake_up_child_waiters(void);
+
+/**
+ * parent_reaps_nothing - does @parent want no zombies (SIGCHLD is
+ * SIG_IGN, or SA_NOCLDWAIT)? Its children are then freed as they end.
+ * @parent: a process
+ *
+ * Context: tasklist_lock held. Return: true if so.
+ */
+bool parent_reaps_nothing(struct task_struct *parent);
 
 /**
  * process_spawn - start @path as a new process, a child of the caller
@@ -217,13 +358,16 @@ int process_wait(int pid, int *status, unsigned long *peak);
 
 /**
  * do_wait4 - wait4(2)
- * @pid: -1 for any child, or a pid
+ * @pid: -1 for any child, a pid, 0 for the caller's process group,
+ *	or -pgrp for that group
  * @status: receives the status word (kernel pointer, may be NULL)
- * @options: WNOHANG
+ * @options: WNOHANG, WUNTRACED (stopped children, (sig << 8) | 0x7f),
+ *	WCONTINUED (continued ones, 0xffff); each is reported once
  * @peak: NULL, or receives the child's peak RSS (see process_wait)
  *
  * Context: thread; may sleep (interruptibly).
- * Return: the pid reaped, 0 (WNOHANG, none ready), -ECHILD, -EINTR.
+ * Return: the pid reaped or reported, 0 (WNOHANG, none ready), -ECHILD,
+ * -ERESTARTSYS (a signal).
  */
 int do_wait4(int pid, int *status, int options, unsigned long *peak);
 

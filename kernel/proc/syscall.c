@@ -289,31 +289,56 @@ static long sys_clock_gettime64(long clk, long uts)
 }
 
 /*
- * Sleep the time at @ureq, by the clock CLOCK_MONOTONIC reads (the tick
+ * Sleep until @deadline by the clock CLOCK_MONOTONIC reads (the tick
  * and the TSC may drift apart a little under an emulator: the sleep goes
- * on until the TSC says it is over). What is left goes to @urem after a
- * signal.
+ * on until the TSC says it is over). After a signal what is left goes
+ * to @urem, and the deadline is kept: with no handler to run (a stop and
+ * SIGCONT) the return to user mode makes the process call
+ * restart_syscall, which sleeps on to the same deadline, as in Linux;
+ * after a handler the call fails with EINTR.
  */
-static long do_nanosleep(long ureq, long urem, bool t64)
+static long nanosleep_until(u64 deadline, unsigned long urem, bool t64)
 {
-	s64 ns = get_timespec(ureq, t64);
-	u64 deadline, now;
+	struct task_struct *task = current;
+	u64 now;
 
-	if (ns < 0)
-		return (long)ns;
-	deadline = ktime_get_ns() + (u64)ns;
 	while ((now = ktime_get_ns()) < deadline) {
 		msleep_interruptible((unsigned long)((deadline - now + 999999) /
 						     1000000));
-		if (signal_pending(current)) {
+		if (signal_pending(task)) {
 			now = ktime_get_ns();
-			if (urem && put_timespec(urem, now < deadline ?
+			if (urem && put_timespec((long)urem, now < deadline ?
 						       deadline - now : 0, t64))
 				return -EFAULT;
-			return -EINTR;
+			task->restart_deadline = deadline;
+			task->restart_urem = urem;
+			task->restart_t64 = t64;
+			return -ERESTART_RESTARTBLOCK;
 		}
 	}
 	return 0;
+}
+
+static long do_nanosleep(long ureq, long urem, bool t64)
+{
+	s64 ns = get_timespec(ureq, t64);
+
+	if (ns < 0)
+		return (long)ns;
+	return nanosleep_until(ktime_get_ns() + (u64)ns, (unsigned long)urem,
+			       t64);
+}
+
+/* restart_syscall(2): go on with the sleep a stop interrupted. */
+static long sys_restart_syscall(void)
+{
+	u64 deadline = current->restart_deadline;
+
+	if (!deadline)
+		return -EINTR;
+	current->restart_deadline = 0;
+	return nanosleep_until(deadline, current->restart_urem,
+			       current->restart_t64);
 }
 
 static long sys_nanosleep(long ureq, long urem)
@@ -459,6 +484,7 @@ static long sys_fadvise64_64(void)
 #define SYSCALL(nr, fn) [nr] = (syscall_fn_t)(void (*)(void))(fn)
 
 static const syscall_fn_t syscall_table[NR_SYSCALLS] = {
+	SYSCALL(0, sys_restart_syscall),
 	SYSCALL(1, sys_exit),
 	SYSCALL(2, sys_fork),
 	SYSCALL(3, sys_read),
@@ -478,6 +504,7 @@ static const syscall_fn_t syscall_table[NR_SYSCALLS] = {
 	SYSCALL(19, sys_lseek),
 	SYSCALL(20, sys_getpid),
 	SYSCALL(24, sys_getuid),
+	SYSCALL(29, sys_pause),
 	SYSCALL(33, sys_access),
 	SYSCALL(36, sys_sync),
 	SYSCALL(37, sys_kill),
@@ -488,12 +515,18 @@ static const syscall_fn_t syscall_table[NR_SYSCALLS] = {
 	SYSCALL(42, sys_pipe),
 	SYSCALL(45, sys_brk),
 	SYSCALL(47, sys_getuid),  /* getgid */
+	SYSCALL(48, sys_signal),
 	SYSCALL(49, sys_getuid),  /* geteuid */
 	SYSCALL(50, sys_getuid),  /* getegid */
 	SYSCALL(54, sys_ioctl),
+	SYSCALL(57, sys_setpgid),
 	SYSCALL(60, sys_umask),
 	SYSCALL(63, sys_dup2),
 	SYSCALL(64, sys_getppid),
+	SYSCALL(65, sys_getpgrp),
+	SYSCALL(66, sys_setsid),
+	SYSCALL(67, sys_sigaction),
+	SYSCALL(72, sys_sigsuspend),
 	SYSCALL(75, sys_setrlimit),
 	SYSCALL(76, sys_ugetrlimit),
 	SYSCALL(78, sys_gettimeofday),
@@ -508,23 +541,30 @@ static const syscall_fn_t syscall_table[NR_SYSCALLS] = {
 	SYSCALL(114, sys_wait4),
 	SYSCALL(116, sys_sysinfo),
 	SYSCALL(118, sys_fsync),
+	SYSCALL(119, sys_sigreturn),
 	SYSCALL(120, sys_clone),
 	SYSCALL(122, sys_uname),
 	SYSCALL(125, sys_mprotect),
+	SYSCALL(132, sys_getpgid),
 	SYSCALL(133, sys_fchdir),
 	SYSCALL(140, sys_llseek),
 	SYSCALL(145, sys_readv),
 	SYSCALL(146, sys_writev),
+	SYSCALL(147, sys_getsid),
 	SYSCALL(148, sys_fsync),
 	SYSCALL(158, sys_sched_yield),
 	SYSCALL(162, sys_nanosleep),
 	SYSCALL(172, sys_prctl),
+	SYSCALL(173, sys_rt_sigreturn),
 	SYSCALL(174, sys_rt_sigaction),
 	SYSCALL(175, sys_rt_sigprocmask),
+	SYSCALL(176, sys_rt_sigpending),
+	SYSCALL(179, sys_rt_sigsuspend),
 	SYSCALL(180, sys_pread64),
 	SYSCALL(181, sys_pwrite64),
 	SYSCALL(182, sys_chown),
 	SYSCALL(183, sys_getcwd),
+	SYSCALL(186, sys_sigaltstack),
 	SYSCALL(190, sys_vfork),
 	SYSCALL(191, sys_ugetrlimit),
 	SYSCALL(192, sys_mmap2),
@@ -544,6 +584,7 @@ static const syscall_fn_t syscall_table[NR_SYSCALLS] = {
 	SYSCALL(220, sys_getdents64),
 	SYSCALL(221, sys_fcntl64),
 	SYSCALL(224, sys_gettid),
+	SYSCALL(238, sys_tkill),
 	SYSCALL(239, sys_sendfile64),
 	SYSCALL(242, sys_sched_getaffinity),
 	SYSCALL(243, sys_set_thread_area),
@@ -553,6 +594,7 @@ static const syscall_fn_t syscall_table[NR_SYSCALLS] = {
 	SYSCALL(265, sys_clock_gettime),
 	SYSCALL(268, sys_statfs64),
 	SYSCALL(269, sys_fstatfs64),
+	SYSCALL(270, sys_tgkill),
 	SYSCALL(272, sys_fadvise64_64),
 	SYSCALL(295, sys_openat),
 	SYSCALL(296, sys_mkdirat),
@@ -603,6 +645,7 @@ void do_syscall(struct pt_regs *regs)
 		regs->eax = (u32)unknown_syscall(nr);
 		return;
 	}
+	current->syscall_nr = (long)nr; /* for a restart (signal.c) */
 	regs->eax = (u32)fn((long)regs->ebx, (long)regs->ecx, (long)regs->edx,
 			    (long)regs->esi, (long)regs->edi, (long)regs->ebp);
 }

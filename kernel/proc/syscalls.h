@@ -13,6 +13,7 @@
 
 #define WNOHANG 1
 #define WUNTRACED 2
+#define WCONTINUED 8
 
 #define CLONE_VM 0x00000100
 #define CLONE_FS 0x00000200
@@ -31,12 +32,12 @@
 long sys_exit(long code);
 
 /**
- * sys_wait4 - wait4(2): reap a child that has ended
- * @pid: -1 for any child, else that pid
+ * sys_wait4 - wait4(2): reap a child that has ended, or report one that stopped or continued
+ * @pid: -1 for any child, a pid, 0 for the caller's group, -pgrp for that group
  * @status: user pointer for the status word (may be 0)
- * @options: WNOHANG
+ * @options: WNOHANG, WUNTRACED, WCONTINUED
  * @rusage: user pointer, zeroed (may be 0)
- * Context: a process's system call; may sleep. Return: the pid reaped, 0 (WNOHANG), -ECHILD, -EINTR, -EFAULT.
+ * Context: a process's system call; may sleep. Return: the pid, 0 (WNOHANG), -ECHILD, -EINVAL, -EFAULT (-ERESTARTSYS inside the kernel).
  */
 long sys_wait4(long pid, long status, long options, long rusage);
 
@@ -98,10 +99,11 @@ long sys_clone(long flags, long stack, long ptid, long tls, long ctid);
 long sys_execve(long path, long argv, long envp);
 
 
-/* kernel/proc/signal.c */
+/* kernel/proc/signal.c, and the mask and waiting calls in sigmask.c */
 /**
  * sys_kill - kill(2): send @sig to process @pid
- * @pid: the target (0 or less: the caller, there are no process groups)
+ * @pid: the target; 0: the caller's process group; -1: every process
+ *	but the caller and pid 1; below -1: the group -@pid
  * @sig: 0 (only check) to 64
  * Context: a process's system call; may sleep. Return: 0, -EINVAL, -ESRCH.
  */
@@ -126,6 +128,132 @@ long sys_rt_sigaction(long sig, long act, long oact, long size);
  * Context: a process's system call; may sleep. Return: 0, -EINVAL, -EFAULT.
  */
 long sys_rt_sigprocmask(long how, long set, long oset, long size);
+
+/**
+ * sys_tkill - tkill(2): send @sig to thread @tid (si_code SI_TKILL)
+ * @tid: a thread id (a process id here: one thread each)
+ * @sig: 0 to 64
+ * Context: a process's system call. Return: 0, -EINVAL, -ESRCH.
+ */
+long sys_tkill(long tid, long sig);
+
+/**
+ * sys_tgkill - tgkill(2): tkill, checking the thread's group
+ * @tgid: the process of @tid
+ * @tid: the thread
+ * @sig: 0 to 64
+ * Context: a process's system call. Return: 0, -EINVAL, -ESRCH.
+ */
+long sys_tgkill(long tgid, long tid, long sig);
+
+/**
+ * sys_rt_sigpending - rt_sigpending(2): the signals pending and blocked
+ * @set: user pointer for a sigset_t
+ * @size: 8
+ * Context: a process's system call. Return: 0, -EINVAL, -EFAULT.
+ */
+long sys_rt_sigpending(long set, long size);
+
+/**
+ * sys_rt_sigsuspend - rt_sigsuspend(2): wait for a handler with mask @set
+ * @set: user pointer to the mask to wait with
+ * @size: 8
+ * The caller's mask comes back after the handler (saved_sigmask).
+ * Context: a process's system call; sleeps. Return: -EINTR (after a handler), -EINVAL, -EFAULT.
+ */
+long sys_rt_sigsuspend(long set, long size);
+
+/**
+ * sys_sigsuspend - the old sigsuspend(2) of i386: a 32-bit mask by value
+ * @unused1: history (was the restart flag)
+ * @unused2: history
+ * @mask: signals 1 to 32 to block while waiting
+ * Context: a process's system call; sleeps. Return: -EINTR.
+ */
+long sys_sigsuspend(long unused1, long unused2, long mask);
+
+/**
+ * sys_pause - pause(2): sleep until a signal handler has run
+ * Context: a process's system call; sleeps. Return: -EINTR.
+ */
+long sys_pause(void);
+
+/**
+ * sys_sigaction - the old sigaction(2) with a 32-bit mask
+ * @sig: 1 to 64
+ * @act: user pointer to struct old_sigaction or 0
+ * @oact: likewise for the old action
+ * Context: a process's system call. Return: 0, -EINVAL, -EFAULT.
+ */
+long sys_sigaction(long sig, long act, long oact);
+
+/**
+ * sys_signal - signal(2): a one-shot handler (SA_RESETHAND | SA_NODEFER)
+ * @sig: 1 to 64
+ * @handler: SIG_DFL, SIG_IGN or a function
+ * Context: a process's system call. Return: the old handler, or -EINVAL.
+ */
+long sys_signal(long sig, long handler);
+
+/**
+ * sys_sigaltstack - sigaltstack(2): the stack SA_ONSTACK handlers run on
+ * @uss: user pointer to the new stack_t or 0
+ * @uoss: user pointer for the old one or 0
+ * Context: a process's system call. Return: 0, -EPERM (on it now), -EINVAL, -ENOMEM (too small), -EFAULT.
+ */
+long sys_sigaltstack(long uss, long uoss);
+
+/* kernel/arch/x86/signal.c */
+/**
+ * sys_sigreturn - sigreturn(2): back from a handler of struct sigframe
+ * Restores the registers, FPU state and mask saved in the frame at the
+ * stack pointer - 8 (the restorer popped pretcode and sig). A bad frame
+ * or kernel selectors end the process by SIGSEGV.
+ * Context: a process's system call. Return: the interrupted EAX.
+ */
+long sys_sigreturn(void);
+
+/**
+ * sys_rt_sigreturn - rt_sigreturn(2): sigreturn for struct rt_sigframe
+ * The frame is at the stack pointer - 4 (past pretcode).
+ * Context: a process's system call. Return: the interrupted EAX.
+ */
+long sys_rt_sigreturn(void);
+
+/* kernel/proc/pgrp.c */
+/**
+ * sys_setpgid - setpgid(2): move @pid into process group @pgid
+ * @pid: the caller or one of its children; 0: the caller
+ * @pgid: an existing group of the caller's session, or @pid's own id; 0: @pid
+ * Context: a process's system call. Return: 0, -EINVAL, -ESRCH (not the caller nor its child), -EPERM (a session leader, another session, no such group).
+ */
+long sys_setpgid(long pid, long pgid);
+
+/**
+ * sys_getpgid - getpgid(2): @pid's process group
+ * @pid: a process; 0: the caller
+ * Context: a process's system call. Return: the group, or -ESRCH.
+ */
+long sys_getpgid(long pid);
+
+/**
+ * sys_getpgrp - getpgrp(2): the caller's process group
+ * Context: a process's system call. Return: the group.
+ */
+long sys_getpgrp(void);
+
+/**
+ * sys_setsid - setsid(2): a new session and group, led by the caller
+ * Context: a process's system call. Return: the new session id, or -EPERM (already leads a group).
+ */
+long sys_setsid(void);
+
+/**
+ * sys_getsid - getsid(2): @pid's session
+ * @pid: a process; 0: the caller
+ * Context: a process's system call. Return: the session, or -ESRCH.
+ */
+long sys_getsid(long pid);
 
 
 /* kernel/fs/file.c */

@@ -2,7 +2,7 @@
 /*
  * usertests: kill() with the default actions, SIG_IGN, the signal mask;
  * and the small calls: uname, the clock, nanosleep, sched_yield. The
- * kernel has no signal handlers, so none is installed here.
+ * handlers are in sighandlers.c.
  */
 #include "usertests.h"
 #include "ulib.h"

@@ -31,6 +31,24 @@ void test_uname(void);
 void test_clock_nanosleep(void);
 void test_sched_yield(void);
 
+/* sighandlers.c: handlers, frames, sigreturn, restart, SIGCHLD */
+void test_sig_handler_regs(void);
+void test_sig_siginfo(void);
+void test_sig_restart(void);
+void test_sig_mask_in_handler(void);
+void test_sig_resethand(void);
+void test_sig_sigsuspend(void);
+void test_sig_sigchld(void);
+void test_sig_altstack(void);
+void test_sig_forged_frame(void);
+
+/* jobctl.c: process groups, sessions, stop and continue */
+void test_pgrp_rules(void);
+void test_kill_group(void);
+void test_stop_continue(void);
+void test_stop_nanosleep(void);
+void test_stop_pipe_read(void);
+
 /* mem.c: brk, mmap, mprotect, madvise, copy-on-write, sysinfo, OOM */
 void test_brk(void);
 void test_sbrk0(void);

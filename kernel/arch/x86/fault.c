@@ -88,6 +88,7 @@ bool do_page_fault(struct pt_regs *regs)
 			oom_kill_current();
 		force_sig_fault(regs, (ret & VM_FAULT_SIGBUS) ? SIGBUS : SIGSEGV,
 				addr, "page fault");
+		return true; /* its handler runs on the way out */
 	}
 	/* A user copy that cannot go on: it returns short, the call -EFAULT. */
 	if (ret & VM_FAULT_OOM)

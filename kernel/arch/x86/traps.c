@@ -185,7 +185,7 @@ void report_page_fault(struct pt_regs *regs)
 	describe_address(addr);
 }
 
-static __noreturn void user_exception(struct pt_regs *regs);
+static void user_exception(struct pt_regs *regs);
 
 static debug_trap_hook_t debug_trap_hook;
 
@@ -219,8 +219,10 @@ void handle_exception(struct pt_regs *regs)
 	if (regs->vector == VECTOR_PAGE_FAULT && do_page_fault(regs))
 		return;
 	/* Anything else in ring 3 is the process's fault, not the kernel's. */
-	if (user_mode(regs))
-		user_exception(regs);
+	if (user_mode(regs)) {
+		user_exception(regs); /* a handler runs, or the process ends */
+		return;
+	}
 	oops_begin();
 	if (regs->vector == VECTOR_PAGE_FAULT)
 		report_page_fault(regs);
@@ -292,7 +294,7 @@ static int exception_signal(unsigned int vector)
 	}
 }
 
-static __noreturn void user_exception(struct pt_regs *regs)
+static void user_exception(struct pt_regs *regs)
 {
 	force_sig_fault(regs, exception_signal(regs->vector), regs->eip,
 			exception_name(regs->vector));

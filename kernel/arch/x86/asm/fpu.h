@@ -17,6 +17,48 @@ struct fpu_state {
 	u8 area[512];
 } __aligned(16);
 
+/*
+ * Linux's i386 struct _fpstate, as a signal frame holds it: the fnsave
+ * image first (what pre-FXSR programs read), then with FXSR the fxsave
+ * image. A copy of it on the kernel stack is not 16-byte aligned (as
+ * fxsave needs): the state goes through the task's own fpu area, free
+ * while the task runs.
+ */
+#define FPSTATE_MAGIC_FXSR 0x0000   /* the fxsave image follows */
+#define FPSTATE_MAGIC_FNSAVE 0xffff /* only the fnsave image */
+
+struct user_fpstate {
+	u8 fnsave[108];		/* cw, sw, tag, ip, cs, data, ds, st0-7 */
+	u16 status;		/* the status word when the signal came */
+	u16 magic;		/* FPSTATE_MAGIC_* */
+	u8 fxsave[512];		/* with FXSR */
+};
+
+/**
+ * fpu_save_user - the caller's FPU registers into a signal frame's image
+ * @uf: a kernel copy of the frame's struct _fpstate
+ *
+ * Context: a process, preemptible (the live registers are its own).
+ */
+void fpu_save_user(struct user_fpstate *uf);
+
+/**
+ * fpu_restore_user - load the FPU registers from a signal frame's image
+ * @uf: a kernel copy of what sigreturn found on the user stack
+ *
+ * The image comes from user space: MXCSR's reserved bits are cleared
+ * first, as fxrstor would fault on them in the kernel.
+ * Context: a process, preemptible.
+ */
+void fpu_restore_user(struct user_fpstate *uf);
+
+/**
+ * fpu_reset_user - give the caller the clean state (a handler starts so)
+ *
+ * Context: a process, preemptible.
+ */
+void fpu_reset_user(void);
+
 /**
  * fpu_init_cpu - let this CPU run x87 and SSE code in user mode
  *
