@@ -164,6 +164,14 @@ static void sort_pids(struct pid_list *l)
 	}
 }
 
+/*
+ * Inode numbers for getdents (glibc skips an entry numbered 0): the
+ * files by their place in the table, the PID directories by pid.
+ */
+#define PROC_INO_FILE 0x100
+#define PROC_INO_SELF 0xff
+#define PROC_INO_PID 0x10000
+
 /* Positions: 2.. the files, then "self", then the processes by pid. */
 static int iterate_root(struct dir_context *ctx)
 {
@@ -175,12 +183,12 @@ static int iterate_root(struct dir_context *ctx)
 	for (; ctx->pos < base; ctx->pos++) {
 		const struct proc_entry *e = &proc_root_entries[ctx->pos - 2];
 
-		if (ctx->actor(ctx, e->name, strlen(e->name), ctx->pos, 0,
-			       S_IFREG))
+		if (ctx->actor(ctx, e->name, strlen(e->name), ctx->pos,
+			       PROC_INO_FILE + ctx->pos, S_IFREG))
 			return 1;
 	}
 	if (ctx->pos == base) {
-		if (ctx->actor(ctx, "self", 4, ctx->pos, 0, S_IFLNK))
+		if (ctx->actor(ctx, "self", 4, ctx->pos, PROC_INO_SELF, S_IFLNK))
 			return 1;
 		ctx->pos++;
 	}
@@ -196,7 +204,8 @@ static int iterate_root(struct dir_context *ctx)
 		if (pos < ctx->pos)
 			continue;
 		snprintf(name, sizeof(name), "%d", l->pids[i]);
-		full = ctx->actor(ctx, name, strlen(name), pos, 0, S_IFDIR);
+		full = ctx->actor(ctx, name, strlen(name), pos,
+				  PROC_INO_PID + (unsigned long)l->pids[i], S_IFDIR);
 		if (!full)
 			ctx->pos = pos + 1;
 	}
@@ -209,8 +218,8 @@ static int iterate_pid_dir(struct dir_context *ctx)
 	for (; ctx->pos - 2 < proc_pid_entries_count; ctx->pos++) {
 		const struct proc_pid_entry *e = &proc_pid_entries[ctx->pos - 2];
 
-		if (ctx->actor(ctx, e->name, strlen(e->name), ctx->pos, 0,
-			       S_IFREG))
+		if (ctx->actor(ctx, e->name, strlen(e->name), ctx->pos,
+			       PROC_INO_FILE + ctx->pos, S_IFREG))
 			return 1;
 	}
 	return 0;
@@ -300,7 +309,7 @@ static void proc_statfs(struct super_block *sb, struct kstatfs *st)
 int mounts_show(struct seq_file *m)
 {
 	/* The two mounts there are, made at boot (ramfs_init): df reads this. */
-	seq_puts(m, "rootfs / rootfs rw 0 0\n");
+	seq_puts(m, "ramfs / ramfs rw 0 0\n"); /* not "rootfs": df skips that */
 	seq_puts(m, "proc /proc proc rw,nosuid,nodev,noexec 0 0\n");
 	return 0;
 }

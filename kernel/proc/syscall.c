@@ -354,6 +354,15 @@ static long sys_clock_nanosleep64(long clk, long flags, long ureq, long urem)
 	return do_nanosleep(ureq, urem, true);
 }
 
+/* clock_nanosleep with the 32-bit timespec (busybox's top, sleep). */
+static long sys_clock_nanosleep(long clk, long flags, long ureq, long urem)
+{
+	(void)clk;
+	if (flags)
+		return -EINVAL;
+	return do_nanosleep(ureq, urem, false);
+}
+
 static long sys_sched_yield(void)
 {
 	yield();
@@ -592,6 +601,7 @@ static const syscall_fn_t syscall_table[NR_SYSCALLS] = {
 	SYSCALL(252, sys_exit_group),
 	SYSCALL(258, sys_set_tid_address),
 	SYSCALL(265, sys_clock_gettime),
+	SYSCALL(267, sys_clock_nanosleep),
 	SYSCALL(268, sys_statfs64),
 	SYSCALL(269, sys_fstatfs64),
 	SYSCALL(270, sys_tgkill),

@@ -49,6 +49,20 @@ void test_stop_continue(void);
 void test_stop_nanosleep(void);
 void test_stop_pipe_read(void);
 
+/* vfs.c: the writable file system, in /tmp */
+void test_vfs_create_write_read(void);
+void test_vfs_append_truncate(void);
+void test_vfs_hole(void);
+void test_vfs_unlink_open(void);
+void test_vfs_rename(void);
+void test_vfs_directories(void);
+void test_vfs_cwd(void);
+void test_vfs_symlinks(void);
+void test_vfs_mmap_shared(void);
+void test_vfs_mmap_private(void);
+void test_vfs_shared_anon(void);
+void test_vfs_statfs_chmod_utimens(void);
+
 /* mem.c: brk, mmap, mprotect, madvise, copy-on-write, sysinfo, OOM */
 void test_brk(void);
 void test_sbrk0(void);
