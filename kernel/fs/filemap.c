@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * The page cache: a file's data as whole pages from HighMem, found by
- * index in the inode's radix tree.
+ * index in the inode's radix tree. (A file made by a process placed in
+ * lowmem, a benchmark's comparison, has its pages there: i_gfp, as
+ * Linux's mapping_gfp_mask.)
  *
  * On a RAM file system the cache is all there is: a page comes into the
  * cache when the file is first written there and leaves when the file
@@ -47,7 +49,7 @@ struct page *find_or_create_page(struct inode *inode, unsigned long index)
 
 	if (page)
 		return page;
-	fresh = alloc_page(GFP_HIGHUSER);
+	fresh = alloc_page(inode->i_gfp);
 	if (!fresh)
 		return NULL;
 	clear_highpage(fresh);

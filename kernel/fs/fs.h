@@ -38,6 +38,7 @@
 #include "kernel/mutex.h"
 #include "kernel/spinlock.h"
 #include "kernel/timer.h"
+#include "mm/gfp.h"
 #include <asm/atomic.h>
 
 #define NAME_MAX 255
@@ -154,6 +155,7 @@ struct inode {
 	spinlock_t i_pages_lock;
 	struct radix_tree_root i_pages; /* the page cache: index -> page */
 	unsigned long i_nrpages;
+	gfp_t i_gfp;		   /* where its cache pages come from */
 	char *i_link;		   /* a symlink's target */
 	void *i_private;	   /* the file system's (a /proc entry) */
 	int i_pid;		   /* /proc/PID's process */

@@ -26,6 +26,7 @@ struct inode *new_inode(struct super_block *sb, unsigned int mode)
 	inode->i_nlink = 1;
 	inode->i_sb = sb;
 	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time();
+	inode->i_gfp = GFP_HIGHUSER;
 	mutex_init(&inode->i_rwsem, "i_rwsem");
 	spin_lock_init(&inode->i_pages_lock, "i_pages_lock");
 	atomic_inc(&nr_inodes);

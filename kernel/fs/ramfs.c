@@ -22,7 +22,9 @@
 #include "kernel/multiboot2.h"
 #include "kernel/printk.h"
 #include "kernel/proc/process.h"
+#include "kernel/sched.h"
 #include "mm/gfp.h"
+#include "mm/mm_types.h"
 #include "mm/mmzone.h"
 #include "mm/page.h"
 #include "mm/slab.h"
@@ -64,6 +66,9 @@ static struct inode *ramfs_new_inode(struct super_block *sb, unsigned int mode,
 	if (!inode)
 		return NULL;
 	inode->i_rdev = rdev;
+	/* A process kept in lowmem (spawn_opts) keeps its files there too. */
+	if (current->mm && current->mm->lowmem_only)
+		inode->i_gfp = GFP_KERNEL;
 	if (S_ISDIR(mode)) {
 		inode->i_op = &ramfs_dir_iops;
 		inode->i_fop = &ramfs_dir_fops;

@@ -29,8 +29,15 @@ static const struct spawn_opts placement[] = {
 	{ false, true },  /* 2: highmem_lowpte: pages in HighMem, tables low */
 };
 
-static const char *const mode_name[] = { "zero", "cow", "fork", "nop" };
-static const unsigned long mode_n[] = { ZERO_PAGES, COW_PAGES, FORKS, 1 };
+#define FILE_OPS 256
+#define MMAP_OPS 64
+#define PIPE_TRIPS 64
+
+static const char *const mode_name[] = { "zero", "cow", "fork", "nop",
+					 "fread", "fwrite", "fmmap", "pipe" };
+static const unsigned long mode_n[] = { ZERO_PAGES, COW_PAGES, FORKS, 1,
+					FILE_OPS, FILE_OPS, MMAP_OPS,
+					PIPE_TRIPS };
 
 #define ARG(mode, where) ((mode) * 4 + (where))
 
@@ -83,6 +90,24 @@ static void ubench_baseline(struct bench_ctx *ctx)
 USER_BENCH(user_zero_fault, 0, 2);
 USER_BENCH(user_cow_fault, 1, 2);
 USER_BENCH(user_fork_16M, 2, 2);
+
+/*
+ * Files: 4 KiB pread and pwrite of a cached file, and mmap + read +
+ * munmap of one of its pages; the file's page-cache pages are in HighMem
+ * or, for a process placed in lowmem, in lowmem (its i_gfp), the same
+ * as highmem=off gives every file. A pipe round trip has no placement.
+ */
+#define FILE_BENCH(name, mode, ops)                                        \
+	BENCH_BASELINE(name, highmem, ubench_setup, ubench_op,             \
+		       ubench_baseline, ops, ARG(mode, 0));                \
+	BENCH_BASELINE(name, lowmem, ubench_setup, ubench_op,              \
+		       ubench_baseline, ops, ARG(mode, 1))
+
+FILE_BENCH(file_read_4k, 4, 2);
+FILE_BENCH(file_write_4k, 5, 2);
+FILE_BENCH(file_mmap_read, 6, 2);
+BENCH_BASELINE(pipe_round_trip, highmem, ubench_setup, ubench_op,
+	       ubench_baseline, 2, ARG(7, 0));
 
 /* exec: spawn, exec, exit and reap of a tiny static program, whole. */
 BENCH_FULL(user_exec, highmem, ubench_setup, ubench_op, NULL, 2, ARG(3, 0),
