@@ -149,6 +149,28 @@ static void sleep_until(u64 end, bool interruptible)
 	}
 }
 
+u64 schedule_timeout(u64 timeout)
+{
+	struct sleeper s;
+	u64 end, now;
+
+	if (timeout == MAX_SCHEDULE_TIMEOUT) {
+		schedule();
+		return timeout;
+	}
+	end = get_jiffies_64() + timeout;
+	s.task = current;
+	timer_setup(&s.timer, wake_sleeper);
+	s.timer.expires = end;
+	/* The caller is marked sleeping already: an early expiry is not lost. */
+	add_timer(&s.timer);
+	schedule();
+	__set_current_state(TASK_RUNNING);
+	del_timer_sync(&s.timer);
+	now = get_jiffies_64();
+	return now >= end ? 0 : end - now;
+}
+
 void msleep(unsigned int ms)
 {
 	might_sleep();

@@ -128,6 +128,20 @@ void msleep(unsigned int ms);
  */
 void msleep_interruptible(unsigned long ms);
 
+#define MAX_SCHEDULE_TIMEOUT (~0ull)
+
+/**
+ * schedule_timeout - schedule(), woken at the latest @timeout ticks from now
+ * @timeout: ticks, or MAX_SCHEDULE_TIMEOUT for no limit
+ *
+ * The caller sets TASK_SLEEPING first (after queueing itself on a wait
+ * queue), like before schedule(); it runs again when woken or when the
+ * time is up, whichever comes first.
+ * Context: thread; sleeps.
+ * Return: the ticks left (0: the time is up).
+ */
+u64 schedule_timeout(u64 timeout);
+
 /**
  * uptime_ms - milliseconds since the timer started
  *

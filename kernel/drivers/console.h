@@ -121,6 +121,25 @@ int serial_read(void);
 int serial_read_interruptible(void);
 
 /**
+ * serial_rx_pending - is a received byte waiting (in the ring or the UART)?
+ *
+ * A snapshot without the lock: serial_getc() may still find nothing.
+ * Context: any. Return: true if so.
+ */
+bool serial_rx_pending(void);
+
+struct wait_queue_head;
+
+/**
+ * serial_rx_waitq - the queue the receive interrupt wakes
+ *
+ * The tty's input thread and the kernel shell both wait on it; whoever
+ * changes which of them owns the input wakes it too (kernel/fs/tty.c).
+ * Context: any. Return: the queue.
+ */
+struct wait_queue_head *serial_rx_waitq(void);
+
+/**
  * serial_enable_rx_irq - let the UART raise IRQ 4 for received bytes
  *
  * Does nothing without a UART.

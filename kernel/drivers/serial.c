@@ -9,6 +9,8 @@
 #include "kernel/lib/compiler.h"
 #include "kernel/irq.h"
 #include "kernel/wait.h"
+#include "kernel/drivers/random.h"
+#include <asm/cpu.h>
 #include <asm/io.h>
 #include <asm/irqflags.h>
 
@@ -127,11 +129,24 @@ unsigned long serial_rx_throttle_count(void)
 	return READ_ONCE(rx_throttle_count);
 }
 
+bool serial_rx_pending(void)
+{
+	return READ_ONCE(rx_head) != READ_ONCE(rx_tail) ||
+	       (uart_present && (inb(COM1 + UART_LSR) & LSR_DATA_READY));
+}
+
+struct wait_queue_head *serial_rx_waitq(void)
+{
+	return &rx_wait;
+}
+
 static void serial_irq(struct pt_regs *regs)
 {
 	bool pending;
 
 	(void)regs;
+	/* When a byte comes is something a guest cannot predict well. */
+	random_add_event(rdtsc());
 	spin_lock(&rx_lock);
 	if (rx_drain_uart() && !rx_throttled) {
 		/* Ring full: stop taking bytes until the reader catches up. */

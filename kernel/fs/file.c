@@ -10,7 +10,7 @@
  * read() of a regular file copies straight from the file's HighMem page
  * to the user's buffer through kmap_local, one page at a time: the copy
  * may fault and sleep with the mapping held, which kmap_local allows.
- * The console and /dev/null are in kernel/fs/console.c, the stat family
+ * The devices are in kernel/fs/chrdev.c (the console tty in tty.c), the stat family
  * and getdents64 in kernel/fs/stat.c, pipes in kernel/fs/pipe.c.
  */
 #include "kernel/fs/fs.h"
@@ -272,14 +272,21 @@ static long open_path(const char *path, unsigned int flags, struct file **f)
 	struct inode *inode;
 	int err;
 
-	if (!strcmp(path, "/dev/console") || !strcmp(path, "/dev/tty")) {
-		*f = console_file();
-		return *f ? 0 : -ENOMEM;
-	}
-	if (!strcmp(path, "/dev/null")) {
-		*f = null_file(flags);
-		return *f ? 0 : -ENOMEM;
-	}
+	/* Until the VFS has device inodes: the devices by name. */
+	static const struct {
+		const char *path;
+		unsigned int major, minor;
+	} devs[] = {
+		{ "/dev/null", 1, 3 },	 { "/dev/zero", 1, 5 },
+		{ "/dev/full", 1, 7 },	 { "/dev/random", 1, 8 },
+		{ "/dev/urandom", 1, 9 }, { "/dev/tty", 5, 0 },
+		{ "/dev/console", 5, 1 }, { "/dev/tty0", 4, 0 },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(devs); i++)
+		if (!strcmp(path, devs[i].path))
+			return chrdev_open(NULL, devs[i].major, devs[i].minor,
+					   flags, f);
 	err = path_lookup(path, true, &inode);
 	if (err == -ENOENT && (flags & O_CREAT))
 		return -EROFS;

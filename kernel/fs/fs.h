@@ -41,6 +41,7 @@
 #define O_CREAT 0100
 #define O_TRUNC 01000
 #define O_APPEND 02000
+#define O_NONBLOCK 04000
 #define O_DIRECTORY 0200000
 #define O_CLOEXEC 02000000
 #define AT_FDCWD (-100)
@@ -63,11 +64,18 @@ struct inode {
 };
 
 struct file;
+struct poll_table;
 
+/*
+ * poll: the POLL* events ready now (kernel/fs/poll.h), after queueing
+ * the caller with poll_wait() on every wait queue whose wake-up may
+ * change them. NULL: always readable and writable (regular files).
+ */
 struct file_operations {
 	long (*read)(struct file *f, void *ubuf, unsigned long len);
 	long (*write)(struct file *f, const void *ubuf, unsigned long len);
 	long (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
+	unsigned int (*poll)(struct file *f, struct poll_table *pt);
 	void (*release)(struct file *f); /* the last reference is gone */
 };
 
@@ -187,6 +195,24 @@ struct file *file_alloc(struct inode *inode, const struct file_operations *ops,
 			unsigned int flags);
 
 /**
+ * chrdev_open - open the character device @major:@minor
+ * @inode: the device inode, or NULL (the by-name /dev paths of open_path)
+ * @major: Linux's major number (1 mem, 4 tty0, 5 tty/console)
+ * @minor: the minor number
+ * @flags: the O_* flags of open
+ * @filp: receives the open file (f_count 1)
+ *
+ * The table is kernel/fs/chrdev.c's: 1:3 null, 1:5 zero, 1:7 full,
+ * 1:8 random, 1:9 urandom, 4:0 tty0 and 5:1 console (the serial
+ * console tty), 5:0 tty (the caller's controlling tty).
+ * Context: a process's system call or the spawner; may sleep.
+ * Return: 0, -ENODEV (no such device), -ENXIO (5:0 without a
+ * controlling tty), -ENOMEM.
+ */
+int chrdev_open(struct inode *inode, unsigned int major, unsigned int minor,
+		unsigned int flags, struct file **filp);
+
+/**
  * pipe_create - a new pipe: its read end and its write end
  * @rd: receives the read end
  * @wr: receives the write end
@@ -197,7 +223,7 @@ struct file *file_alloc(struct inode *inode, const struct file_operations *ops,
 int pipe_create(struct file **rd, struct file **wr, unsigned int flags);
 
 /**
- * console_file - a new open file on the console (serial line)
+ * console_file - a new open file on the console tty (kernel/fs/tty.c)
  *
  * Context: thread; may sleep. Return: the file, or NULL.
  */

@@ -328,10 +328,12 @@ static const syscall_fn_t syscall_table[NR_SYSCALLS] = {
 	SYSCALL(122, sys_uname),
 	SYSCALL(125, sys_mprotect),
 	SYSCALL(140, sys_llseek),
+	SYSCALL(142, sys_select),   /* _newselect */
 	SYSCALL(145, sys_readv),
 	SYSCALL(146, sys_writev),
 	SYSCALL(158, sys_sched_yield),
 	SYSCALL(162, sys_nanosleep),
+	SYSCALL(168, sys_poll),
 	SYSCALL(174, sys_rt_sigaction),
 	SYSCALL(175, sys_rt_sigprocmask),
 	SYSCALL(190, sys_vfork),
@@ -353,11 +355,16 @@ static const syscall_fn_t syscall_table[NR_SYSCALLS] = {
 	SYSCALL(265, sys_clock_gettime),
 	SYSCALL(295, sys_openat),
 	SYSCALL(300, sys_fstatat64),
+	SYSCALL(308, sys_pselect6),
+	SYSCALL(309, sys_ppoll),
 	SYSCALL(330, sys_dup3),
 	SYSCALL(331, sys_pipe2),
+	SYSCALL(355, sys_getrandom),
 	SYSCALL(383, sys_statx),
 	SYSCALL(403, sys_clock_gettime64),
 	SYSCALL(407, sys_clock_nanosleep64),
+	SYSCALL(413, sys_pselect6_time64),
+	SYSCALL(414, sys_ppoll_time64),
 };
 
 /* Each unknown number is reported once (bit n: number n). */
