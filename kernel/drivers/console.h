@@ -140,6 +140,16 @@ struct wait_queue_head;
 struct wait_queue_head *serial_rx_waitq(void);
 
 /**
+ * serial_set_rx_hook - have the receive interrupt call @hook for new bytes
+ * @hook: runs in IRQ context after bytes reached the ring (it may take
+ * them with serial_getc), before the queue is woken; NULL: none
+ *
+ * The console tty's line discipline (kernel/fs/tty.c) hangs here.
+ * Context: any.
+ */
+void serial_set_rx_hook(void (*hook)(void));
+
+/**
  * serial_enable_rx_irq - let the UART raise IRQ 4 for received bytes
  *
  * Does nothing without a UART.

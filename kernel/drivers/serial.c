@@ -140,6 +140,13 @@ struct wait_queue_head *serial_rx_waitq(void)
 	return &rx_wait;
 }
 
+static void (*rx_hook)(void);
+
+void serial_set_rx_hook(void (*hook)(void))
+{
+	WRITE_ONCE(rx_hook, hook);
+}
+
 static void serial_irq(struct pt_regs *regs)
 {
 	bool pending;
@@ -156,8 +163,13 @@ static void serial_irq(struct pt_regs *regs)
 	}
 	pending = rx_head != rx_tail;
 	spin_unlock(&rx_lock);
-	if (pending)
+	if (pending) {
+		void (*hook)(void) = READ_ONCE(rx_hook);
+
+		if (hook)
+			hook();
 		wake_up(&rx_wait);
+	}
 }
 
 int serial_read(void)

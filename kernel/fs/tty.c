@@ -3,16 +3,17 @@
  * The console tty: the serial line as a terminal for user programs.
  *
  * Input. The serial interrupt fills the UART's ring (kernel/drivers/
- * serial.c) and wakes its queue. While a session owns the input, the
- * tty's input thread ("tty") takes each byte as it comes and hands it to
- * the line discipline (kernel/fs/n_tty.c): echo, line editing, and ^C,
- * ^\ and ^Z as signals to the foreground group, whether anybody reads
- * or not. Readers take what the discipline made of it. While the kernel
- * shell owns the input, the thread leaves the bytes in the UART's ring
+ * serial.c) and calls the tty's hook. While a session owns the input,
+ * the hook takes each byte as it comes, in the interrupt, and hands it
+ * to the line discipline (kernel/fs/n_tty.c): echo, line editing, and
+ * ^C, ^\ and ^Z as signals to the foreground group, whether anybody
+ * reads or not. Readers take what the discipline made of it. While the
+ * kernel shell owns the input, the hook leaves the bytes in the ring
  * and the shell reads them there (tty_shell_getc), so nothing typed to
  * the shell goes through the tty, and the order of what is typed stays
  * the order it is read in. The input ring is bounded: when it is full
- * the thread stops taking bytes and the UART throttles the sender.
+ * the hook stops taking bytes, the UART's ring fills and the UART
+ * throttles the sender; the next read takes more.
  *
  * Job control. The tty remembers the session it is the controlling
  * tty of and that session's foreground process group. A process of
@@ -60,7 +61,7 @@
 #define TCION 3
 
 #define TTY_CHUNK 256	     /* bytes copied to or from user memory at a time */
-#define TTY_INPUT_BATCH 64 /* bytes the input thread takes per lock hold */
+#define TTY_INPUT_BATCH 64 /* bytes taken per hold of tty->lock */
 
 static const struct ktermios default_termios = {
 	.c_iflag = ICRNL | IXON,
@@ -80,26 +81,15 @@ static struct tty console_tty = {
 
 /* ---- who gets the serial input ---- */
 
-static void kick_input(void)
-{
-	wake_up(serial_rx_waitq());
-}
-
-static bool input_thread_may_take(struct tty *tty)
-{
-	return READ_ONCE(tty->owner) == TTY_OWNER_SESSION &&
-	       n_tty_room(tty) && serial_rx_pending();
-}
-
-/* Feed the line discipline a batch; the signal to send, if any. */
+/* Feed the line discipline a batch. Return: bytes taken. */
 static int take_input(struct tty *tty)
 {
 	unsigned long flags;
-	int sig = 0, pgrp;
+	int sig = 0, pgrp, taken = 0;
 	bool escaped = false;
 
 	spin_lock_irqsave(&tty->lock, flags);
-	for (int i = 0; i < TTY_INPUT_BATCH && !sig; i++) {
+	while (taken < TTY_INPUT_BATCH && !sig) {
 		int c;
 
 		if (tty->owner != TTY_OWNER_SESSION || !n_tty_room(tty))
@@ -107,6 +97,7 @@ static int take_input(struct tty *tty)
 		c = serial_getc();
 		if (c < 0)
 			break;
+		taken++;
 		if (c == TTY_ESCAPE) {
 			tty->owner = TTY_OWNER_SHELL;
 			tty->shell_resumed = true;
@@ -117,34 +108,33 @@ static int take_input(struct tty *tty)
 	}
 	pgrp = tty->pgrp;
 	spin_unlock_irqrestore(&tty->lock, flags);
-	wake_up(&tty->read_wait);
-	if (escaped) {
+	if (taken)
+		wake_up(&tty->read_wait);
+	if (escaped)
 		printk("\n[kernel debug shell: 'exit' or Ctrl-] goes back "
 		       "to the program]\n");
-		kick_input();
-	}
 	if (sig && pgrp > 0)
 		kill_pgrp(pgrp, sig);
-	return sig;
+	return escaped ? 0 : taken;
 }
 
-static int tty_input_thread(void *arg)
+/*
+ * Everything that may let more input through calls this: the receive
+ * interrupt (new bytes), a read (room again), a change of owner. The
+ * shell's waiters are woken as well: it may be theirs now.
+ */
+static void kick_input(void)
 {
-	struct tty *tty = arg;
-
-	for (;;) {
-		wait_event(*serial_rx_waitq(), input_thread_may_take(tty));
-		take_input(tty);
-	}
-	return 0;
+	while (take_input(&console_tty))
+		;
+	wake_up(serial_rx_waitq());
 }
 
 void tty_init(void)
 {
 	spin_lock_init(&console_tty.lock, "tty->lock");
 	init_waitqueue_head(&console_tty.read_wait);
-	if (!kthread_run(tty_input_thread, &console_tty, "tty"))
-		panic("cannot start the tty input thread");
+	serial_set_rx_hook(kick_input);
 }
 
 bool tty_attach(int session, int pgrp)
@@ -433,7 +423,7 @@ static long copy_input(struct tty *tty, u8 __user *ubuf, unsigned long len)
 			return done ? (long)done : -EFAULT;
 		done += n;
 	}
-	kick_input(); /* room again for the input thread */
+	kick_input(); /* room again: take what waits in the UART ring */
 	return (long)done;
 }
 

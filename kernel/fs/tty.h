@@ -21,7 +21,7 @@
 #define TTY_SHELL_RESUMED (-2) /* tty_shell_getc: the shell got the input back */
 
 /**
- * tty_init - start the console tty's input thread
+ * tty_init - hang the console tty's line discipline on the serial input
  *
  * Context: the main thread, before the first program; may sleep.
  */

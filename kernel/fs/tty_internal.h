@@ -99,13 +99,14 @@ struct tty {
  *
  * Maps CR/NL, edits the line in canonical mode, echoes, and flushes the
  * input on a signal character.
- * Context: the tty's input thread, tty->lock held (interrupts off).
+ * Context: the serial interrupt or a thread, tty->lock held (interrupts
+ * off).
  * Return: the signal to send to the foreground group, or 0.
  */
 int n_tty_receive(struct tty *tty, u8 c);
 
 /**
- * n_tty_room - may the input thread give the line discipline one more byte?
+ * n_tty_room - may the line discipline take one more byte?
  * @tty: the tty, lock held
  *
  * Context: tty->lock held. Return: true if the ring has room.
