@@ -8,12 +8,15 @@
  *   ttytest lines    print "got: LINE" for each line read, until end of file
  *   ttytest raw      poll with a timeout, then non-canonical reads:
  *                    VMIN=1 byte by byte, then VMIN=0 VTIME=2 (a timeout)
+ *   ttytest pgrp PID tcsetpgrp(0, PID): PID leads a group of another
+ *                    session (EPERM), or is no group (ESRCH)
  *   ttytest args ... print its arguments (the "--" words of the kernel)
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <termios.h>
 #include <time.h>
@@ -96,6 +99,18 @@ static int raw(void)
 	return 0;
 }
 
+static int pgrp(const char *arg)
+{
+	int pid = atoi(arg);
+
+	printf("ttytest: foreground group %d\n", (int)tcgetpgrp(0));
+	if (tcsetpgrp(0, pid) == 0)
+		printf("tcsetpgrp(%d): allowed\n", pid);
+	else
+		printf("tcsetpgrp(%d): %s\n", pid, strerror(errno));
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1 && !strcmp(argv[1], "spin"))
@@ -104,6 +119,8 @@ int main(int argc, char **argv)
 		return lines();
 	if (argc > 1 && !strcmp(argv[1], "raw"))
 		return raw();
+	if (argc > 2 && !strcmp(argv[1], "pgrp"))
+		return pgrp(argv[2]);
 	for (int i = 0; i < argc; i++)
 		printf("ttytest: argv[%d]=%s\n", i, argv[i]);
 	return argc > 1 && !strcmp(argv[1], "args") ? 0 : 2;

@@ -137,27 +137,61 @@ void tty_init(void)
 	serial_set_rx_hook(kick_input);
 }
 
-bool tty_attach(int session, int pgrp)
+void tty_claim_begin(void)
 {
 	struct tty *tty = &console_tty;
 	unsigned long flags;
-	bool ok = false;
 
 	spin_lock_irqsave(&tty->lock, flags);
-	if (!tty->session) {
-		/* Each session starts with a cooked line, whatever the last left. */
+	tty->claim = !tty->session;
+	tty->claimed_by = 0;
+	spin_unlock_irqrestore(&tty->lock, flags);
+}
+
+int tty_claim_end(void)
+{
+	struct tty *tty = &console_tty;
+	unsigned long flags;
+	int session;
+
+	spin_lock_irqsave(&tty->lock, flags);
+	tty->claim = false;
+	session = tty->claimed_by;
+	tty->claimed_by = 0;
+	spin_unlock_irqrestore(&tty->lock, flags);
+	return session;
+}
+
+/*
+ * A session leader opening the console while a claim is open makes it
+ * its controlling tty: the spawned program's descriptors 0-2, opened
+ * by the child itself before its exec, so before it can ask.
+ */
+static void claim_for_current(struct tty *tty)
+{
+	unsigned long flags;
+	bool attached = false;
+
+	if (!READ_ONCE(tty->claim) || !current->is_process ||
+	    current->session != current->pid)
+		return;
+	spin_lock_irqsave(&tty->lock, flags);
+	if (tty->claim && !tty->session) {
 		bool was_canon = L_FLAG(tty, ICANON);
 
+		/* Each session starts with a cooked line, whatever the last left. */
 		tty->termios = default_termios;
 		n_tty_set_canon(tty, was_canon);
-		tty->session = session;
-		tty->pgrp = pgrp;
+		tty->session = current->session;
+		tty->pgrp = current->pgrp;
 		tty->owner = TTY_OWNER_SESSION;
-		ok = true;
+		tty->claim = false;
+		tty->claimed_by = tty->session;
+		attached = true;
 	}
 	spin_unlock_irqrestore(&tty->lock, flags);
-	kick_input();
-	return ok;
+	if (attached)
+		kick_input();
 }
 
 void tty_detach(int session, bool reprompt)
@@ -662,5 +696,8 @@ struct file *console_file(void)
 {
 	struct file *f;
 
-	return tty_open_console(O_RDWR, &f) ? NULL : f;
+	if (tty_open_console(O_RDWR, &f))
+		return NULL;
+	claim_for_current(&console_tty);
+	return f;
 }

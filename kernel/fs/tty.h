@@ -28,20 +28,28 @@
 void tty_init(void);
 
 /**
- * tty_attach - make the console the controlling tty of session @session
- * @session: the session (its leader's pid)
- * @pgrp: the foreground process group
+ * tty_claim_begin - the next program spawned gets the console tty
  *
- * The session also gets the serial input from now on. A tty that has a
- * session already is left alone.
- * Context: thread (the spawner, after process_spawn).
- * Return: true if the tty is @session's now.
+ * Until tty_claim_end(), the first session leader that opens the
+ * console (process_spawn's child, as it installs descriptors 0-2,
+ * before its exec) makes it the controlling tty of its session, with
+ * its group in the foreground, and the session gets the serial input.
+ * A tty that has a session already is left alone.
+ * Context: thread (the spawner, before process_spawn).
  */
-bool tty_attach(int session, int pgrp);
+void tty_claim_begin(void);
+
+/**
+ * tty_claim_end - close the claim tty_claim_begin() opened
+ *
+ * Context: thread (the spawner, after process_spawn).
+ * Return: the session that took the tty, or 0.
+ */
+int tty_claim_end(void);
 
 /**
  * tty_detach - session @session is over: the tty is nobody's again
- * @session: the session tty_attach() gave it to
+ * @session: the session that took it (tty_claim_end)
  * @reprompt: the shell waited meanwhile: have it print a new prompt
  *
  * The input goes back to the kernel shell, with what the session typed

@@ -82,6 +82,8 @@ struct tty {
 	int pgrp;		/* the foreground process group */
 	enum tty_owner owner;
 	bool shell_resumed;	/* the shell got the input back: prompt again */
+	bool claim;		/* the next session leader to open it gets it */
+	int claimed_by;		/* the session that took the claim */
 	unsigned int head, tail, canon_head;
 	u8 buf[N_TTY_BUF_SIZE];
 	u32 line_end[N_TTY_BUF_SIZE / 32];

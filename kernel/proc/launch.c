@@ -4,7 +4,7 @@
  * words after "--" as its arguments), and the shell's run command. Both
  * spawn the program as a child of the calling kernel thread, with the
  * console as its descriptors 0, 1 and 2, and give it the console tty
- * (tty_attach) while it runs. The main thread waits for init while the
+ * (tty_claim_begin) while it runs. The main thread waits for init while the
  * kernel shell waits for Ctrl-] (kernel/main.c).
  */
 #define pr_fmt(fmt) "init: " fmt
@@ -62,21 +62,24 @@ int run_program(const char *const argv[], bool verbose)
 
 int run_program_foreground(const char *const argv[])
 {
-	int pid = spawn(argv);
-	bool attached;
-	int status;
+	int pid, session, status;
 
-	if (pid < 0)
-		return -1;
 	/*
 	 * Spawned programs lead a session of their own (pid = pgrp =
 	 * session). Unless a session has the console already (init, while
 	 * the shell was reached with Ctrl-]), this one gets it.
 	 */
-	attached = tty_attach(pid, pid);
+	tty_claim_begin();
+	pid = spawn(argv);
+	session = tty_claim_end();
+	if (pid < 0) {
+		if (session) /* it opened the console, then its exec failed */
+			tty_detach(session, false);
+		return -1;
+	}
 	status = wait_and_report(argv[0], pid, true);
-	if (attached)
-		tty_detach(pid, false);
+	if (session)
+		tty_detach(session, false);
 	return status;
 }
 
@@ -117,16 +120,20 @@ static void init_argv(const char *argv[INIT_MAX_ARGS + 1])
 int init_start(void)
 {
 	const char *argv[INIT_MAX_ARGS + 1];
-	int pid;
+	int pid, session;
 
 	if (!init_path[0])
 		return 0;
 	init_argv(argv);
 	pr_info("running %s\n", init_path);
+	tty_claim_begin();
 	pid = spawn(argv);
-	if (pid <= 0)
+	session = tty_claim_end();
+	if (pid <= 0) {
+		if (session)
+			tty_detach(session, false);
 		return -1;
-	tty_attach(pid, pid);
+	}
 	return pid;
 }
 

@@ -66,6 +66,13 @@ static const struct utest tests[] = {
 	{ "open_missing", test_open_missing, 0 },
 	{ "read_dir", test_read_dir, 0 },
 	{ "tty_ioctls", test_tty_ioctls, 0 },
+	{ "dev_zero", test_dev_zero, 0 },
+	{ "dev_full", test_dev_full, 0 },
+	{ "dev_urandom", test_dev_urandom, 0 },
+	{ "getrandom", test_getrandom, 0 },
+	{ "poll_pipe", test_poll_pipe, 0 },
+	{ "select_pipe", test_select_pipe, 0 },
+	{ "tty_pgrp", test_tty_pgrp, 0 },
 
 	{ "efault_read", test_efault_read, 0 },
 	{ "efault_write", test_efault_write, 0 },
