@@ -198,9 +198,11 @@ void tty_detach(int session, bool reprompt)
 {
 	struct tty *tty = &console_tty;
 	unsigned long flags;
+	int pgrp = 0;
 
 	spin_lock_irqsave(&tty->lock, flags);
 	if (tty->session == session) {
+		pgrp = tty->pgrp;
 		tty->session = 0;
 		tty->pgrp = 0;
 		if (tty->owner == TTY_OWNER_SESSION && reprompt)
@@ -208,6 +210,9 @@ void tty_detach(int session, bool reprompt)
 		tty->owner = TTY_OWNER_SHELL;
 	}
 	spin_unlock_irqrestore(&tty->lock, flags);
+	/* As when a session leader exits on Linux: its foreground hangs up. */
+	if (pgrp > 0 && kill_pgrp(pgrp, SIGHUP) == 0)
+		kill_pgrp(pgrp, SIGCONT);
 	kick_input();
 	wake_up(&tty->read_wait);
 }

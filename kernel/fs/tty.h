@@ -52,8 +52,9 @@ int tty_claim_end(void);
  * @session: the session that took it (tty_claim_end)
  * @reprompt: the shell waited meanwhile: have it print a new prompt
  *
- * The input goes back to the kernel shell, with what the session typed
- * ahead and did not read (it was echoed already).
+ * What is left of its foreground group gets SIGHUP and SIGCONT, as on
+ * Linux when a session leader exits. The input goes back to the kernel
+ * shell, with what the session typed ahead and did not read.
  * Context: thread.
  */
 void tty_detach(int session, bool reprompt);
