@@ -17,6 +17,7 @@
 #include "kernel/smp.h"
 #include <asm/cpu.h>
 #include <asm/pit.h>
+#include <asm/tsc.h>
 
 volatile u64 jiffies;
 static LIST_HEAD(timer_list_head);
@@ -147,6 +148,37 @@ static void sleep_until(u64 end, bool interruptible)
 		/* The timer may be waking us on CPU 0 right now: wait for it. */
 		del_timer_sync(&s.timer);
 	}
+}
+
+u64 ktime_get_ns(void)
+{
+	unsigned long khz = tsc_khz_or_guess();
+	u64 tsc;
+
+	if (!khz)
+		return get_jiffies_64() * (1000000000ull / HZ);
+	/* In two steps: TSC * 10^6 would overflow after a few hours. */
+	tsc = rdtsc();
+	return tsc / khz * 1000000ull + tsc % khz * 1000000ull / khz;
+}
+
+u64 schedule_timeout_until(u64 deadline_ns)
+{
+	u64 now = ktime_get_ns();
+
+	if (deadline_ns == KTIME_MAX) {
+		schedule();
+		return deadline_ns;
+	}
+	if (now >= deadline_ns) {
+		__set_current_state(TASK_RUNNING);
+		return 0;
+	}
+	/* Ticks rounded up, and one more: the current one is partly gone. */
+	schedule_timeout((deadline_ns - now + NSEC_PER_TICK - 1) /
+			 NSEC_PER_TICK + 1);
+	now = ktime_get_ns();
+	return now >= deadline_ns ? 0 : deadline_ns - now;
 }
 
 u64 schedule_timeout(u64 timeout)

@@ -80,35 +80,47 @@ static bool poll_woken(const struct poll_table *pt)
 	return false;
 }
 
+static u64 ns_left(u64 deadline)
+{
+	u64 now = ktime_get_ns();
+
+	if (deadline == KTIME_MAX)
+		return KTIME_MAX;
+	return now >= deadline ? 0 : deadline - now;
+}
+
 /*
  * Sleep after a round that found nothing, until a queue is woken or
- * @timeout (in ticks) runs out. Return: the ticks left.
+ * @deadline (ktime_get_ns) passes. Return: the ns left.
  */
-static u64 poll_sleep(struct poll_table *pt, u64 timeout)
+static u64 poll_sleep(struct poll_table *pt, u64 deadline)
 {
 	set_current_state(TASK_SLEEPING);
 	if (poll_woken(pt) || signal_pending(current)) {
 		__set_current_state(TASK_RUNNING);
-		return timeout;
+		return ns_left(deadline);
 	}
 	/* More queues than entries: no wake-up may come, look again soon. */
-	if (pt->overflow && timeout > 1)
-		return timeout - 1 + schedule_timeout(1);
-	return schedule_timeout(timeout);
+	if (pt->overflow) {
+		schedule_timeout(1);
+		return ns_left(deadline);
+	}
+	return schedule_timeout_until(deadline);
 }
 
 /* What one round found: a count of ready files, or an error. */
 typedef long (*poll_round_fn)(void *state, struct poll_table *pt);
 
 /*
- * Run rounds until one finds something, the time is up (@timeout ticks,
- * MAX_SCHEDULE_TIMEOUT: none) or a signal comes. *@left receives the
- * ticks left. Return: the last round's count, or -EINTR.
+ * Run rounds until one finds something, @deadline passes (KTIME_MAX:
+ * never; already passed: one round only) or a signal comes. *@left
+ * receives the ns left. Return: the last round's count, or -EINTR.
  */
-static long do_poll_loop(poll_round_fn round, void *state, u64 timeout,
+static long do_poll_loop(poll_round_fn round, void *state, u64 deadline,
 			 u64 *left)
 {
 	struct poll_table *pt = kmalloc(sizeof(*pt), GFP_KERNEL);
+	bool wait = ns_left(deadline) > 0;
 	long ret;
 
 	if (!pt)
@@ -116,41 +128,29 @@ static long do_poll_loop(poll_round_fn round, void *state, u64 timeout,
 	pt->nr = 0;
 	pt->overflow = false;
 	for (;;) {
-		ret = round(state, timeout ? pt : NULL);
-		if (ret || !timeout)
+		ret = round(state, wait ? pt : NULL);
+		if (ret || !wait)
 			break;
 		if (signal_pending(current)) {
 			ret = -EINTR;
 			break;
 		}
-		timeout = poll_sleep(pt, timeout);
+		wait = poll_sleep(pt, deadline) > 0;
 		poll_table_clear(pt);
-		if (!timeout) { /* one last look, as Linux does */
-			ret = round(state, NULL);
-			break;
-		}
 	}
 	poll_table_clear(pt);
 	kfree(pt);
 	if (left)
-		*left = timeout;
+		*left = ns_left(deadline);
 	return ret;
 }
 
-/* A timeout in ns, rounded up to ticks; negative: none. */
-static u64 ns_to_ticks(s64 ns)
+/* The deadline @ns from now; negative: none. */
+static u64 deadline_after(s64 ns)
 {
-	u64 ticks;
-
 	if (ns < 0)
-		return MAX_SCHEDULE_TIMEOUT;
-	ticks = ((u64)ns * HZ + NSEC_PER_SEC - 1) / NSEC_PER_SEC;
-	return ticks >= MAX_SCHEDULE_TIMEOUT ? MAX_SCHEDULE_TIMEOUT - 1 : ticks;
-}
-
-static s64 ticks_to_ns(u64 ticks)
-{
-	return (s64)(ticks * (NSEC_PER_SEC / HZ));
+		return KTIME_MAX;
+	return ktime_get_ns() + (u64)ns;
 }
 
 /* ---- poll ---- */
@@ -211,7 +211,7 @@ static long set_wait_sigmask(long umask, long size, u64 *saved)
 	return 0;
 }
 
-static long do_sys_poll(long ufds, long nfds, u64 timeout, long umask,
+static long do_sys_poll(long ufds, long nfds, u64 deadline, long umask,
 			long masksize)
 {
 	struct poll_state s = { NULL, (unsigned int)nfds };
@@ -230,7 +230,7 @@ static long do_sys_poll(long ufds, long nfds, u64 timeout, long umask,
 	}
 	ret = set_wait_sigmask(umask, masksize, &saved);
 	if (!ret)
-		ret = do_poll_loop(poll_round, &s, timeout, NULL);
+		ret = do_poll_loop(poll_round, &s, deadline, NULL);
 	current->sig_blocked = saved;
 	if (ret >= 0) {
 		for (long i = 0; i < nfds; i++)
@@ -245,10 +245,9 @@ static long do_sys_poll(long ufds, long nfds, u64 timeout, long umask,
 
 long sys_poll(long ufds, long nfds, long timeout_ms)
 {
-	u64 timeout = timeout_ms < 0 ? MAX_SCHEDULE_TIMEOUT :
-				       msecs_to_jiffies((unsigned int)timeout_ms);
+	s64 ns = timeout_ms < 0 ? -1 : (s64)timeout_ms * 1000000;
 
-	return do_sys_poll(ufds, nfds, timeout, 0, 0);
+	return do_sys_poll(ufds, nfds, deadline_after(ns), 0, 0);
 }
 
 struct timespec32 {
@@ -260,12 +259,12 @@ struct timespec64 {
 	s64 tv_nsec;
 };
 
-/* A user timespec (32- or 64-bit) as ticks; 0 for none. */
-static long get_timeout(long uts, bool time64, u64 *ticks)
+/* A user timespec (32- or 64-bit) as a deadline; none for a NULL one. */
+static long get_timeout(long uts, bool time64, u64 *deadline)
 {
 	s64 sec, nsec;
 
-	*ticks = MAX_SCHEDULE_TIMEOUT;
+	*deadline = KTIME_MAX;
 	if (!uts)
 		return 0;
 	if (time64) {
@@ -285,19 +284,19 @@ static long get_timeout(long uts, bool time64, u64 *ticks)
 	}
 	if (sec < 0 || nsec < 0 || nsec >= NSEC_PER_SEC)
 		return -EINVAL;
-	if (sec > 0x7fffffff / HZ) /* years: as good as none */
+	if (sec > 0x7fffffff) /* centuries: as good as none */
 		return 0;
-	*ticks = ns_to_ticks(sec * NSEC_PER_SEC + nsec);
+	*deadline = deadline_after(sec * NSEC_PER_SEC + nsec);
 	return 0;
 }
 
 static long do_ppoll(long ufds, long nfds, long uts, long umask, long size,
 		     bool time64)
 {
-	u64 timeout;
-	long err = get_timeout(uts, time64, &timeout);
+	u64 deadline;
+	long err = get_timeout(uts, time64, &deadline);
 
-	return err ? err : do_sys_poll(ufds, nfds, timeout, umask, size);
+	return err ? err : do_sys_poll(ufds, nfds, deadline, umask, size);
 }
 
 long sys_ppoll(long ufds, long nfds, long uts, long umask, long size)
@@ -381,8 +380,9 @@ static long put_fds(long uset, const u32 *set, unsigned int n)
 			    (n + 31) / 32 * sizeof(u32)) ? -EFAULT : 0;
 }
 
-/* select's core; *@timeout (ticks) receives what is left. */
-static long do_select(long n, long uin, long uout, long uex, u64 *timeout)
+/* select's core; *@left receives the ns left before @deadline. */
+static long do_select(long n, long uin, long uout, long uex, u64 deadline,
+		      u64 *left)
 {
 	struct select_state *s;
 	long ret;
@@ -401,7 +401,7 @@ static long do_select(long n, long uin, long uout, long uex, u64 *timeout)
 	if (!ret)
 		ret = get_fds(uex, s->ex, s->n);
 	if (!ret)
-		ret = do_poll_loop(select_round, s, *timeout, timeout);
+		ret = do_poll_loop(select_round, s, deadline, left);
 	if (ret >= 0 && (put_fds(uin, s->res_in, s->n) ||
 			 put_fds(uout, s->res_out, s->n) ||
 			 put_fds(uex, s->res_ex, s->n)))
@@ -417,7 +417,7 @@ struct timeval32 {
 long sys_select(long n, long uin, long uout, long uex, long utv)
 {
 	struct timeval32 tv;
-	u64 timeout = MAX_SCHEDULE_TIMEOUT;
+	u64 deadline = KTIME_MAX, left;
 	long ret;
 
 	if (utv) {
@@ -426,16 +426,14 @@ long sys_select(long n, long uin, long uout, long uex, long utv)
 		if (tv.tv_sec < 0 || tv.tv_usec < 0 ||
 		    tv.tv_usec >= USEC_PER_SEC)
 			return -EINVAL;
-		timeout = ns_to_ticks((s64)tv.tv_sec * NSEC_PER_SEC +
-				      (s64)tv.tv_usec * 1000);
+		deadline = deadline_after((s64)tv.tv_sec * NSEC_PER_SEC +
+					  (s64)tv.tv_usec * 1000);
 	}
-	ret = do_select(n, uin, uout, uex, &timeout);
+	ret = do_select(n, uin, uout, uex, deadline, &left);
 	/* Linux writes back the time left. */
-	if (utv && timeout != MAX_SCHEDULE_TIMEOUT) {
-		s64 ns = ticks_to_ns(timeout);
-
-		tv.tv_sec = (s32)(ns / NSEC_PER_SEC);
-		tv.tv_usec = (s32)(ns % NSEC_PER_SEC / 1000);
+	if (utv && (ret >= 0 || ret == -EINTR)) { /* the wait ran */
+		tv.tv_sec = (s32)(left / NSEC_PER_SEC);
+		tv.tv_usec = (s32)(left % NSEC_PER_SEC / 1000);
 		if (copy_to_user((void __user *)utv, &tv, sizeof(tv)) &&
 		    ret >= 0)
 			ret = -EFAULT;
@@ -452,8 +450,8 @@ static long do_pselect6(long n, long uin, long uout, long uex, long uts,
 			long usig, bool time64)
 {
 	struct sigset_arg32 sig = { 0, 0 };
-	u64 timeout, saved;
-	long ret = get_timeout(uts, time64, &timeout);
+	u64 deadline, saved, left;
+	long ret = get_timeout(uts, time64, &deadline);
 
 	if (ret)
 		return ret;
@@ -462,7 +460,7 @@ static long do_pselect6(long n, long uin, long uout, long uex, long uts,
 		return -EFAULT;
 	ret = set_wait_sigmask(sig.ss, sig.ss_len, &saved);
 	if (!ret)
-		ret = do_select(n, uin, uout, uex, &timeout);
+		ret = do_select(n, uin, uout, uex, deadline, &left);
 	current->sig_blocked = saved;
 	return ret;
 }

@@ -56,6 +56,8 @@
 #define TCSBRKP 0x5425
 #define TIOCGSID 0x5429
 
+#define NSEC_PER_SEC 1000000000ull
+
 #define TCIFLUSH 0
 #define TCIOFLUSH 2
 #define TCION 3
@@ -405,10 +407,11 @@ static long drop_ctty(struct tty *tty)
 /* ---- reading and writing ---- */
 
 /*
- * Wait for @amt bytes (a line in canonical mode), a signal, or @timeout
- * ticks. Return: 0, -EINTR, -EAGAIN (@nonblock and nothing), -ETIMEDOUT.
+ * Wait for @amt bytes (a line in canonical mode), a signal, or @deadline
+ * (ktime_get_ns; KTIME_MAX: none). Return: 0, -EINTR, -EAGAIN (@nonblock
+ * and nothing), -ETIMEDOUT.
  */
-static int wait_input(struct tty *tty, unsigned int amt, u64 timeout,
+static int wait_input(struct tty *tty, unsigned int amt, u64 deadline,
 		      bool nonblock)
 {
 	DEFINE_WAIT(wait);
@@ -428,11 +431,10 @@ static int wait_input(struct tty *tty, unsigned int amt, u64 timeout,
 			err = -EINTR;
 			break;
 		}
-		if (!timeout) {
-			err = -ETIMEDOUT;
+		if (!schedule_timeout_until(deadline)) {
+			err = n_tty_readable(tty, amt) ? 0 : -ETIMEDOUT;
 			break;
 		}
-		timeout = schedule_timeout(timeout);
 	}
 	finish_wait(&tty->read_wait, &wait);
 	return err;
@@ -471,19 +473,19 @@ static int wait_raw(struct tty *tty, unsigned long len, bool nonblock)
 {
 	unsigned int vmin = tty->termios.c_cc[VMIN];
 	unsigned int vtime = tty->termios.c_cc[VTIME];
-	u64 tmo = vtime ? (u64)vtime * HZ / 10 : MAX_SCHEDULE_TIMEOUT;
+	u64 tmo = (u64)vtime * (NSEC_PER_SEC / 10); /* TIME: tenths of a second */
 	unsigned int amt = vmin < len ? vmin : (unsigned int)len;
 	int err;
 
 	if (nonblock || (!vmin && !vtime))
 		return wait_input(tty, 1, 0, true) == -EINTR ? -EINTR : 0;
 	if (!vmin) /* a read timer: one byte, or nothing after TIME */
-		err = wait_input(tty, 1, tmo, false);
+		err = wait_input(tty, 1, ktime_get_ns() + tmo, false);
 	else if (!vtime)
-		err = wait_input(tty, amt, MAX_SCHEDULE_TIMEOUT, false);
-	else if (!(err = wait_input(tty, 1, MAX_SCHEDULE_TIMEOUT, false)))
+		err = wait_input(tty, amt, KTIME_MAX, false);
+	else if (!(err = wait_input(tty, 1, KTIME_MAX, false)))
 		/* Then an inter-byte timer (approximated: since the first). */
-		err = wait_input(tty, amt, tmo, false);
+		err = wait_input(tty, amt, ktime_get_ns() + tmo, false);
 	return err == -ETIMEDOUT ? 0 : err;
 }
 
@@ -500,7 +502,7 @@ static long tty_read(struct file *f, void *ubuf, unsigned long len)
 	if (!len)
 		return 0;
 	if (L_FLAG(tty, ICANON)) {
-		err = wait_input(tty, 1, MAX_SCHEDULE_TIMEOUT, nonblock);
+		err = wait_input(tty, 1, KTIME_MAX, nonblock);
 		if (err)
 			return err;
 		return copy_input(tty, ubuf, len);

@@ -180,20 +180,6 @@ struct timespec64 {
 	s64 tv_nsec;
 };
 
-/* Nanoseconds since boot, from the TSC (the tick where there is none). */
-static u64 ktime_get_ns(void)
-{
-	unsigned long khz = tsc_khz_or_guess();
-
-	u64 tsc;
-
-	if (!khz)
-		return get_jiffies_64() * (1000000000ull / HZ);
-	/* In two steps: TSC * 10^6 would overflow after a few hours. */
-	tsc = rdtsc();
-	return tsc / khz * 1000000ull + tsc % khz * 1000000ull / khz;
-}
-
 /* A time in ns into the user's timespec, 32- or 64-bit (the _time64 calls). */
 static long put_timespec(long uts, u64 ns, bool t64)
 {
