@@ -63,7 +63,7 @@ static int lines(void)
 static int raw(void)
 {
 	struct termios t, saved;
-	struct pollfd p = { 0, POLLIN, 0 };
+	struct pollfd p = {0, POLLIN, 0};
 	long t0;
 	char c[3];
 	int n;

@@ -44,23 +44,31 @@ static u32 rotl32(u32 v, int n)
 	return (v << n) | (v >> (32 - n));
 }
 
-#define QUARTER(a, b, c, d)                                  \
-	do {                                                 \
-		a += b; d = rotl32(d ^ a, 16);               \
-		c += d; b = rotl32(b ^ c, 12);               \
-		a += b; d = rotl32(d ^ a, 8);                \
-		c += d; b = rotl32(b ^ c, 7);                \
+#define QUARTER(a, b, c, d)                                                    \
+	do {                                                                   \
+		a += b;                                                        \
+		d = rotl32(d ^ a, 16);                                         \
+		c += d;                                                        \
+		b = rotl32(b ^ c, 12);                                         \
+		a += b;                                                        \
+		d = rotl32(d ^ a, 8);                                          \
+		c += d;                                                        \
+		b = rotl32(b ^ c, 7);                                          \
 	} while (0)
 
 /* One 64-byte block of the key stream at @ctr. */
 static void chacha20_block(const u32 k[KEY_WORDS], u64 ctr, u32 out[16])
 {
-	/* "expand 32-byte k", the key, a 64-bit counter, a zero nonce. */
-	u32 in[16] = { 0x61707865, 0x3320646e, 0x79622d32, 0x6b206574,
-		       k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7],
-		       (u32)ctr, (u32)(ctr >> 32), 0, 0 };
-	u32 x[16];
+	static const u32 sigma[4] = {0x61707865, 0x3320646e, 0x79622d32,
+				     0x6b206574}; /* "expand 32-byte k" */
+	u32 in[16], x[16];
 
+	/* The constant, the key, a 64-bit block counter, a zero nonce. */
+	memcpy(in, sigma, sizeof(sigma));
+	memcpy(in + 4, k, KEY_WORDS * sizeof(u32));
+	in[12] = (u32)ctr;
+	in[13] = (u32)(ctr >> 32);
+	in[14] = in[15] = 0;
 	memcpy(x, in, sizeof(x));
 	for (int i = 0; i < CHACHA_ROUNDS; i += 2) {
 		QUARTER(x[0], x[4], x[8], x[12]);
@@ -123,9 +131,8 @@ void random_add_event(u64 value)
 	unsigned long flags;
 
 	spin_lock_irqsave(&random_lock, flags);
-	pool[pool_pos % POOL_WORDS] =
-		rotl32(pool[pool_pos % POOL_WORDS], 7) ^ (u32)value ^
-		(u32)(value >> 32);
+	pool[pool_pos % POOL_WORDS] = rotl32(pool[pool_pos % POOL_WORDS], 7) ^
+				      (u32)value ^ (u32)(value >> 32);
 	pool_pos++;
 	spin_unlock_irqrestore(&random_lock, flags);
 }

@@ -94,14 +94,14 @@ struct chrdev {
 };
 
 static const struct chrdev chrdevs[] = {
-	{ MEM_MAJOR, 3, null_open },
-	{ MEM_MAJOR, 5, zero_open },
-	{ MEM_MAJOR, 7, full_open },
-	{ MEM_MAJOR, 8, random_open },
-	{ MEM_MAJOR, 9, random_open }, /* urandom: the same generator */
-	{ TTY_MAJOR, 0, tty_open_console }, /* tty0: the console */
-	{ TTYAUX_MAJOR, 0, tty_open_current },
-	{ TTYAUX_MAJOR, 1, tty_open_console },
+	{MEM_MAJOR, 3, null_open},
+	{MEM_MAJOR, 5, zero_open},
+	{MEM_MAJOR, 7, full_open},
+	{MEM_MAJOR, 8, random_open},
+	{MEM_MAJOR, 9, random_open},	  /* urandom: the same generator */
+	{TTY_MAJOR, 0, tty_open_console}, /* tty0: the console */
+	{TTYAUX_MAJOR, 0, tty_open_current},
+	{TTYAUX_MAJOR, 1, tty_open_console},
 };
 
 int chrdev_open(struct inode *inode, unsigned int major, unsigned int minor,

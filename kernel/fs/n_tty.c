@@ -5,12 +5,12 @@
  * and what a read may take.
  *
  * Every function here runs with tty->lock held, interrupts off, so the
- * echo goes straight to the console: it is a polled UART and writes
- * never sleep. The caller sends the signal n_tty_receive() asks for
+ * echo goes straight to the console (printk_write: between kernel
+ * messages): it is a polled UART and writes never sleep. The caller sends the signal n_tty_receive() asks for
  * after dropping the lock (kill_pgrp walks the task table).
  */
 #include "kernel/fs/tty_internal.h"
-#include "kernel/drivers/console.h"
+#include "kernel/printk.h"
 #include "kernel/proc/process.h"
 
 #define RING_MASK (N_TTY_BUF_SIZE - 1)
@@ -45,12 +45,12 @@ static bool shown_as_caret(const struct tty *tty, u8 c)
 
 static void echo_char(const struct tty *tty, u8 c)
 {
-	char caret[2] = { '^', (char)(c ^ 0x40) };
+	char caret[2] = {'^', (char)(c ^ 0x40)};
 
 	if (shown_as_caret(tty, c))
-		console_write(caret, 2);
+		printk_write(caret, 2);
 	else
-		console_write((const char *)&c, 1);
+		printk_write((const char *)&c, 1);
 }
 
 /* Take the last character of the edited line off the screen. */
@@ -65,7 +65,7 @@ static void echo_erase(const struct tty *tty, u8 c)
 		return;
 	}
 	while (cols--)
-		console_write("\b \b", 3);
+		printk_write("\b \b", 3);
 }
 
 static void store(struct tty *tty, u8 c, bool line_end, bool eof)
@@ -117,7 +117,7 @@ static void kill_line(struct tty *tty)
 
 		echo_char(tty, tty->termios.c_cc[VKILL]);
 		if (L_FLAG(tty, ECHOK))
-			console_write("\n", 1);
+			printk_write("\n", 1);
 		tty->termios.c_lflag &= ~(u32)ECHO; /* erase without showing */
 		while (erase_one(tty))
 			;
@@ -136,9 +136,10 @@ static bool is_cc(const struct tty *tty, u8 c, int idx)
 
 static int signal_char(struct tty *tty, u8 c)
 {
-	int sig = is_cc(tty, c, VINTR)	? SIGINT :
-		  is_cc(tty, c, VQUIT)	? SIGQUIT :
-		  is_cc(tty, c, VSUSP) ? SIGTSTP : 0;
+	int sig = is_cc(tty, c, VINTR)	 ? SIGINT
+		  : is_cc(tty, c, VQUIT) ? SIGQUIT
+		  : is_cc(tty, c, VSUSP) ? SIGTSTP
+					 : 0;
 
 	if (!sig)
 		return 0;

@@ -214,7 +214,7 @@ static long set_wait_sigmask(long umask, long size, u64 *saved)
 static long do_sys_poll(long ufds, long nfds, u64 deadline, long umask,
 			long masksize)
 {
-	struct poll_state s = { NULL, (unsigned int)nfds };
+	struct poll_state s = {NULL, (unsigned int)nfds};
 	size_t size = (size_t)nfds * sizeof(struct pollfd);
 	u64 saved;
 	long ret;
@@ -233,10 +233,11 @@ static long do_sys_poll(long ufds, long nfds, u64 deadline, long umask,
 		ret = do_poll_loop(poll_round, &s, deadline, NULL);
 	current->sig_blocked = saved;
 	if (ret >= 0) {
+		struct pollfd __user *up = (struct pollfd __user *)ufds;
+
 		for (long i = 0; i < nfds; i++)
-			if (copy_to_user(&((struct pollfd __user *)ufds)[i]
-						  .revents,
-					 &s.fds[i].revents, sizeof(short)))
+			if (copy_to_user(&up[i].revents, &s.fds[i].revents,
+					 sizeof(short)))
 				ret = -EFAULT;
 	}
 	kfree(s.fds);
@@ -363,21 +364,26 @@ static long select_round(void *arg, struct poll_table *pt)
 	return ready;
 }
 
+/* The bytes of an fd_set that cover descriptors 0..@n-1, in whole words. */
+static size_t fds_bytes(unsigned int n)
+{
+	return (n + 31) / 32 * sizeof(u32);
+}
+
 static long get_fds(long uset, u32 *set, unsigned int n)
 {
 	memset(set, 0, FDS_WORDS * sizeof(u32));
-	if (!uset)
-		return 0;
-	return copy_from_user(set, (const void __user *)uset,
-			      (n + 31) / 32 * sizeof(u32)) ? -EFAULT : 0;
+	if (uset &&
+	    copy_from_user(set, (const void __user *)uset, fds_bytes(n)))
+		return -EFAULT;
+	return 0;
 }
 
 static long put_fds(long uset, const u32 *set, unsigned int n)
 {
-	if (!uset)
-		return 0;
-	return copy_to_user((void __user *)uset, set,
-			    (n + 31) / 32 * sizeof(u32)) ? -EFAULT : 0;
+	if (uset && copy_to_user((void __user *)uset, set, fds_bytes(n)))
+		return -EFAULT;
+	return 0;
 }
 
 /* select's core; *@left receives the ns left before @deadline. */
@@ -402,9 +408,9 @@ static long do_select(long n, long uin, long uout, long uex, u64 deadline,
 		ret = get_fds(uex, s->ex, s->n);
 	if (!ret)
 		ret = do_poll_loop(select_round, s, deadline, left);
-	if (ret >= 0 && (put_fds(uin, s->res_in, s->n) ||
-			 put_fds(uout, s->res_out, s->n) ||
-			 put_fds(uex, s->res_ex, s->n)))
+	if (ret >= 0 &&
+	    (put_fds(uin, s->res_in, s->n) || put_fds(uout, s->res_out, s->n) ||
+	     put_fds(uex, s->res_ex, s->n)))
 		ret = -EFAULT;
 	kfree(s);
 	return ret;
@@ -449,14 +455,14 @@ struct sigset_arg32 {
 static long do_pselect6(long n, long uin, long uout, long uex, long uts,
 			long usig, bool time64)
 {
-	struct sigset_arg32 sig = { 0, 0 };
+	struct sigset_arg32 sig = {0, 0};
 	u64 deadline, saved, left;
 	long ret = get_timeout(uts, time64, &deadline);
 
 	if (ret)
 		return ret;
-	if (usig && copy_from_user(&sig, (const void __user *)usig,
-				   sizeof(sig)))
+	if (usig &&
+	    copy_from_user(&sig, (const void __user *)usig, sizeof(sig)))
 		return -EFAULT;
 	ret = set_wait_sigmask(sig.ss, sig.ss_len, &saved);
 	if (!ret)

@@ -20,9 +20,9 @@
  * the session outside that group gets SIGTTIN when it reads (and
  * SIGTTOU when it writes with TOSTOP, or changes the foreground group).
  *
- * Output goes to the kernel's console as is: serial_write turns "\n"
- * into "\r\n" always, so OPOST/ONLCR are kept in termios but the line
- * is cooked either way.
+ * Output goes to the kernel's console as is, between kernel messages
+ * (printk_write): serial_write turns "\n" into "\r\n" always, so
+ * OPOST/ONLCR are kept in termios but the line is cooked either way.
  */
 #include "kernel/fs/tty.h"
 #include "kernel/fs/tty_internal.h"
@@ -62,7 +62,7 @@
 #define TCIOFLUSH 2
 #define TCION 3
 
-#define TTY_CHUNK 256	     /* bytes copied to or from user memory at a time */
+#define TTY_CHUNK 256	   /* bytes copied to or from user memory at a time */
 #define TTY_INPUT_BATCH 64 /* bytes taken per hold of tty->lock */
 
 static const struct ktermios default_termios = {
@@ -72,12 +72,12 @@ static const struct ktermios default_termios = {
 	.c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE |
 		   IEXTEN,
 	/* ^C ^\ DEL ^U ^D, TIME 0, MIN 1, -, ^Q ^S ^Z, -, ^R ^O ^W ^V */
-	.c_cc = { 3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22 },
+	.c_cc = {3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22},
 };
 
 static struct tty console_tty = {
 	.termios = default_termios,
-	.winsize = { 24, 80, 0, 0 },
+	.winsize = {24, 80, 0, 0},
 	.owner = TTY_OWNER_SHELL,
 };
 
@@ -282,8 +282,11 @@ bool tty_shell_release(void)
 		ok = true;
 	}
 	spin_unlock_irqrestore(&tty->lock, flags);
-	if (ok)
+	if (ok) {
+		/* Before what is typed next gets echoed. */
+		printk("[back to the program]\n");
 		kick_input();
+	}
 	return ok;
 }
 
@@ -338,7 +341,7 @@ static void find_pgrp_session(struct task_struct *task, void *arg)
 /* TIOCSPGRP, with Linux's rules. */
 static long set_fg_pgrp(struct tty *tty, const int __user *upgrp)
 {
-	struct pgrp_lookup l = { 0, 0 };
+	struct pgrp_lookup l = {0, 0};
 	unsigned long flags;
 	long err;
 
@@ -473,7 +476,8 @@ static int wait_raw(struct tty *tty, unsigned long len, bool nonblock)
 {
 	unsigned int vmin = tty->termios.c_cc[VMIN];
 	unsigned int vtime = tty->termios.c_cc[VTIME];
-	u64 tmo = (u64)vtime * (NSEC_PER_SEC / 10); /* TIME: tenths of a second */
+	/* TIME counts tenths of a second. */
+	u64 tmo = (u64)vtime * (NSEC_PER_SEC / 10);
 	unsigned int amt = vmin < len ? vmin : (unsigned int)len;
 	int err;
 
@@ -532,7 +536,7 @@ static long tty_write(struct file *f, const void *ubuf, unsigned long len)
 
 		if (copy_from_user(buf, (const u8 __user *)ubuf + done, chunk))
 			return done ? (long)done : -EFAULT;
-		console_write(buf, chunk);
+		printk_write(buf, chunk);
 		done += chunk;
 	}
 	return (long)done;
@@ -577,10 +581,14 @@ static long set_termios(struct tty *tty, unsigned int cmd,
 	return 0;
 }
 
+static long copy_out(void __user *to, const void *from, size_t n)
+{
+	return copy_to_user(to, from, n) ? -EFAULT : 0;
+}
+
 static long put_int(unsigned long arg, int value)
 {
-	return copy_to_user((void __user *)arg, &value, sizeof(value)) ?
-		       -EFAULT : 0;
+	return copy_out((void __user *)arg, &value, sizeof(value));
 }
 
 static long set_winsize(struct tty *tty, const void __user *arg)
@@ -626,25 +634,23 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 
 	switch (cmd) {
 	case TCGETS:
-		return copy_to_user(uarg, &tty->termios, sizeof(tty->termios)) ?
-			       -EFAULT : 0;
+		return copy_out(uarg, &tty->termios, sizeof(tty->termios));
 	case TCSETS:
 	case TCSETSW:
 	case TCSETSF:
 		return set_termios(tty, cmd, uarg);
 	case TIOCGWINSZ:
-		return copy_to_user(uarg, &tty->winsize, sizeof(tty->winsize)) ?
-			       -EFAULT : 0;
+		return copy_out(uarg, &tty->winsize, sizeof(tty->winsize));
 	case TIOCSWINSZ:
 		return set_winsize(tty, uarg);
 	case TIOCGPGRP:
-		return is_ctty(tty) ? put_int(arg, READ_ONCE(tty->pgrp)) :
-				      -ENOTTY;
+		return is_ctty(tty) ? put_int(arg, READ_ONCE(tty->pgrp))
+				    : -ENOTTY;
 	case TIOCSPGRP:
 		return set_fg_pgrp(tty, uarg);
 	case TIOCGSID:
-		return is_ctty(tty) ? put_int(arg, READ_ONCE(tty->session)) :
-				      -ENOTTY;
+		return is_ctty(tty) ? put_int(arg, READ_ONCE(tty->session))
+				    : -ENOTTY;
 	case TIOCSCTTY:
 		return set_ctty(tty);
 	case TIOCNOTTY:
@@ -667,7 +673,8 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	case TCFLSH:
 		return flush_input(tty, arg);
 	case TCXONC:
-		return arg > TCION ? -EINVAL : 0; /* no flow control to switch */
+		return arg > TCION ? -EINVAL
+				   : 0; /* no flow control to switch */
 	case TCSBRK:
 	case TCSBRKP:
 		return 0; /* tcdrain, tcsendbreak: output never waits */

@@ -17,8 +17,9 @@
 
 #include "kernel/lib/types.h"
 
-#define TTY_ESCAPE 0x1d	       /* Ctrl-], as telnet has it */
-#define TTY_SHELL_RESUMED (-2) /* tty_shell_getc: the shell got the input back */
+#define TTY_ESCAPE 0x1d /* Ctrl-], as telnet has it */
+/* What tty_shell_getc() returns when the shell has just got the input. */
+#define TTY_SHELL_RESUMED (-2)
 
 /**
  * tty_init - hang the console tty's line discipline on the serial input
@@ -80,6 +81,7 @@ void tty_shell_wait(void);
 /**
  * tty_shell_release - the kernel shell gives the input back to the session
  *
+ * Says "[back to the program]" first.
  * Context: thread (the shell).
  * Return: true, or false if no session has the tty.
  */

@@ -78,12 +78,12 @@ struct tty {
 	spinlock_t lock;
 	struct ktermios termios;
 	struct winsize winsize;
-	int session;		/* 0: nobody's controlling tty */
-	int pgrp;		/* the foreground process group */
+	int session; /* 0: nobody's controlling tty */
+	int pgrp;    /* the foreground process group */
 	enum tty_owner owner;
-	bool shell_resumed;	/* the shell got the input back: prompt again */
-	bool claim;		/* the next session leader to open it gets it */
-	int claimed_by;		/* the session that took the claim */
+	bool shell_resumed; /* the shell got the input back: prompt again */
+	bool claim;	    /* the next session leader to open it gets it */
+	int claimed_by;	    /* the session that took the claim */
 	unsigned int head, tail, canon_head;
 	u8 buf[N_TTY_BUF_SIZE];
 	u32 line_end[N_TTY_BUF_SIZE / 32];

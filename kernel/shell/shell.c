@@ -112,7 +112,6 @@ static bool read_line(char *buf, size_t size)
 			/* Back to the program that has the console, if any. */
 			if (!tty_shell_release())
 				continue;
-			echo("\n[back to the program]\n");
 			return false;
 		}
 		if (c == '\n' && last == '\r') {
@@ -183,7 +182,6 @@ static int cmd_exit(int argc, char **argv)
 		printk("exit: no program has the console to go back to\n");
 		return -ENOENT;
 	}
-	printk("[back to the program]\n");
 	return 0;
 }
 SHELL_COMMAND("exit", "", "give the console back to init (as Ctrl-] does)",

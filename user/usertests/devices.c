@@ -79,8 +79,7 @@ void test_dev_urandom(void)
 	UT_EXPECT(zeros < 8, "%d of 64 random bytes are zero", zeros);
 	close(fd);
 	fd = open_dev("/dev/random", O_RDONLY);
-	UT_EXPECT(read(fd, a, 8) == 8, "read /dev/random: %s",
-		  strerror(errno));
+	UT_EXPECT(read(fd, a, 8) == 8, "read /dev/random: %s", strerror(errno));
 	close(fd);
 }
 
@@ -112,13 +111,14 @@ void test_poll_pipe(void)
 	long t0;
 
 	UT_EXPECT(pipe(fds) == 0, "pipe: %s", strerror(errno));
-	p[0] = (struct pollfd){ fds[0], POLLIN, 0 };
-	p[1] = (struct pollfd){ fds[1], POLLOUT, 0 };
+	p[0] = (struct pollfd){fds[0], POLLIN, 0};
+	p[1] = (struct pollfd){fds[1], POLLOUT, 0};
 	UT_EXPECT(poll(p, 2, 0) == 1 && !p[0].revents &&
 			  p[1].revents == POLLOUT,
 		  "empty pipe: expected only the write end ready");
 	t0 = now_ms();
-	UT_EXPECT(poll(p, 1, 100) == 0, "poll on an empty pipe did not time out");
+	UT_EXPECT(poll(p, 1, 100) == 0,
+		  "poll on an empty pipe did not time out");
 	UT_EXPECT(now_ms() - t0 >= 90, "poll's 100 ms timeout took %ld ms",
 		  now_ms() - t0);
 	child = fork();
@@ -143,7 +143,7 @@ void test_poll_pipe(void)
 
 void test_select_pipe(void)
 {
-	struct timeval tv = { 0, 100000 };
+	struct timeval tv = {0, 100000};
 	fd_set rd, wr;
 	int fds[2];
 
@@ -157,7 +157,7 @@ void test_select_pipe(void)
 	FD_ZERO(&wr);
 	FD_SET(fds[0], &rd);
 	FD_SET(fds[1], &wr);
-	tv = (struct timeval){ 1, 0 };
+	tv = (struct timeval){1, 0};
 	UT_EXPECT(select(fds[1] + 1, &rd, &wr, NULL, &tv) == 2 &&
 			  FD_ISSET(fds[0], &rd) && FD_ISSET(fds[1], &wr),
 		  "select: expected both ends ready");
@@ -185,8 +185,8 @@ void test_tty_pgrp(void)
 	 * but the kernel has no getpgid yet.)
 	 */
 	UT_EXPECT(pg > 0, "tcgetpgrp: %s", strerror(errno));
-	UT_EXPECT(ioctl(tty, TIOCGSID, &sid) == 0 && sid > 0,
-		  "TIOCGSID: %s", strerror(errno));
+	UT_EXPECT(ioctl(tty, TIOCGSID, &sid) == 0 && sid > 0, "TIOCGSID: %s",
+		  strerror(errno));
 	UT_EXPECT(tcsetpgrp(tty, pg) == 0, "tcsetpgrp(our group %d): %s", pg,
 		  strerror(errno));
 	UT_EXPECT(tcsetpgrp(tty, -1) == -1 && errno == EINVAL,
