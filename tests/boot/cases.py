@@ -427,6 +427,12 @@ case("tty-intr", "512M", "pass", "init=/bin/ttytest -- spin",
      feed_after="ttytest: spinning", stdin=r"\x03poweroff\n",
      has=[r"\^C", r"/bin/ttytest \(pid \d+\): killed by signal 2",
           r"^kernel> poweroff", r"Power off: success"])
+# ^\ is SIGQUIT, from a run of the kernel shell; what was typed after it
+# reaches the shell once the program is gone.
+case("tty-quit", "512M", "pass",
+     stdin=r"run /bin/ttytest spin\n\x1crun /bin/hello after\npoweroff\n",
+     has=[r"\^\\", r"/bin/ttytest \(pid \d+\): killed by signal 3",
+          r"argv\[1\]=after", r"Power off: success"])
 # Canonical mode: erase (DEL), kill (^U), word erase (^W), ^D alone.
 case("tty-canon", "512M", "pass", "poweroff init=/bin/ttytest -- lines",
      feed_after="ttytest: reading lines",
