@@ -507,7 +507,10 @@ long sys_fcntl64(long fd, long cmd, long arg)
 	case F_GETFL:
 		return f->flags & ~(unsigned int)O_CLOEXEC;
 	case F_SETFL:
-		return 0; /* O_NONBLOCK and O_APPEND: not yet */
+		/* O_NONBLOCK: the tty honours it; O_APPEND: not yet. */
+		f->flags = (f->flags & ~(unsigned int)O_NONBLOCK) |
+			   ((unsigned int)arg & O_NONBLOCK);
+		return 0;
 	default:
 		return -EINVAL;
 	}
