@@ -4,6 +4,7 @@
  * getrandom, poll and select on pipes, and the terminal's process-group
  * rules (tcgetpgrp/tcsetpgrp).
  */
+#define _GNU_SOURCE /* ppoll */
 #include "usertests.h"
 #include "ulib.h"
 #include "utest.h"
@@ -161,6 +162,21 @@ void test_select_pipe(void)
 	UT_EXPECT(select(fds[1] + 1, &rd, &wr, NULL, &tv) == 2 &&
 			  FD_ISSET(fds[0], &rd) && FD_ISSET(fds[1], &wr),
 		  "select: expected both ends ready");
+	/* pselect and ppoll (musl: the _time64 calls first). */
+	{
+		struct timespec ts = {0, 50000000};
+		struct pollfd p = {fds[1], POLLIN, 0};
+		long t0 = now_ms();
+
+		FD_ZERO(&rd);
+		FD_SET(fds[1], &rd); /* the write end is never readable */
+		UT_EXPECT(pselect(fds[1] + 1, &rd, NULL, NULL, &ts, NULL) == 0,
+			  "pselect did not time out: %s", strerror(errno));
+		UT_EXPECT(ppoll(&p, 1, &ts, NULL) == 0,
+			  "ppoll did not time out: %s", strerror(errno));
+		UT_EXPECT(now_ms() - t0 >= 95, "two 50 ms timeouts took %ld ms",
+			  now_ms() - t0);
+	}
 	FD_ZERO(&rd);
 	FD_SET(30, &rd);
 	UT_EXPECT(select(31, &rd, NULL, NULL, &tv) == -1 && errno == EBADF,
@@ -194,6 +210,11 @@ void test_tty_pgrp(void)
 	UT_EXPECT(tcsetpgrp(tty, 0x3ffffff0) == -1 && errno == ESRCH,
 		  "tcsetpgrp(no such group): expected ESRCH, got %s",
 		  strerror(errno));
+	/* /dev/tty: the controlling tty, whatever fds 0-2 are. */
+	fds[0] = open("/dev/tty", O_RDWR);
+	UT_EXPECT(fds[0] >= 0 && isatty(fds[0]), "open /dev/tty: %s",
+		  strerror(errno));
+	close(fds[0]);
 	UT_EXPECT(pipe(fds) == 0, "pipe: %s", strerror(errno));
 	UT_EXPECT(tcgetpgrp(fds[0]) == -1 && errno == ENOTTY,
 		  "tcgetpgrp on a pipe: expected ENOTTY, got %s",
