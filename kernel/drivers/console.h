@@ -104,23 +104,6 @@ void serial_write(const char *s, size_t len);
 int serial_getc(void);
 
 /**
- * serial_read - wait for and return the next received byte
- *
- * Context: thread; sleeps until the receive interrupt brings a byte.
- * Return: the byte.
- */
-int serial_read(void);
-
-/**
- * serial_read_interruptible - serial_read, unless a signal comes first
- *
- * What a process's read of the console waits in: kill ends the wait.
- * Context: thread; sleeps.
- * Return: the byte, or -EINTR when a signal is pending.
- */
-int serial_read_interruptible(void);
-
-/**
  * serial_rx_pending - is a received byte waiting (in the ring or the UART)?
  *
  * A snapshot without the lock: serial_getc() may still find nothing.

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * The 16550 UART on COM1: polled output, interrupt-driven input into a
- * small ring buffer that the shell drains.
+ * small ring buffer that the console tty (kernel/fs/tty.c) drains, for
+ * a program or for the kernel shell.
  */
-#include "kernel/lib/errno.h"
 #include "kernel/sched.h"
 #include "kernel/drivers/console.h"
 #include "kernel/lib/compiler.h"
@@ -170,35 +170,6 @@ static void serial_irq(struct pt_regs *regs)
 			hook();
 		wake_up(&rx_wait);
 	}
-}
-
-int serial_read(void)
-{
-	int c;
-
-	wait_event(rx_wait, (c = serial_getc()) >= 0);
-	return c;
-}
-
-int serial_read_interruptible(void)
-{
-	DEFINE_WAIT(wait);
-	int c;
-
-	might_sleep();
-	for (;;) {
-		prepare_to_wait(&rx_wait, &wait);
-		c = serial_getc();
-		if (c >= 0)
-			break;
-		if (signal_pending(current)) {
-			c = -EINTR;
-			break;
-		}
-		schedule();
-	}
-	finish_wait(&rx_wait, &wait);
-	return c;
 }
 
 void serial_enable_rx_irq(void)

@@ -229,7 +229,7 @@ static bool shell_may_read(struct tty *tty)
 	       serial_rx_pending();
 }
 
-int tty_shell_getc(bool *echoed)
+int tty_shell_getc(void)
 {
 	struct tty *tty = &console_tty;
 
@@ -239,7 +239,6 @@ int tty_shell_getc(bool *echoed)
 
 		wait_event(*serial_rx_waitq(), shell_may_read(tty));
 		spin_lock_irqsave(&tty->lock, flags);
-		*echoed = false;
 		if (tty->owner != TTY_OWNER_SHELL) {
 			/* Lost it between the wake-up and the lock. */
 		} else if (tty->shell_resumed) {
@@ -247,7 +246,6 @@ int tty_shell_getc(bool *echoed)
 			c = TTY_SHELL_RESUMED;
 		} else if (!tty->session && tty->head != tty->tail) {
 			/* Typed ahead while a program ran: first, in order. */
-			*echoed = L_FLAG(tty, ECHO);
 			c = n_tty_take_byte(tty);
 		} else {
 			c = serial_getc();

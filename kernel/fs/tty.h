@@ -62,14 +62,15 @@ void tty_detach(int session, bool reprompt);
 
 /**
  * tty_shell_getc - the kernel shell's next input byte
- * @echoed: receives true if the byte was echoed already (typeahead)
  *
- * Waits while a session owns the input.
+ * Waits while a session owns the input. What the last session typed
+ * ahead and left unread comes first (the tty echoed it then; the shell
+ * shows it again at its prompt, as readline does).
  * Context: thread (the shell); sleeps.
  * Return: the byte, or TTY_SHELL_RESUMED when the shell has just got
  * the input back (its half-typed line is gone: prompt again).
  */
-int tty_shell_getc(bool *echoed);
+int tty_shell_getc(void);
 
 /**
  * tty_shell_wait - wait until the kernel shell owns the serial input

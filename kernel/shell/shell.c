@@ -97,15 +97,9 @@ static bool read_line(char *buf, size_t size)
 	size_t len = 0;
 
 	for (;;) {
-		bool typed_ahead;
-		int got = tty_shell_getc(&typed_ahead);
+		int got = tty_shell_getc();
 		char c = (char)got;
 
-		/*
-		 * Typed ahead while a program ran: the tty echoed it then;
-		 * it is shown again at the prompt, as readline does.
-		 */
-		(void)typed_ahead;
 		if (got == TTY_SHELL_RESUMED)
 			return false;
 		if (c == TTY_ESCAPE) {
