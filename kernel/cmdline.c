@@ -23,6 +23,12 @@ extern const struct boot_param __start_boot_params[] __weak;
 extern const struct boot_param __stop_boot_params[] __weak;
 
 char saved_command_line[CMDLINE_MAX];
+static char init_args[CMDLINE_MAX];
+
+const char *cmdline_init_args(void)
+{
+	return init_args;
+}
 
 int cmdline_bad_value(const char *name, const char *value, const char *why)
 {
@@ -140,6 +146,14 @@ int cmdline_parse(const char *line)
 			len++;
 		if (len == 0)
 			break;
+		/* As in Linux: what follows "--" is init's, not the kernel's. */
+		if (len == 2 && line[0] == '-' && line[1] == '-') {
+			line += len;
+			while (*line == ' ' || *line == '\t')
+				line++;
+			strlcpy(init_args, line, sizeof(init_args));
+			break;
+		}
 		if (len >= sizeof(word)) {
 			pr_warn("option of %zu characters ignored\n", len);
 			problems++;

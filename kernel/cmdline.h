@@ -108,8 +108,17 @@ extern char saved_command_line[CMDLINE_MAX];
 int cmdline_save(const char *line);
 
 /**
+ * cmdline_init_args - what came after "--" on the command line
+ *
+ * Linux passes those words to init as its arguments; so does init= here.
+ * Context: any, after cmdline_parse. Return: the words (maybe "").
+ */
+const char *cmdline_init_args(void);
+
+/**
  * cmdline_parse - apply every option on @line
- * @line: the command line
+ * @line: the command line; a "--" word ends the options, and the words
+ * after it are kept for init (cmdline_init_args)
  *
  * Unknown options, bad values and repeats get one warning line each
  * (through printk). Context: boot, or a test. Return: the number of

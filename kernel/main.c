@@ -9,6 +9,8 @@
 #include "kernel/drivers/fb.h"
 #include "kernel/drivers/pci.h"
 #include "kernel/drivers/power.h"
+#include "kernel/drivers/random.h"
+#include "kernel/fs/tty.h"
 #include "highmem/highmem.h"
 #include "kernel/init.h"
 #include "kernel/irq.h"
@@ -122,22 +124,47 @@ static unsigned int boot_info_ranges(struct phys_range *r)
 
 /*
  * The first thread (pid 1): what the command line asked for once the
- * kernel is up, then the shell. It may sleep, unlike the boot context,
+ * kernel is up, then init= (the shell in a thread of its own meanwhile,
+ * reached with Ctrl-]), then the shell. It may sleep, unlike the boot context,
  * which becomes the idle thread.
  */
+static int shell_thread(void *arg)
+{
+	(void)arg;
+	shell_run();
+}
+
 static int kernel_main_thread(void *arg)
 {
 	unsigned int failures;
+	int init_pid;
 
 	(void)arg;
 	smp_init();
+	random_init();
 	proc_init();
+	tty_init();
 	initramfs_init();
 	/* The kernel is up: from here on, fail_page_alloc= and failslab= bite. */
 	fault_inject_start();
 	failures = run_boot_work();
+	init_pid = init_start();
+	if (init_pid > 0) {
+		/* The shell waits for Ctrl-] (or init's end) meanwhile. */
+		struct task_struct *shell = kthread_run(shell_thread, NULL,
+							"shell");
+		int status = init_wait(init_pid);
+
+		if (poweroff)
+			machine_power_off(failures || status ? EXIT_FAILURE :
+							       EXIT_SUCCESS);
+		if (shell)
+			kthread_join(shell); /* never returns */
+		shell_run();
+	}
 	if (poweroff)
-		machine_power_off(failures ? EXIT_FAILURE : EXIT_SUCCESS);
+		machine_power_off(failures || init_pid < 0 ? EXIT_FAILURE :
+							     EXIT_SUCCESS);
 	shell_run();
 }
 

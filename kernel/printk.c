@@ -102,6 +102,15 @@ int vprintk(const char *fmt, va_list ap)
 	return len;
 }
 
+void printk_write(const char *s, size_t len)
+{
+	unsigned long flags;
+	bool locked = printk_lock_irqsave(&flags);
+
+	console_write(s, len);
+	printk_unlock_irqrestore(locked, flags);
+}
+
 int printk(const char *fmt, ...)
 {
 	va_list ap;

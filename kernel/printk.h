@@ -28,6 +28,18 @@
 int printk(const char *fmt, ...) __printf(1, 2);
 
 /**
+ * printk_write - send @len bytes to every console, between messages
+ * @s: the bytes (not a format)
+ * @len: how many
+ *
+ * Under printk_lock, so neither a kernel message nor another CPU's
+ * write comes in between, but not kept in the log: a program's output
+ * and the tty's echo (kernel/fs/tty.c).
+ * Context: any, including interrupts; never sleeps.
+ */
+void printk_write(const char *s, size_t len);
+
+/**
  * vprintk - printk with a va_list
  * @fmt: the format
  * @ap: its arguments

@@ -150,6 +150,59 @@ static void sleep_until(u64 end, bool interruptible)
 	}
 }
 
+u64 ktime_get_ns(void)
+{
+	unsigned long khz = tsc_khz_or_guess();
+	u64 tsc;
+
+	if (!khz)
+		return get_jiffies_64() * (1000000000ull / HZ);
+	/* In two steps: TSC * 10^6 would overflow after a few hours. */
+	tsc = rdtsc();
+	return tsc / khz * 1000000ull + tsc % khz * 1000000ull / khz;
+}
+
+u64 schedule_timeout_until(u64 deadline_ns)
+{
+	u64 now = ktime_get_ns();
+
+	if (deadline_ns == KTIME_MAX) {
+		schedule();
+		return deadline_ns;
+	}
+	if (now >= deadline_ns) {
+		__set_current_state(TASK_RUNNING);
+		return 0;
+	}
+	/* Ticks rounded up, and one more: the current one is partly gone. */
+	schedule_timeout((deadline_ns - now + NSEC_PER_TICK - 1) /
+			 NSEC_PER_TICK + 1);
+	now = ktime_get_ns();
+	return now >= deadline_ns ? 0 : deadline_ns - now;
+}
+
+u64 schedule_timeout(u64 timeout)
+{
+	struct sleeper s;
+	u64 end, now;
+
+	if (timeout == MAX_SCHEDULE_TIMEOUT) {
+		schedule();
+		return timeout;
+	}
+	end = get_jiffies_64() + timeout;
+	s.task = current;
+	timer_setup(&s.timer, wake_sleeper);
+	s.timer.expires = end;
+	/* The caller is marked sleeping already: an early expiry is not lost. */
+	add_timer(&s.timer);
+	schedule();
+	__set_current_state(TASK_RUNNING);
+	del_timer_sync(&s.timer);
+	now = get_jiffies_64();
+	return now >= end ? 0 : end - now;
+}
+
 void msleep(unsigned int ms)
 {
 	might_sleep();
@@ -167,16 +220,4 @@ void msleep_interruptible(unsigned long ms)
 u64 uptime_ms(void)
 {
 	return get_jiffies_64() * 1000 / HZ;
-}
-
-u64 ktime_get_ns(void)
-{
-	unsigned long khz = tsc_khz_or_guess();
-	u64 tsc;
-
-	if (!khz)
-		return get_jiffies_64() * (1000000000ull / HZ);
-	/* In two steps: TSC * 10^6 would overflow after a few hours. */
-	tsc = rdtsc();
-	return tsc / khz * 1000000ull + tsc % khz * 1000000ull / khz;
 }

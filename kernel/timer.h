@@ -130,6 +130,44 @@ void msleep(unsigned int ms);
  */
 void msleep_interruptible(unsigned long ms);
 
+#define MAX_SCHEDULE_TIMEOUT (~0ull)
+
+/**
+ * schedule_timeout - schedule(), woken at the latest @timeout ticks from now
+ * @timeout: ticks, or MAX_SCHEDULE_TIMEOUT for no limit
+ *
+ * The caller sets TASK_SLEEPING first (after queueing itself on a wait
+ * queue), like before schedule(); it runs again when woken or when the
+ * time is up, whichever comes first.
+ * Context: thread; sleeps.
+ * Return: the ticks left (0: the time is up).
+ */
+u64 schedule_timeout(u64 timeout);
+
+#define KTIME_MAX (~0ull)
+#define NSEC_PER_TICK (1000000000ull / HZ)
+
+/**
+ * ktime_get_ns - nanoseconds since boot, by CLOCK_MONOTONIC's clock
+ *
+ * The TSC (the tick where there is none): under an emulator the tick
+ * and the TSC drift apart a little, and user space measures with this.
+ * Context: any. Return: the time.
+ */
+u64 ktime_get_ns(void);
+
+/**
+ * schedule_timeout_until - schedule(), woken at the latest at @deadline_ns
+ * @deadline_ns: a ktime_get_ns() time, or KTIME_MAX for no limit
+ *
+ * As schedule_timeout() (TASK_SLEEPING set first), but the limit is a
+ * time by ktime_get_ns(), so that a timeout is never seen to end early
+ * by a program that measures it.
+ * Context: thread; sleeps.
+ * Return: the ns left (0: the deadline has passed).
+ */
+u64 schedule_timeout_until(u64 deadline_ns);
+
 /**
  * uptime_ms - milliseconds since the timer started
  *
@@ -144,14 +182,6 @@ struct timespec64 {
 	s64 tv_sec;
 	s64 tv_nsec;
 };
-
-/**
- * ktime_get_ns - nanoseconds since boot (CLOCK_MONOTONIC)
- *
- * From the TSC, or the tick where there is none.
- * Context: any. Return: the time.
- */
-u64 ktime_get_ns(void);
 
 /**
  * ktime_get_real_ns - nanoseconds since 1970 (CLOCK_REALTIME)

@@ -104,21 +104,33 @@ void serial_write(const char *s, size_t len);
 int serial_getc(void);
 
 /**
- * serial_read - wait for and return the next received byte
+ * serial_rx_pending - is a received byte waiting (in the ring or the UART)?
  *
- * Context: thread; sleeps until the receive interrupt brings a byte.
- * Return: the byte.
+ * A snapshot without the lock: serial_getc() may still find nothing.
+ * Context: any. Return: true if so.
  */
-int serial_read(void);
+bool serial_rx_pending(void);
+
+struct wait_queue_head;
 
 /**
- * serial_read_interruptible - serial_read, unless a signal comes first
+ * serial_rx_waitq - the queue the receive interrupt wakes
  *
- * What a process's read of the console waits in: kill ends the wait.
- * Context: thread; sleeps.
- * Return: the byte, or -EINTR when a signal is pending.
+ * The tty's input thread and the kernel shell both wait on it; whoever
+ * changes which of them owns the input wakes it too (kernel/fs/tty.c).
+ * Context: any. Return: the queue.
  */
-int serial_read_interruptible(void);
+struct wait_queue_head *serial_rx_waitq(void);
+
+/**
+ * serial_set_rx_hook - have the receive interrupt call @hook for new bytes
+ * @hook: runs in IRQ context after bytes reached the ring (it may take
+ * them with serial_getc), before the queue is woken; NULL: none
+ *
+ * The console tty's line discipline (kernel/fs/tty.c) hangs here.
+ * Context: any.
+ */
+void serial_set_rx_hook(void (*hook)(void));
 
 /**
  * serial_enable_rx_irq - let the UART raise IRQ 4 for received bytes

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: MIT
 /*
  * The 16550 UART on COM1: polled output, interrupt-driven input into a
- * small ring buffer that the shell drains.
+ * small ring buffer that the console tty (kernel/fs/tty.c) drains, for
+ * a program or for the kernel shell.
  */
-#include "kernel/lib/errno.h"
 #include "kernel/sched.h"
 #include "kernel/drivers/console.h"
 #include "kernel/lib/compiler.h"
 #include "kernel/irq.h"
 #include "kernel/wait.h"
+#include "kernel/drivers/random.h"
+#include <asm/cpu.h>
 #include <asm/io.h>
 #include <asm/irqflags.h>
 
@@ -127,11 +129,31 @@ unsigned long serial_rx_throttle_count(void)
 	return READ_ONCE(rx_throttle_count);
 }
 
+bool serial_rx_pending(void)
+{
+	return READ_ONCE(rx_head) != READ_ONCE(rx_tail) ||
+	       (uart_present && (inb(COM1 + UART_LSR) & LSR_DATA_READY));
+}
+
+struct wait_queue_head *serial_rx_waitq(void)
+{
+	return &rx_wait;
+}
+
+static void (*rx_hook)(void);
+
+void serial_set_rx_hook(void (*hook)(void))
+{
+	WRITE_ONCE(rx_hook, hook);
+}
+
 static void serial_irq(struct pt_regs *regs)
 {
 	bool pending;
 
 	(void)regs;
+	/* When a byte comes is something a guest cannot predict well. */
+	random_add_event(rdtsc());
 	spin_lock(&rx_lock);
 	if (rx_drain_uart() && !rx_throttled) {
 		/* Ring full: stop taking bytes until the reader catches up. */
@@ -141,37 +163,13 @@ static void serial_irq(struct pt_regs *regs)
 	}
 	pending = rx_head != rx_tail;
 	spin_unlock(&rx_lock);
-	if (pending)
+	if (pending) {
+		void (*hook)(void) = READ_ONCE(rx_hook);
+
+		if (hook)
+			hook();
 		wake_up(&rx_wait);
-}
-
-int serial_read(void)
-{
-	int c;
-
-	wait_event(rx_wait, (c = serial_getc()) >= 0);
-	return c;
-}
-
-int serial_read_interruptible(void)
-{
-	DEFINE_WAIT(wait);
-	int c;
-
-	might_sleep();
-	for (;;) {
-		prepare_to_wait(&rx_wait, &wait);
-		c = serial_getc();
-		if (c >= 0)
-			break;
-		if (signal_pending(current)) {
-			c = -EINTR;
-			break;
-		}
-		schedule();
 	}
-	finish_wait(&rx_wait, &wait);
-	return c;
 }
 
 void serial_enable_rx_irq(void)

@@ -8,8 +8,8 @@
  * reference count is atomic and its offset is guarded by f_pos_lock.
  *
  * Opening is in kernel/fs/open.c, the page cache behind a regular
- * file's read and write in kernel/fs/filemap.c, the console and /dev/null
- * in kernel/fs/console.c, the stat family and getdents64 in
+ * file's read and write in kernel/fs/filemap.c, the devices in kernel/fs/chrdev.c
+ * (the console tty in tty.c), the stat family and getdents64 in
  * kernel/fs/stat.c, pipes in kernel/fs/pipe.c.
  */
 #include "kernel/fs/fs.h"
@@ -227,8 +227,9 @@ static long do_lseek(long fd, s64 off, long whence, u64 *result)
 
 	if (!f)
 		return -EBADF;
-	if (!f->f_inode || S_ISFIFO(f->f_inode->i_mode))
-		return -ESPIPE;
+	if (!f->f_inode || S_ISFIFO(f->f_inode->i_mode) ||
+	    S_ISCHR(f->f_inode->i_mode))
+		return -ESPIPE; /* pipes and devices have no offset */
 	mutex_lock(&f->f_pos_lock);
 	base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? (s64)f->pos :
 	       whence == SEEK_END ? (s64)i_size_read(f->f_inode) : -1;

@@ -100,6 +100,8 @@ struct kstatfs {
 	u32 f_namelen;
 };
 
+struct poll_table;
+
 struct super_block {
 	const char *s_type;	   /* "ramfs", "proc" */
 	u32 s_magic;		   /* statfs's f_type */
@@ -130,6 +132,11 @@ struct dir_context {
 	u64 pos;
 };
 
+/*
+ * poll: the POLL* events ready now (kernel/fs/poll.h), after queueing
+ * the caller with poll_wait() on every wait queue whose wake-up may
+ * change them. NULL: always readable and writable (regular files).
+ */
 struct file_operations {
 	int (*open)(struct inode *inode, struct file *f);
 	long (*read)(struct file *f, void *ubuf, unsigned long len);
@@ -137,6 +144,7 @@ struct file_operations {
 	long (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
 	/* A directory with made-up entries lists them (/proc). */
 	int (*iterate)(struct file *f, struct dir_context *ctx);
+	unsigned int (*poll)(struct file *f, struct poll_table *pt);
 	void (*release)(struct file *f); /* the last reference is gone */
 };
 
@@ -518,14 +526,19 @@ static inline struct inode *file_inode(const struct file *f)
 }
 
 /**
- * chrdev_open - fill in an open file of a character device
- * @inode: the device node
- * @major: its major number
- * @minor: its minor number
- * @flags: O_* flags
- * @filp: receives the open file
+ * chrdev_open - open the character device @major:@minor
+ * @inode: the device node (its inode)
+ * @major: Linux's major number (1 mem, 4 tty0, 5 tty/console)
+ * @minor: the minor number
+ * @flags: the O_* flags of open
+ * @filp: receives the open file (f_count 1)
  *
- * Context: thread; may sleep. Return: 0, -ENXIO, -ENOMEM.
+ * The table is kernel/fs/chrdev.c's: 1:3 null, 1:5 zero, 1:7 full,
+ * 1:8 random, 1:9 urandom, 4:0 tty0 and 5:1 console (the serial
+ * console tty), 5:0 tty (the caller's controlling tty).
+ * Context: a process's system call or the spawner; may sleep.
+ * Return: 0, -ENODEV (no such device), -ENXIO (5:0 without a
+ * controlling tty), -ENOMEM.
  */
 int chrdev_open(struct inode *inode, unsigned int major, unsigned int minor,
 		unsigned int flags, struct file **filp);
@@ -541,7 +554,7 @@ int chrdev_open(struct inode *inode, unsigned int major, unsigned int minor,
 int pipe_create(struct file **rd, struct file **wr, unsigned int flags);
 
 /**
- * console_file - a new open file on the console (serial line)
+ * console_file - a new open file on the console tty (kernel/fs/tty.c)
  *
  * Context: thread; may sleep. Return: the file, or NULL.
  */

@@ -15,6 +15,7 @@
  * it, after the other has finished with its lock and wait queue.
  */
 #include "kernel/fs/fs.h"
+#include "kernel/fs/poll.h"
 #include "kernel/lib/errno.h"
 #include "kernel/proc/process.h"
 #include "kernel/wait.h"
@@ -139,13 +140,45 @@ static void pipe_release(struct file *f)
 	}
 }
 
+/*
+ * Without the lock: a poller gets a snapshot, and every change that
+ * matters to it (data, room, an end closed) wakes p->wait afterwards.
+ */
+static unsigned int pipe_poll_read(struct file *f, struct poll_table *pt)
+{
+	struct pipe *p = f->private;
+	unsigned int mask = 0;
+
+	poll_wait(f, &p->wait, pt);
+	if (READ_ONCE(p->head) != READ_ONCE(p->tail))
+		mask |= POLLIN | POLLRDNORM;
+	if (!READ_ONCE(p->writers))
+		mask |= POLLHUP;
+	return mask;
+}
+
+static unsigned int pipe_poll_write(struct file *f, struct poll_table *pt)
+{
+	struct pipe *p = f->private;
+	unsigned int mask = 0;
+
+	poll_wait(f, &p->wait, pt);
+	if (READ_ONCE(p->head) - READ_ONCE(p->tail) < PIPE_SIZE)
+		mask |= POLLOUT | POLLWRNORM;
+	if (!READ_ONCE(p->readers))
+		mask |= POLLERR;
+	return mask;
+}
+
 static const struct file_operations pipe_read_fops = {
 	.read = pipe_read,
+	.poll = pipe_poll_read,
 	.release = pipe_release,
 };
 
 static const struct file_operations pipe_write_fops = {
 	.write = pipe_write,
+	.poll = pipe_poll_write,
 	.release = pipe_release,
 };
 

@@ -467,6 +467,36 @@ struct mm_struct *get_task_mm(struct task_struct *task);
 int run_program(const char *const argv[], bool verbose);
 
 /**
+ * run_program_foreground - run_program, verbose, on the console tty
+ * @argv: the program and its arguments
+ *
+ * The program's session gets the console as its controlling tty and the
+ * serial input while it runs (unless another session has it), so ^C
+ * reaches it. The shell's run command.
+ * Context: thread; may sleep.
+ * Return: as run_program.
+ */
+int run_program_foreground(const char *const argv[]);
+
+/**
+ * init_start - spawn init= (if given) with the console tty
+ *
+ * Its arguments are the words after "--" on the command line.
+ * Context: the main thread, after the boot work; may sleep.
+ * Return: init's pid, 0 without init=, or -1 if it could not start.
+ */
+int init_start(void);
+
+/**
+ * init_wait - wait for init to end; the console goes back to the shell
+ * @pid: init_start()'s pid
+ *
+ * Context: the main thread; sleeps.
+ * Return: its exit status, or 128 + the signal that killed it.
+ */
+int init_wait(int pid);
+
+/**
  * run_program_background - spawn @argv[0] and do not wait for it
  * @argv: the program and its arguments
  *

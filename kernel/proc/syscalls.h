@@ -383,11 +383,11 @@ long sys_fstatat64(long dirfd, long path, long statbuf, long flags);
 long sys_getdents64(long fd, long dirp, long count);
 
 /**
- * sys_ioctl - ioctl(2): TCGETS and TIOCGWINSZ on the console
+ * sys_ioctl - ioctl(2): the terminal requests of the console tty (kernel/fs/tty.c)
  * @fd: a descriptor
  * @cmd: the request
  * @arg: user pointer
- * Context: a process's system call; may sleep. Return: 0, -ENOTTY (not a terminal), -EINVAL, -EFAULT.
+ * Context: a process's system call; may sleep. Return: 0, -ENOTTY (not a terminal, or not that request), -EINVAL, -EFAULT.
  */
 long sys_ioctl(long fd, long cmd, long arg);
 
@@ -826,5 +826,84 @@ long sys_sync(void);
  * Context: a process's system call; may sleep. Return: 0, -EBADF.
  */
 long sys_fsync(long fd);
+
+/* kernel/fs/select.c */
+/**
+ * sys_poll - poll(2)
+ * @fds: user array of struct pollfd
+ * @nfds: its length (at most 1024)
+ * @timeout: milliseconds; negative: no limit
+ * Context: a process's system call; may sleep. Return: the number of entries with revents, 0 (time up), -EINTR, -EINVAL, -EFAULT, -ENOMEM.
+ */
+long sys_poll(long fds, long nfds, long timeout);
+
+/**
+ * sys_ppoll - ppoll(2) with a 32-bit timespec
+ * @fds: user array of struct pollfd
+ * @nfds: its length
+ * @tsp: user struct timespec, or 0 for no limit
+ * @sigmask: user sigset in force while waiting, or 0
+ * @sigsetsize: 8
+ * Context: a process's system call; may sleep. Return: as sys_poll.
+ */
+long sys_ppoll(long fds, long nfds, long tsp, long sigmask, long sigsetsize);
+
+/**
+ * sys_ppoll_time64 - ppoll(2) with a 64-bit timespec
+ * @fds: user array of struct pollfd
+ * @nfds: its length
+ * @tsp: user struct __kernel_timespec, or 0
+ * @sigmask: user sigset, or 0
+ * @sigsetsize: 8
+ * Context: a process's system call; may sleep. Return: as sys_poll.
+ */
+long sys_ppoll_time64(long fds, long nfds, long tsp, long sigmask,
+		      long sigsetsize);
+
+/**
+ * sys_select - _newselect(2)
+ * @n: highest descriptor + 1
+ * @inp: user fd_set, or 0
+ * @outp: user fd_set, or 0
+ * @exp: user fd_set, or 0
+ * @tvp: user struct timeval (the time left is written back), or 0
+ * Context: a process's system call; may sleep. Return: the number of bits set, 0, -EBADF, -EINTR, -EINVAL, -EFAULT.
+ */
+long sys_select(long n, long inp, long outp, long exp, long tvp);
+
+/**
+ * sys_pselect6 - pselect6(2) with a 32-bit timespec
+ * @n: highest descriptor + 1
+ * @inp: user fd_set, or 0
+ * @outp: user fd_set, or 0
+ * @exp: user fd_set, or 0
+ * @tsp: user struct timespec, or 0
+ * @sig: user { sigset pointer, size }, or 0
+ * Context: a process's system call; may sleep. Return: as sys_select.
+ */
+long sys_pselect6(long n, long inp, long outp, long exp, long tsp, long sig);
+
+/**
+ * sys_pselect6_time64 - pselect6(2) with a 64-bit timespec
+ * @n: highest descriptor + 1
+ * @inp: user fd_set, or 0
+ * @outp: user fd_set, or 0
+ * @exp: user fd_set, or 0
+ * @tsp: user struct __kernel_timespec, or 0
+ * @sig: user { sigset pointer, size }, or 0
+ * Context: a process's system call; may sleep. Return: as sys_select.
+ */
+long sys_pselect6_time64(long n, long inp, long outp, long exp, long tsp,
+			 long sig);
+
+/* kernel/drivers/random.c */
+/**
+ * sys_getrandom - getrandom(2): bytes from the kernel's generator
+ * @buf: user buffer
+ * @count: bytes wanted
+ * @flags: GRND_NONBLOCK, GRND_RANDOM, GRND_INSECURE (it never blocks)
+ * Context: a process's system call. Return: bytes, -EINVAL, -EFAULT.
+ */
+long sys_getrandom(long buf, long count, long flags);
 
 #endif /* KERNEL_PROC_SYSCALLS_H */

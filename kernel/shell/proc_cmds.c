@@ -23,7 +23,7 @@ static int cmd_run(int argc, char **argv)
 			printk("[%d] %s\n", pid, argv[1]);
 		return pid > 0 ? 0 : 1;
 	}
-	run_program((const char *const *)argv + 1, true);
+	run_program_foreground((const char *const *)argv + 1);
 	return 0;
 }
 SHELL_COMMAND("run", "PATH [ARGS] [&]",

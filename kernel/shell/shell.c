@@ -3,9 +3,15 @@
  * The shell reads a line with simple editing (backspace), splits it on
  * blanks and runs the command of that name. It works the same typed at
  * a terminal or piped in: input is echoed, CR, LF and CRLF all end a line.
+ *
+ * It reads the serial line through the console tty's shell side
+ * (tty_shell_getc): while a program run on the console has the input,
+ * the shell waits; Ctrl-] typed then brings the shell back, and exit or
+ * Ctrl-] in the shell gives the console back to the program.
  */
 #include "kernel/shell/shell.h"
 #include "kernel/drivers/console.h"
+#include "kernel/fs/tty.h"
 #include "kernel/lib/errno.h"
 #include "kernel/printk.h"
 #include "kernel/lib/string.h"
@@ -76,25 +82,32 @@ int shell_execute(char *line)
 	return cmd->fn(argc, argv);
 }
 
-/* Wait (sleeping) for the next input byte. */
-static char shell_getc(void)
-{
-	return (char)serial_read();
-}
-
 static void echo(const char *s)
 {
 	printk("%s", s);
 }
 
-static void read_line(char *buf, size_t size)
+/*
+ * Read a line into @buf. Return: true, or false if the shell gave the
+ * console back (Ctrl-]) or has just got it back: the line is dropped.
+ */
+static bool read_line(char *buf, size_t size)
 {
 	static char last;
 	size_t len = 0;
 
 	for (;;) {
-		char c = shell_getc();
+		int got = tty_shell_getc();
+		char c = (char)got;
 
+		if (got == TTY_SHELL_RESUMED)
+			return false;
+		if (c == TTY_ESCAPE) {
+			/* Back to the program that has the console, if any. */
+			if (!tty_shell_release())
+				continue;
+			return false;
+		}
 		if (c == '\n' && last == '\r') {
 			last = c; /* the LF of a CRLF pair */
 			continue;
@@ -117,18 +130,23 @@ static void read_line(char *buf, size_t size)
 		printk("%c", c);
 	}
 	buf[len] = '\0';
+	return true;
 }
 
 void shell_run(void)
 {
 	char line[LINE_MAX];
 
+	/* init may have the console: wait for Ctrl-] or its end. */
+	tty_shell_wait();
 	printk("Type 'help' for the list of commands.\n");
 	for (;;) {
 		int ret;
 
+		tty_shell_wait(); /* after exit or Ctrl-]: until it is back */
 		echo(PROMPT);
-		read_line(line, sizeof(line));
+		if (!read_line(line, sizeof(line)))
+			continue;
 		ret = shell_execute(line);
 		if (ret)
 			printk("(status %d)\n", ret);
@@ -144,6 +162,21 @@ static int cmd_help(int argc, char **argv)
 	while ((c = table_next_by_name(__shell_commands_start,
 				       __shell_commands_end, sizeof(*c), c)))
 		printk("  %-12s %-22s %s\n", c->name, c->args, c->help);
+	printk("While init runs on the console, Ctrl-] switches between it "
+	       "and this shell.\n");
 	return 0;
 }
 SHELL_COMMAND("help", "", "list the commands", cmd_help);
+
+static int cmd_exit(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	if (!tty_shell_release()) {
+		printk("exit: no program has the console to go back to\n");
+		return -ENOENT;
+	}
+	return 0;
+}
+SHELL_COMMAND("exit", "", "give the console back to init (as Ctrl-] does)",
+	      cmd_exit);

@@ -76,8 +76,9 @@ int shell_execute(char *line);
 /**
  * shell_run - read commands from the serial port and run them, forever
  *
- * Context: the main thread (pid 1), interrupts on; sleeps waiting for
- * input. Never returns.
+ * Waits first while init has the console (Ctrl-] brings the shell).
+ * Context: the main thread (pid 1), or the shell thread while init
+ * runs; interrupts on; sleeps waiting for input. Never returns.
  */
 __noreturn void shell_run(void);
 

@@ -416,6 +416,65 @@ case("user-bochs", "512M", "pass", runner="bochs", smp=2,
      has=[r"usertests: 5 passed, 0 failed", r"forktree: 7 processes",
           r"Power off: success"], timeout=300)
 
+# ---- the console tty (kernel/fs/tty.c, docs in README.md): the line
+# discipline, job control, the devices, and the kernel shell behind
+# Ctrl-] while init runs. user/ttytest.c prints a line when it is ready
+# for input; the input is fed after it.
+TTY_EXIT_OK = r"/bin/ttytest \(pid \d+\): exit status 0"
+# ^C from the serial line ends a program that spins and never reads;
+# init's end without poweroff falls back to the kernel shell.
+case("tty-intr", "512M", "pass", "init=/bin/ttytest -- spin",
+     feed_after="ttytest: spinning", stdin=r"\x03poweroff\n",
+     has=[r"\^C", r"/bin/ttytest \(pid \d+\): killed by signal 2",
+          r"^kernel> poweroff", r"Power off: success"])
+# ^\ is SIGQUIT, from a run of the kernel shell; what was typed after it
+# reaches the shell once the program is gone.
+case("tty-quit", "512M", "pass",
+     stdin=r"run /bin/ttytest spin\n\x1crun /bin/hello after\npoweroff\n",
+     has=[r"\^\\", r"/bin/ttytest \(pid \d+\): killed by signal 3",
+          r"argv\[1\]=after", r"Power off: success"])
+# Canonical mode: erase (DEL), kill (^U), word erase (^W), ^D alone.
+case("tty-canon", "512M", "pass", "poweroff init=/bin/ttytest -- lines",
+     feed_after="ttytest: reading lines",
+     stdin=r"ab\x7fc\nxyz\x15uv\nfoo bar\x17baz\n\x04",
+     has=[r"got: ac\b", r"got: uv\b", r"got: foo baz\b",
+          r"ttytest: end of file \(0\)", TTY_EXIT_OK])
+# Non-canonical mode: poll times out, VMIN=1 byte by byte (ICRNL still
+# on), VMIN=0 VTIME=2 times out.
+case("tty-raw", "512M", "pass", "poweroff init=/bin/ttytest -- raw",
+     feed_after="ttytest: raw ready", stdin=r"q\rz",
+     has=[r"^poll: 0 after 300 ms", r"^poll: 1 revents 0x1$",
+          r"^raw: 71 0a 7a$", r"^raw: timeout read 0 after 200 ms",
+          TTY_EXIT_OK])
+# Ctrl-] reaches the kernel shell while init reads a line; exit (or
+# Ctrl-] again) gives the console back, the half-typed line intact.
+case("tty-escape", "512M", "pass", "poweroff init=/bin/ttytest -- lines",
+     feed_after="ttytest: reading lines",
+     stdin=r"abc\x1duptime\nexit\ndef\n\x1d\x1dghi\n\x04",
+     has=[r"\[kernel debug shell: 'exit' or Ctrl-\] goes back",
+          r"^kernel> uptime", r"^up \d", r"\[back to the program\]",
+          r"got: abcdef", r"got: ghi", r"ttytest: end of file",
+          TTY_EXIT_OK])
+# The words after "--" are init's arguments.
+case("tty-init-args", "512M", "pass",
+     "poweroff init=/bin/ttytest -- args one two",
+     has=[r"ttytest: argv\[1\]=args", r"ttytest: argv\[2\]=one",
+          r"ttytest: argv\[3\]=two$", TTY_EXIT_OK],
+     lacks=[r"unknown option"])
+# tcsetpgrp: another session's group (the background memtouch, pid 4) is
+# EPERM, no such group ESRCH.
+case("tty-pgrp", "512M", "pass",
+     stdin=r"run /bin/memtouch 1M 100000 &\nrun /bin/ttytest pgrp 4\n"
+     r"run /bin/ttytest pgrp 77\npoweroff\n",
+     has=[r"^\[4\] /bin/memtouch", r"tcsetpgrp\(4\): Operation not permitted",
+          r"tcsetpgrp\(77\): No such process"])
+# The devices, getrandom, poll and select, and the tty's groups, as init.
+case("tty-usertests", "512M", "pass",
+     "poweroff init=/bin/usertests -- dev_zero dev_full dev_urandom "
+     "getrandom poll_pipe select_pipe tty_pgrp tty_ioctls",
+     has=[r"usertests: 8 passed, 0 failed", r"^ok \d+ - tty_pgrp$"],
+     lacks=[r"unknown system call"])
+
 # ---- bad input: odd machines, odd command lines ----
 case("mem-beyond-ram", "512M", "pass", "mem=4G poweroff",
      has=[r"mem=4 GiB is beyond the end of RAM; no effect",

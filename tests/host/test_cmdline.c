@@ -57,6 +57,17 @@ static void test_all_kinds(void **state)
 	assert_int_equal(parse("bochs.break=paging"), 0);
 }
 
+/* "--" ends the options: the rest is init's, not parsed, not warned about. */
+static void test_dashes_end_the_options(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("test.flag -- test.count=3  nosuch a"), 0);
+	assert_true(flag);
+	assert_int_equal(count, 0);
+	assert_string_equal(cmdline_init_args(), "test.count=3  nosuch a");
+	assert_int_equal(parse("test.flag --x"), 1); /* a word, not "--" */
+}
+
 static void test_empty_and_blanks(void **state)
 {
 	(void)state;
@@ -188,6 +199,7 @@ int main(void)
 		cmocka_unit_test(test_long_line_is_cut_before_a_whole_word),
 		cmocka_unit_test(test_too_many_memmap),
 		cmocka_unit_test(test_bochs_break_all),
+		cmocka_unit_test(test_dashes_end_the_options),
 	};
 
 	return cmocka_run_group_tests_name("cmdline", tests, NULL, NULL);

@@ -93,6 +93,13 @@ static const struct utest tests[] = {
 	{ "vfs_mmap_private", test_vfs_mmap_private, 0 },
 	{ "vfs_shared_anon", test_vfs_shared_anon, 0 },
 	{ "vfs_statfs_chmod_utimens", test_vfs_statfs_chmod_utimens, 0 },
+	{ "dev_zero", test_dev_zero, 0 },
+	{ "dev_full", test_dev_full, 0 },
+	{ "dev_urandom", test_dev_urandom, 0 },
+	{ "getrandom", test_getrandom, 0 },
+	{ "poll_pipe", test_poll_pipe, 0 },
+	{ "select_pipe", test_select_pipe, 0 },
+	{ "tty_pgrp", test_tty_pgrp, 0 },
 
 	{ "efault_read", test_efault_read, 0 },
 	{ "efault_write", test_efault_write, 0 },

@@ -117,6 +117,15 @@ void test_open_missing(void);
 void test_read_dir(void);
 void test_tty_ioctls(void);
 
+/* devices.c: /dev/zero, full, urandom, getrandom, poll, select, tty groups */
+void test_dev_zero(void);
+void test_dev_full(void);
+void test_dev_urandom(void);
+void test_getrandom(void);
+void test_poll_pipe(void);
+void test_select_pipe(void);
+void test_tty_pgrp(void);
+
 /* Shared by the files above. */
 
 /*
