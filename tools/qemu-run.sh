@@ -26,6 +26,9 @@
 # QEMU_TIMEOUT (seconds, default none), QEMU_LOG (also save the output),
 # QEMU_FEED_AFTER (the text after which piped input is fed; default the
 # kernel's banner: with make MENU=1 the GRUB menu's "Use the" line).
+# QEMU_FEED_SCRIPT=1: the piped input is a dialogue, a line at a time;
+# a line "@@expect TEXT" waits until TEXT has appeared once more in the
+# output, "@@sleep N" waits N seconds, any other line is typed.
 set -u
 iso=$1 mem=$2
 shift 2
@@ -73,6 +76,30 @@ if [ -t 0 ] && [ -z "${QEMU_LOG:-}" ]; then
 	exit
 fi
 
+# How often @TEXT appears in the output so far.
+seen() {
+	grep -oF -- "$1" "$tmp/out" 2>/dev/null | wc -l
+}
+
+# QEMU_FEED_SCRIPT's dialogue: each "@@expect" waits for one more
+# appearance of its text than the previous wait for the same text saw.
+feed_script() {
+	declare -A waited
+	local line text
+	while IFS= read -r line; do
+		case $line in
+		'@@expect '*)
+			text=${line#@@expect }
+			waited[$text]=$((${waited[$text]:-0} + 1))
+			until [ "$(seen "$text")" -ge "${waited[$text]}" ]; do
+				sleep 0.1
+			done ;;
+		'@@sleep '*) sleep "${line#@@sleep }" ;;
+		*) printf '%s\n' "$line" ;;
+		esac
+	done
+}
+
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/hmqemu.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 mkfifo "$tmp/in"
@@ -83,7 +110,11 @@ exec 3<&0
 	until grep -qF "$BANNER" "$tmp/out" 2>/dev/null; do
 		sleep 0.1
 	done
-	cat <&3
+	if [ -n "${QEMU_FEED_SCRIPT:-}" ]; then
+		feed_script <&3
+	else
+		cat <&3
+	fi
 	# Keep the pipe open: an EOF would not end QEMU, and the kernel
 	# decides when to power off.
 	sleep 100000
