@@ -146,6 +146,10 @@ STRESS_FAILURES = [(r"\d+ page and \d+ slab allocations failed",
 
 PFN = r"(0x[0-9a-f]+)"
 
+# busybox's grep, run by the kernel's shell (no quotes there: the
+# pattern needs none): each zone's name and its page-cache pages.
+ZONE_FILE_PAGES = "run /bin/grep -E (zone|nr_file_pages) /proc/zoneinfo"
+
 # ---- the boots ----
 
 BOOTS = {
@@ -218,6 +222,18 @@ BOOTS = {
         "bochs-debug", "2G",
         "bochs.break=kmap-local:1 ktest=kmap_local.survives_a_sleep poweroff",
         input=["c", suggested, "c"], timeout=300),
+    # docs/files.md: Debian's busybox applets run from the kernel's shell,
+    # each typed at its prompt, so nothing typed ahead reaches a program
+    # (none of them reads the tty): the page cache of each zone before
+    # and after a 16 MiB file, and after it is removed.
+    "qemu-6G-busybox-files": Boot("qemu", "6G", input=[
+        "run /bin/cat /proc/mounts",
+        ZONE_FILE_PAGES,
+        "run /bin/dd if=/dev/zero of=/tmp/big bs=1M count=16",
+        ZONE_FILE_PAGES,
+        "run /bin/rm /tmp/big",
+        ZONE_FILE_PAGES,
+        "poweroff"]),
 }
 
 # docs/hardening.md, highmem.md, objects-and-vmalloc.md and
@@ -374,6 +390,18 @@ TRANSCRIPTS = {
     "lock-sleep": Transcript(
         "crash-sleep-with-spinlock",
         [Cut(r"^Locks held \(lock_debug\):", upto=r"^$"), line(PANIC)]),
+    # docs/files.md
+    "files-busybox": Transcript(
+        "qemu-6G-busybox-files",
+        [Cut(r"^kernel> run /bin/cat /proc/mounts$", upto=r"^kernel> poweroff")],
+        masks=[
+            # HighMem holds the initramfs: its count changes with every
+            # user program and busybox version (DMA and Normal stay 0).
+            (r"(zone +HighMem\n +nr_file_pages) \d+", r"\1 N"),
+            # dd's time and rate are host time under TCG.
+            (r"bytes \((.*)\) copied, .*", r"bytes (\1) copied, N s, N/s"),
+            (r"\(pid \d+\)", "(pid N)"),
+            (r"kB in lowmem, \d+ kB in HighMem", "kB in lowmem, N kB in HighMem")]),
 }
 
 # ---- made from the committed benchmark results (docs/bench-results.csv,

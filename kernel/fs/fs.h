@@ -352,6 +352,18 @@ struct dentry *root_dentry(void);
 int vfs_create(struct dentry *start, const char *path, unsigned int mode,
 	       unsigned int rdev, const char *link, struct dentry **out);
 
+/**
+ * vfs_unlink - remove the name @path (a directory with @rmdir)
+ * @start: where a relative @path starts (NULL: the cwd)
+ * @path: the name
+ * @rmdir: remove a directory (it must be empty), not a file
+ *
+ * An open or mapped file lives on, nameless, until its last user.
+ * Context: thread; takes vfs_lock.
+ * Return: 0, -ENOENT, -EISDIR, -ENOTDIR, -ENOTEMPTY, -EPERM, -EBUSY.
+ */
+int vfs_unlink(struct dentry *start, const char *path, bool rmdir);
+
 /* ---- the page cache (kernel/fs/filemap.c) ---- */
 
 /**

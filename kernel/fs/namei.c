@@ -471,17 +471,13 @@ static int may_delete(struct dentry *parent, struct dentry *d, bool rmdir)
 	return 0;
 }
 
-static long do_unlinkat(long dirfd, long upath, bool rmdir)
+int vfs_unlink(struct dentry *start, const char *path, bool rmdir)
 {
-	struct dentry *start, *parent, *d = NULL;
+	struct dentry *parent, *d = NULL;
 	const char *name;
 	size_t len;
-	long err;
-	int lerr;
-	char *path = user_path_start(dirfd, upath, &start, &err);
+	int err, lerr;
 
-	if (!path)
-		return err;
 	mutex_lock(&vfs_lock);
 	err = walk_parent(start, path, &parent, &name, &len);
 	if (err)
@@ -504,6 +500,18 @@ out:
 		dput(d); /* the tree's reference */
 		dput(d); /* lookup_one's */
 	}
+	return err;
+}
+
+static long do_unlinkat(long dirfd, long upath, bool rmdir)
+{
+	struct dentry *start;
+	long err;
+	char *path = user_path_start(dirfd, upath, &start, &err);
+
+	if (!path)
+		return err;
+	err = vfs_unlink(start, path, rmdir);
 	dput(start);
 	kfree(path);
 	return err;

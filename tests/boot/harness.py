@@ -56,15 +56,16 @@ class Case:
     menu: bool = False  # the GRUB menu waits (make MENU=1)
     feed_after: str = ""  # QEMU: feed stdin after this text, not the banner
     serial: str = ""  # gdb: typed on the kernel's console (stdin is GDB's)
-    small_initramfs: bool = False  # the initramfs without busybox (tiny RAM)
+    no_programs: bool = False  # an empty initramfs (machines of a few MiB)
+    dialogue: bool = False  # QEMU: stdin is a dialogue (@@expect, @@sleep lines)
 
 
-def iso_for(cmdline, build=None, menu=False, small=False):
+def iso_for(cmdline, build=None, menu=False, empty=False):
     """The ISO whose default GRUB entry passes @cmdline, built once."""
     build = Path(build or BUILD)
     elf = build / "kernel.elf"
-    initramfs = build / ("initramfs-small.cpio" if small else "initramfs.cpio")
-    key = hashlib.md5(f"{elf}\0{menu}\0{small}\0{cmdline}".encode()).hexdigest()[:12]
+    initramfs = build / ("initramfs-empty.cpio" if empty else "initramfs.cpio")
+    key = hashlib.md5(f"{elf}\0{menu}\0{empty}\0{cmdline}".encode()).hexdigest()[:12]
     iso = ISO_DIR / f"{key}.iso"
     ISO_DIR.mkdir(parents=True, exist_ok=True)
     # Test workers run in parallel: one builds, the others wait for it.
@@ -97,6 +98,10 @@ def runner_env(case):
         env["QEMU_ACCEL"] = case.accel
     if case.feed_after:
         env["QEMU_FEED_AFTER"] = case.feed_after
+    if case.dialogue:
+        env["QEMU_FEED_SCRIPT"] = "1"
+    else:
+        env.pop("QEMU_FEED_SCRIPT", None)
     return env
 
 
@@ -189,7 +194,7 @@ def boot(case):
     """Run @case once. Return: (exit status, log path, output text)."""
     LOG_DIR.mkdir(parents=True, exist_ok=True)
     log = LOG_DIR / f"{case.name}.log"
-    iso = iso_for(case.cmdline, case.build, case.menu, case.small_initramfs)
+    iso = iso_for(case.cmdline, case.build, case.menu, case.no_programs)
     rc = RUNNERS[case.runner](case, iso, log)
     text = log.read_text(errors="replace").replace("\r", "")
     return rc, log, text
