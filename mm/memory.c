@@ -422,14 +422,12 @@ static struct page *shared_fault_page(struct vm_area_struct *vma,
 	unsigned long index = vma->vm_pgoff +
 			      ((addr - vma->vm_start) >> PAGE_SHIFT);
 	struct page *page;
+	bool beyond;
 
-	if (index >= PFN_UP(i_size_read(inode))) {
-		*ret = VM_FAULT_SIGBUS; /* past the end of the file, as Linux */
-		return NULL;
-	}
-	page = find_or_create_page(inode, index);
+	page = filemap_fault_page(inode, index, &beyond);
 	if (!page)
-		*ret = VM_FAULT_OOM;
+		*ret = beyond ? VM_FAULT_SIGBUS /* past the end, as Linux */ :
+				VM_FAULT_OOM;
 	return page;
 }
 

@@ -413,8 +413,9 @@ unsigned long do_mmap(struct mm_struct *mm, unsigned long addr,
 	    (!file && !(flags & MAP_ANONYMOUS)))
 		return (unsigned long)-EINVAL;
 	len = ALIGN(len, PAGE_SIZE);
-	if (file && (!file_inode(file) || !S_ISREG(file_inode(file)->i_mode)))
-		return (unsigned long)-ENODEV;
+	if (file && (!file_inode(file) || !S_ISREG(file_inode(file)->i_mode) ||
+		     !file_inode(file)->i_sb->s_page_cache))
+		return (unsigned long)-ENODEV; /* a device, a pipe, a /proc file */
 	if (file && pgoff + (len >> PAGE_SHIFT) < pgoff)
 		return (unsigned long)-EOVERFLOW;
 	err = mmap_vm_flags(file, prot, flags, &vm_flags);

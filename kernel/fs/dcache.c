@@ -62,13 +62,10 @@ struct dentry *d_alloc(struct dentry *parent, const char *name, size_t len,
 
 void d_add(struct dentry *d)
 {
-	struct list_head *pos;
+	static unsigned long last_seq;
 
-	list_for_each(pos, &d->d_parent->d_subdirs)
-		if (strcmp(list_entry(pos, struct dentry, d_child)->d_name,
-			   d->d_name) > 0)
-			break;
-	list_add_tail(&d->d_child, pos);
+	d->d_seq = ++last_seq;
+	list_add_tail(&d->d_child, &d->d_parent->d_subdirs);
 	d->d_linked = true;
 }
 

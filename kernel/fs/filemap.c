@@ -27,8 +27,12 @@
 #include "mm/page.h"
 #include <asm/uaccess.h>
 
-/* The largest file: 2^32 pages would overflow a page index. */
-#define MAX_FILE_SIZE (((u64)1 << 32) * PAGE_SIZE - 1)
+/*
+ * The largest file, Linux's MAX_LFS_FILESIZE for 32 bits: 2^31 pages,
+ * so that every page index, and PFN_UP of every size, fits in an
+ * unsigned long with room to spare.
+ */
+#define MAX_FILE_SIZE (((u64)PAGE_SIZE << 31) - 1)
 
 struct page *find_get_page(struct inode *inode, unsigned long index)
 {
@@ -42,11 +46,18 @@ struct page *find_get_page(struct inode *inode, unsigned long index)
 	return page;
 }
 
-struct page *find_or_create_page(struct inode *inode, unsigned long index)
+/*
+ * find_or_create_page, and for the fault path (@below_eof) only inside
+ * the file: the size is checked under i_pages_lock, where truncation
+ * changes it before it drops pages, so no page is left past the end.
+ */
+static struct page *get_cache_page(struct inode *inode, unsigned long index,
+				   bool below_eof, bool *beyond)
 {
 	struct page *page = find_get_page(inode, index), *fresh;
 	int err;
 
+	*beyond = false;
 	if (page)
 		return page;
 	fresh = alloc_page(inode->i_gfp);
@@ -54,6 +65,12 @@ struct page *find_or_create_page(struct inode *inode, unsigned long index)
 		return NULL;
 	clear_highpage(fresh);
 	spin_lock(&inode->i_pages_lock);
+	if (below_eof && index >= PFN_UP(inode->i_size)) {
+		spin_unlock(&inode->i_pages_lock);
+		__free_page(fresh);
+		*beyond = true;
+		return NULL;
+	}
 	err = radix_tree_insert(&inode->i_pages, index, fresh, GFP_ATOMIC);
 	if (err == -EEXIST) {
 		/* Someone else filled the hole first (a racing fault): theirs. */
@@ -69,6 +86,27 @@ struct page *find_or_create_page(struct inode *inode, unsigned long index)
 	spin_unlock(&inode->i_pages_lock);
 	if (fresh)
 		__free_page(fresh);
+	return page;
+}
+
+struct page *find_or_create_page(struct inode *inode, unsigned long index)
+{
+	bool beyond;
+
+	return get_cache_page(inode, index, false, &beyond);
+}
+
+struct page *filemap_fault_page(struct inode *inode, unsigned long index,
+				bool *beyond)
+{
+	struct page *page = get_cache_page(inode, index, true, beyond);
+
+	if (page && index >= PFN_UP(i_size_read(inode))) {
+		/* Found, but truncated meanwhile: the page is leaving. */
+		put_page(page);
+		*beyond = true;
+		return NULL;
+	}
 	return page;
 }
 
@@ -89,6 +127,8 @@ void truncate_inode_pages(struct inode *inode, unsigned long start)
 		if (!page)
 			break;
 		__free_page(page); /* the cache's reference */
+		if (index == ~0ul)
+			break;
 		index++;
 	}
 }

@@ -17,13 +17,16 @@
  *    the walk crosses from one to the other (d_mounted, d_covers).
  *
  * Locking, in the order they nest:
- *  - vfs_lock (a mutex) guards the shape of the tree: every dentry's
- *    d_parent, d_subdirs, d_child, d_mounted, and the names. Walks,
- *    creates, unlinks and renames take it.
+ *  - file->f_pos_lock (a mutex) guards an open file's offset.
  *  - inode->i_rwsem (a mutex) serialises what changes a file: writes,
  *    truncation, mode and times. A write may fault on its user buffer
  *    with it held; the fault path never takes it.
- *  - mm->mmap_lock.
+ *  - mm->mmap_lock. A user copy may fault and take it, so no copy to or
+ *    from user memory is made under the locks below.
+ *  - vfs_lock (a mutex) guards the shape of the tree: every dentry's
+ *    d_parent, d_subdirs, d_child, d_seq, d_mounted, and the names.
+ *    Walks, creates, unlinks and renames take it; so does the maps
+ *    listing (d_path), under mmap_lock.
  *  - inode->i_pages_lock (a spinlock) guards the page cache tree, its
  *    page count and i_size. Readers and the fault path look a page up
  *    and take a reference under it, then copy or map outside it.
@@ -109,6 +112,7 @@ struct super_block {
 	struct dentry *s_root;
 	atomic_t s_next_ino;	   /* numbers for new inodes */
 	bool s_transient;	   /* inodes die with their last reference */
+	bool s_page_cache;	   /* files hold their data in the page cache (mmap) */
 	void (*statfs)(struct super_block *sb, struct kstatfs *st);
 };
 
@@ -173,12 +177,13 @@ struct dentry {
 	atomic_t d_count;	   /* users; a name in the tree holds one */
 	struct inode *d_inode;
 	struct dentry *d_parent;   /* holds a reference ("/" is its own) */
-	struct list_head d_subdirs; /* a directory's entries, in name order */
+	struct list_head d_subdirs; /* a directory's entries, oldest first */
 	struct list_head d_child;  /* in the parent's d_subdirs */
 	struct dentry *d_mounted;  /* the root of what is mounted here */
 	struct dentry *d_covers;   /* for a mounted root: its mount point */
 	bool d_linked;		   /* in its parent's d_subdirs */
 	bool d_deleted;		   /* unlinked or removed: no new lookups */
+	unsigned long d_seq;	   /* when it joined d_subdirs: its readdir place */
 	char *d_name;		   /* kmalloc'd: rename may change it */
 };
 
@@ -384,6 +389,20 @@ struct page *find_get_page(struct inode *inode, unsigned long index);
  * Context: thread; may sleep. Return: the page, or NULL (no memory).
  */
 struct page *find_or_create_page(struct inode *inode, unsigned long index);
+
+/**
+ * filemap_fault_page - the cache page for a shared mapping's fault
+ * @inode: the file
+ * @index: the page number
+ * @beyond: set if @index is past the end of the file (SIGBUS)
+ *
+ * Made (zeroed) if missing and inside the file; a racing truncation
+ * never leaves a page past the new end.
+ * Context: thread; may sleep. Return: the page with a reference, or
+ * NULL (*@beyond, or no memory).
+ */
+struct page *filemap_fault_page(struct inode *inode, unsigned long index,
+				bool *beyond);
 
 /**
  * truncate_inode_pages - drop the cache's pages from index @start on

@@ -45,6 +45,7 @@ void iput(struct inode *inode)
 		return;
 	/* Nobody can reach it any more: no lock needed to take it apart. */
 	truncate_inode_pages(inode, 0);
+	radix_tree_free(&inode->i_pages);
 	kfree(inode->i_link);
 	kfree(inode);
 	atomic_dec(&nr_inodes);

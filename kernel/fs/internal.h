@@ -9,10 +9,12 @@
 #include "kernel/fs/fs.h"
 
 /**
- * d_add - put @d into its parent's entries, in name order
+ * d_add - put @d at the end of its parent's entries
  * @d: a new dentry (its reference becomes the tree's)
  *
- * ls and getdents64 list a directory in this order.
+ * Its d_seq, larger than any before, is its place for getdents64: a
+ * listing resumed after entries were removed (rm -r) or added neither
+ * skips an old entry nor shows one twice. (ls sorts the names itself.)
  * Context: vfs_lock held.
  */
 void d_add(struct dentry *d);

@@ -5,8 +5,8 @@
  *
  * A walk goes one component at a time from the root (an absolute path),
  * the working directory, or a directory descriptor (the *at calls). It
- * crosses mount points both ways, follows symlinks (at most 8 deep,
- * then -ELOOP), and holds vfs_lock throughout, so the tree cannot change
+ * crosses mount points both ways, follows symlinks (at most 8 nested
+ * and 40 in all, then -ELOOP, as Linux), and holds vfs_lock throughout, so the tree cannot change
  * under it: no rename can make a walk see a name twice or not at all.
  */
 #include "kernel/fs/fs.h"
@@ -19,7 +19,17 @@
 #include "mm/slab.h"
 #include <asm/uaccess.h>
 
-#define MAX_SYMLINKS 8
+#define MAX_NESTED_LINKS 8 /* a link's target naming a link, and so on */
+#define MAX_LINKS 40	   /* links followed in one walk, nested or not */
+
+/*
+ * One walk's state: the links followed so far, all of them. The total
+ * is what bounds a walk's work: a chain of links each naming the one
+ * before many times over would otherwise multiply under vfs_lock.
+ */
+struct nameidata {
+	int links;
+};
 
 
 /* Down through whatever is mounted on @d. */
@@ -70,28 +80,28 @@ static struct dentry *lookup_one(struct dentry *dir, const char *name,
 	return d;
 }
 
-static int walk(struct dentry *d, const char *path, unsigned int flags,
-		int depth, struct dentry **out);
+static int walk(struct nameidata *nd, struct dentry *d, const char *path,
+		unsigned int flags, int depth, struct dentry **out);
 
 /* Follow symlink @link found in directory @dir; a new reference to the target. */
-static int follow_link(struct dentry *dir, struct dentry *link, int depth,
-		       struct dentry **out)
+static int follow_link(struct nameidata *nd, struct dentry *dir,
+		       struct dentry *link, int depth, struct dentry **out)
 {
 	const char *target = link->d_inode->i_link;
 
-	if (depth >= MAX_SYMLINKS)
+	if (depth >= MAX_NESTED_LINKS || ++nd->links > MAX_LINKS)
 		return -ELOOP;
 	if (!target || !*target)
 		return -ENOENT;
-	return walk(dget(dir), target, LOOKUP_FOLLOW, depth + 1, out);
+	return walk(nd, dget(dir), target, LOOKUP_FOLLOW, depth + 1, out);
 }
 
 /*
  * Walk @path from @d (whose reference the walk takes over). On success
  * *@out holds a reference to the result.
  */
-static int walk(struct dentry *d, const char *path, unsigned int flags,
-		int depth, struct dentry **out)
+static int walk(struct nameidata *nd, struct dentry *d, const char *path,
+		unsigned int flags, int depth, struct dentry **out)
 {
 	int err = 0;
 
@@ -129,7 +139,7 @@ static int walk(struct dentry *d, const char *path, unsigned int flags,
 		    (!last || (flags & LOOKUP_FOLLOW))) {
 			struct dentry *target;
 
-			err = follow_link(d, next, depth, &target);
+			err = follow_link(nd, d, next, depth, &target);
 			dput(next);
 			if (err)
 				break;
@@ -159,12 +169,13 @@ int vfs_lookup(struct dentry *start, const char *path, unsigned int flags,
 	       struct dentry **out)
 {
 	struct dentry *d = start ? dget(start) : cwd_dentry();
+	struct nameidata nd = { 0 };
 	int err;
 
 	if (!d)
 		return -ENOENT;
 	mutex_lock(&vfs_lock);
-	err = walk(d, path, flags, 0, out);
+	err = walk(&nd, d, path, flags, 0, out);
 	mutex_unlock(&vfs_lock);
 	return err;
 }
@@ -181,6 +192,7 @@ int path_lookup(const char *path, unsigned int flags, struct dentry **out)
 static int walk_parent(struct dentry *start, const char *path,
 		       struct dentry **parent, const char **name, size_t *len)
 {
+	struct nameidata nd = { 0 };
 	size_t n = strlen(path), slash;
 	char *dir;
 	int err;
@@ -200,7 +212,7 @@ static int walk_parent(struct dentry *start, const char *path,
 	dir[slash] = '\0';
 	if (!slash)
 		strlcpy(dir, ".", 2);
-	err = walk(start ? dget(start) : cwd_dentry(), dir,
+	err = walk(&nd, start ? dget(start) : cwd_dentry(), dir,
 		   LOOKUP_FOLLOW | LOOKUP_DIRECTORY, 0, parent);
 	kfree(dir);
 	return err;
@@ -482,12 +494,17 @@ int vfs_unlink(struct dentry *start, const char *path, bool rmdir)
 	err = walk_parent(start, path, &parent, &name, &len);
 	if (err)
 		goto out;
-	if (is_dot_or_dotdot(name, len)) {
+	if (!len) {
+		err = -EBUSY; /* "/" */
+	} else if (is_dot_or_dotdot(name, len)) {
 		err = rmdir ? (len == 1 ? -EINVAL : -ENOTEMPTY) : -EISDIR;
 	} else if (!(d = lookup_one(parent, name, len, &lerr))) {
 		err = lerr;
 	} else {
 		err = may_delete(parent, d, rmdir);
+		/* "file/": a trailing slash names a directory. */
+		if (!err && name[len] == '/' && !S_ISDIR(d->d_inode->i_mode))
+			err = -ENOTDIR;
 		if (!err)
 			unlink_locked(parent, d);
 		else

@@ -81,6 +81,8 @@ static int open_dentry(struct dentry *start, const char *path,
 		lookup |= LOOKUP_DIRECTORY;
 	if (!(flags & O_CREAT))
 		return vfs_lookup(start, path, lookup, d);
+	if (path[0] && path[strlen(path) - 1] == '/')
+		return -EISDIR; /* a file cannot be made with a directory's name */
 	for (int tries = 0; tries < 2; tries++) {
 		err = vfs_lookup(start, path, lookup, d);
 		if (!err)
@@ -224,7 +226,7 @@ static struct file *regular_file(long fd, bool write, long *err)
 		return NULL;
 	*err = -ESPIPE;
 	if (!f->f_inode || !S_ISREG(f->f_inode->i_mode) ||
-	    f->ops->read != f->f_inode->i_fop->read)
+	    !f->f_inode->i_sb->s_page_cache)
 		return NULL; /* a pipe, a device, a /proc file */
 	return f;
 }
@@ -288,31 +290,37 @@ static long write_kernel(struct file *f, const void *buf, size_t len)
 long sys_sendfile64(long out_fd, long in_fd, long uoffset, long count)
 {
 	struct file *in = fdget(in_fd), *out = fdget(out_fd);
-	u64 off = 0, *pos;
+	u64 pos = 0;
 	long done = 0, err = 0;
 	char *buf;
 
-	if (!in || !out)
+	if (!in || !out || (in->flags & O_ACCMODE) == O_WRONLY)
 		return -EBADF;
-	if (in == out)
-		return -EINVAL; /* one offset lock for both ends */
 	if (!in->f_inode || !S_ISREG(in->f_inode->i_mode) ||
 	    !out->f_inode || !S_ISREG(out->f_inode->i_mode) ||
 	    (out->flags & O_ACCMODE) == O_RDONLY)
 		return -EINVAL;
 	if (count < 0)
 		return -EINVAL;
-	if (uoffset && copy_from_user(&off, (const void __user *)uoffset,
-				      sizeof(off)))
+	if (uoffset && copy_from_user(&pos, (const void __user *)uoffset,
+				      sizeof(pos)))
 		return -EFAULT;
+	if (!uoffset) {
+		mutex_lock(&in->f_pos_lock);
+		pos = in->pos;
+		mutex_unlock(&in->f_pos_lock);
+	}
 	buf = kmalloc(SENDFILE_CHUNK, GFP_KERNEL);
 	if (!buf)
 		return -ENOMEM;
-	mutex_lock(&in->f_pos_lock);
-	pos = uoffset ? &off : &in->pos;
+	/*
+	 * The input's offset lock is not held across the writes: two
+	 * processes sending each way between two shared files would each
+	 * hold one offset lock and wait for the other's.
+	 */
 	while (done < count) {
 		size_t want = min((size_t)(count - done), (size_t)SENDFILE_CHUNK);
-		size_t got = kernel_read(in->f_inode, *pos, buf, want);
+		size_t got = kernel_read(in->f_inode, pos, buf, want);
 		long put;
 
 		if (!got)
@@ -322,14 +330,17 @@ long sys_sendfile64(long out_fd, long in_fd, long uoffset, long count)
 			err = put;
 			break;
 		}
-		*pos += (u64)put;
+		pos += (u64)put;
 		done += put;
 		if ((size_t)put < got)
 			break;
 	}
-	mutex_unlock(&in->f_pos_lock);
 	kfree(buf);
-	if (uoffset && copy_to_user((void __user *)uoffset, &off, sizeof(off)))
-		return -EFAULT;
+	if (uoffset)
+		return copy_to_user((void __user *)uoffset, &pos, sizeof(pos)) ?
+			       -EFAULT : (done ? done : err);
+	mutex_lock(&in->f_pos_lock);
+	in->pos = pos;
+	mutex_unlock(&in->f_pos_lock);
 	return done ? done : err;
 }

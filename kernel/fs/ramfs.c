@@ -55,6 +55,7 @@ static struct super_block ramfs_sb = {
 	.s_type = "ramfs",
 	.s_magic = RAMFS_MAGIC,
 	.s_dev = 1,
+	.s_page_cache = true,
 	.statfs = ramfs_statfs,
 };
 
@@ -135,22 +136,27 @@ static long ramfs_dir_read(struct file *f, void *ubuf, unsigned long len)
 	return -EISDIR;
 }
 
-/* The directory's entries are its dentries: list them from position 2. */
+/*
+ * The directory's entries are its dentries, oldest first: an entry's
+ * position is 2 + its d_seq, so a listing goes on where it stopped
+ * whatever was removed or added meanwhile.
+ */
 static int ramfs_iterate(struct file *f, struct dir_context *ctx)
 {
 	struct dentry *d;
-	u64 i = 2;
 	int full = 0;
 
 	mutex_lock(&vfs_lock);
 	list_for_each_entry(d, &f->f_dentry->d_subdirs, d_child) {
-		if (i++ < ctx->pos)
+		u64 pos = 2 + (u64)d->d_seq;
+
+		if (pos < ctx->pos)
 			continue;
-		full = ctx->actor(ctx, d->d_name, strlen(d->d_name), ctx->pos,
+		full = ctx->actor(ctx, d->d_name, strlen(d->d_name), pos,
 				  d->d_inode->i_ino, d->d_inode->i_mode);
 		if (full)
 			break;
-		ctx->pos++;
+		ctx->pos = pos + 1;
 	}
 	mutex_unlock(&vfs_lock);
 	return full;

@@ -277,6 +277,7 @@ static int put_dirent(struct dir_context *ctx, const char *name, size_t len,
 static int iterate_dir(struct file *f, struct dir_context *ctx)
 {
 	struct dentry *d = f->f_dentry, *up = d;
+	unsigned long up_ino;
 
 	if (ctx->pos == 0) {
 		if (ctx->actor(ctx, ".", 1, 0, d->d_inode->i_ino, S_IFDIR))
@@ -284,12 +285,12 @@ static int iterate_dir(struct file *f, struct dir_context *ctx)
 		ctx->pos = 1;
 	}
 	if (ctx->pos == 1) {
-		mutex_lock(&vfs_lock);
+		mutex_lock(&vfs_lock); /* a rename may move the parent */
 		while (up->d_covers)
 			up = up->d_covers;
-		up = up->d_parent;
+		up_ino = up->d_parent->d_inode->i_ino;
 		mutex_unlock(&vfs_lock);
-		if (ctx->actor(ctx, "..", 2, 1, up->d_inode->i_ino, S_IFDIR))
+		if (ctx->actor(ctx, "..", 2, 1, up_ino, S_IFDIR))
 			return 1;
 		ctx->pos = 2;
 	}

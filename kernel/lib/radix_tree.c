@@ -159,3 +159,20 @@ void *radix_tree_next(const struct radix_tree_root *root,
 		return NULL;
 	return next_below(root->node, root->height, index);
 }
+
+static void free_below(struct radix_tree_node *node, unsigned int level)
+{
+	if (level > 1)
+		for (unsigned int i = 0; i < RADIX_TREE_MAP_SIZE; i++)
+			if (node->slots[i])
+				free_below(node->slots[i], level - 1);
+	kfree(node);
+}
+
+void radix_tree_free(struct radix_tree_root *root)
+{
+	if (root->node)
+		free_below(root->node, root->height);
+	root->node = NULL;
+	root->height = 0;
+}

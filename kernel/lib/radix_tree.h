@@ -76,4 +76,14 @@ void *radix_tree_delete(struct radix_tree_root *root, unsigned long index);
 void *radix_tree_next(const struct radix_tree_root *root,
 		      unsigned long *index);
 
+/**
+ * radix_tree_free - free every node of the tree (not the items)
+ * @root: the tree; empty afterwards
+ *
+ * For the tree's owner when it dies: an insert that failed for memory
+ * part-way may have left empty nodes that no delete reaches.
+ * Context: the owner's lock, or nobody else can reach the tree.
+ */
+void radix_tree_free(struct radix_tree_root *root);
+
 #endif /* KERNEL_LIB_RADIX_TREE_H */

@@ -264,27 +264,33 @@ static void flush_old_exec(const char *path)
 	preempt_enable();
 }
 
-/* The program file at @path, open for reading, if it may be executed. */
+/*
+ * The program file at @path, open for reading, if it may be executed:
+ * a regular file with an x bit (checked before it is opened, so that no
+ * device's open runs for an exec).
+ */
 static int open_exec(const char *path, struct file **filp)
 {
-	struct inode *inode;
-	int err = file_open_path(path, O_RDONLY, filp);
+	struct dentry *d;
+	unsigned int mode;
+	int err = path_lookup(path, LOOKUP_FOLLOW, &d);
 
 	if (err)
-		return err == -EISDIR ? -EACCES : err;
-	inode = file_inode(*filp);
-	if (!S_ISREG(inode->i_mode) || !(inode->i_mode & 0111)) {
-		fput(*filp);
-		return -EACCES;
-	}
-	return 0;
+		return err;
+	mode = d->d_inode->i_mode;
+	err = S_ISREG(mode) && (mode & 0111) && d->d_inode->i_sb->s_page_cache ?
+		      dentry_open(d, O_RDONLY, filp) :
+		      -EACCES;
+	dput(d);
+	return err;
 }
 
 #define MAX_INTERP_DEPTH 4
 #define BINPRM_BUF 128
 
-static int exec_depth(const char *path, const char *const argv[],
-		      const char *const envp[], struct pt_regs *regs, int depth);
+static int exec_depth(const char *path, const char *name,
+		      const char *const argv[], const char *const envp[],
+		      struct pt_regs *regs, int depth);
 
 /*
  * A "#!" script: run its interpreter with the script's path as its
@@ -339,13 +345,19 @@ static int exec_script(const char *path, const char *head, size_t len,
 		nargv[n++] = argv[i];
 	}
 	nargv[n] = NULL;
-	err = exec_depth(interp, nargv, envp, regs, depth + 1);
+	/* Its name stays the script's (comm, AT_EXECFN), as in Linux. */
+	err = exec_depth(interp, path, nargv, envp, regs, depth + 1);
 	kfree(nargv);
 	return err;
 }
 
-static int exec_depth(const char *path, const char *const argv[],
-		      const char *const envp[], struct pt_regs *regs, int depth)
+/*
+ * Exec @path; @name is what the process will be called (the script's
+ * name when @path is its interpreter).
+ */
+static int exec_depth(const char *path, const char *name,
+		      const char *const argv[], const char *const envp[],
+		      struct pt_regs *regs, int depth)
 {
 	struct exec_vec a = { argv, envp, 0, 0 };
 	struct mm_struct *old = current->mm, *mm;
@@ -402,7 +414,7 @@ static int exec_depth(const char *path, const char *const argv[],
 	fput(file); /* the mappings hold their own references */
 	if (!err) {
 		set_current_mm(mm);
-		err = build_stack(mm, &a, &img, path, &sp);
+		err = build_stack(mm, &a, &img, name, &sp);
 	}
 	if (err) {
 		set_current_mm(old);
@@ -413,7 +425,7 @@ static int exec_depth(const char *path, const char *const argv[],
 	if (old)
 		mmput(old);
 	current->is_process = true;
-	flush_old_exec(path);
+	flush_old_exec(name);
 	start_thread(regs, img.entry, sp);
 	return 0;
 }
@@ -421,7 +433,7 @@ static int exec_depth(const char *path, const char *const argv[],
 int do_execve(const char *path, const char *const argv[],
 	      const char *const envp[], struct pt_regs *regs)
 {
-	return exec_depth(path, argv, envp, regs, 0);
+	return exec_depth(path, path, argv, envp, regs, 0);
 }
 
 /* ---- execve(2) ---- */

@@ -102,12 +102,27 @@ static int setup(void **state)
 	return 0;
 }
 
+/* A tree freed whole: nodes and all, items left to their owner. */
+static void free_whole_tree(void **state)
+{
+	struct radix_tree_root root = RADIX_TREE_INIT;
+
+	(void)state;
+	for (unsigned long i = 0; i < 5000; i += 7)
+		assert_int_equal(radix_tree_insert(&root, i, item(i), GFP_KERNEL), 0);
+	radix_tree_free(&root);
+	assert_null(root.node);
+	assert_int_equal(root.height, 0);
+	assert_null(radix_tree_lookup(&root, 7));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(empty_tree),
 		cmocka_unit_test(insert_lookup_delete_match_an_array),
 		cmocka_unit_test(large_and_duplicate_indices),
+		cmocka_unit_test(free_whole_tree),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);
