@@ -8,15 +8,23 @@
  *     child's writes did not reach it);
  *   - maps anonymous memory, fills it, write-protects half, unmaps the
  *     middle, checks what is left, unmaps the rest;
- *   - sends a word through a pipe to a child and back.
+ *   - sends a word through a pipe to a child and back;
+ *   - writes a file of its own in /tmp, changes it through a MAP_SHARED
+ *     mapping and checks read() sees it, truncates it while mapped,
+ *     renames it over a name the other workers use too and unlinks it
+ *     (someone else's rename may have got there first), makes and
+ *     removes a directory, and lists /tmp while the others change it.
  * Any wrong byte or failed call ends the worker with status 1; the main
  * process prints one line and exits 0 only if every worker did.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -114,11 +122,90 @@ static int pipe_round(int round)
 	return 0;
 }
 
+#define FILE_PAGES 3
+
+/* The byte at @off of this worker's file in round @round. */
+static unsigned char file_byte(int round, size_t off)
+{
+	return (unsigned char)(off * 31 + (size_t)round * 7 + (size_t)getpid());
+}
+
+static int check_file(int fd, int round, size_t size, int changed_page)
+{
+	static unsigned char buf[FILE_PAGES * PAGE];
+
+	if (pread(fd, buf, sizeof(buf), 0) != (ssize_t)size)
+		return 1;
+	for (size_t i = 0; i < size; i++) {
+		unsigned char want = (int)(i / PAGE) == changed_page ?
+					     (unsigned char)~file_byte(round, i) :
+					     file_byte(round, i);
+
+		if (buf[i] != want)
+			return 1;
+	}
+	return 0;
+}
+
+static int dir_round(int round)
+{
+	char dir[48], name[64];
+	DIR *d;
+
+	snprintf(dir, sizeof(dir), "/tmp/usd.%d", getpid());
+	snprintf(name, sizeof(name), "%s/f", dir);
+	if (mkdir(dir, 0755) || close(open(name, O_CREAT | O_WRONLY, 0644)))
+		return fail("mkdir and create", round);
+	if (rmdir(dir) == 0 || errno != ENOTEMPTY)
+		return fail("rmdir of a full directory", round);
+	if (unlink(name) || rmdir(dir))
+		return fail("unlink and rmdir", round);
+	d = opendir("/tmp");
+	if (!d)
+		return fail("opendir /tmp", round);
+	while (readdir(d))
+		;
+	closedir(d);
+	return 0;
+}
+
+static int file_round(int round)
+{
+	static unsigned char buf[FILE_PAGES * PAGE];
+	char name[48], shared_name[48];
+	unsigned char *m;
+	int fd;
+
+	snprintf(name, sizeof(name), "/tmp/us.%d", getpid());
+	snprintf(shared_name, sizeof(shared_name), "/tmp/us.shared.%d", round % 4);
+	for (size_t i = 0; i < sizeof(buf); i++)
+		buf[i] = file_byte(round, i);
+	fd = open(name, O_CREAT | O_TRUNC | O_RDWR, 0644);
+	if (fd < 0 || write(fd, buf, sizeof(buf)) != (ssize_t)sizeof(buf))
+		return fail("create and write", round);
+	m = mmap(NULL, sizeof(buf), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	if (m == MAP_FAILED)
+		return fail("mmap MAP_SHARED", round);
+	for (size_t i = PAGE; i < 2 * PAGE; i++)
+		m[i] = (unsigned char)~m[i];
+	if (check_file(fd, round, sizeof(buf), 1))
+		return fail("read() does not see the shared store", round);
+	if (ftruncate(fd, PAGE) || check_file(fd, round, PAGE, 1))
+		return fail("truncate while mapped", round);
+	munmap(m, sizeof(buf));
+	close(fd);
+	if (rename(name, shared_name))
+		return fail("rename over a shared name", round);
+	if (unlink(shared_name) && errno != ENOENT)
+		return fail("unlink", round);
+	return dir_round(round);
+}
+
 static int worker(int rounds)
 {
 	for (int r = 0; r < rounds; r++)
 		if (cow_round(r, (unsigned char)(r * 7 + getpid())) ||
-		    map_round(r) || pipe_round(r))
+		    map_round(r) || pipe_round(r) || file_round(r))
 			return 1;
 	return 0;
 }

@@ -36,7 +36,7 @@
 #define KERNEL_FS_H
 
 #include "kernel/lib/list.h"
-#include "kernel/lib/radix_tree.h"
+#include "kernel/radix_tree.h"
 #include "kernel/lib/types.h"
 #include "kernel/mutex.h"
 #include "kernel/spinlock.h"

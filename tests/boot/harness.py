@@ -56,16 +56,17 @@ class Case:
     menu: bool = False  # the GRUB menu waits (make MENU=1)
     feed_after: str = ""  # QEMU: feed stdin after this text, not the banner
     serial: str = ""  # gdb: typed on the kernel's console (stdin is GDB's)
-    no_programs: bool = False  # an empty initramfs (machines of a few MiB)
+    initramfs: str = ""  # "small" (no busybox) or "empty"; "": the full one
     dialogue: bool = False  # QEMU: stdin is a dialogue (@@expect, @@sleep lines)
 
 
-def iso_for(cmdline, build=None, menu=False, empty=False):
+def iso_for(cmdline, build=None, menu=False, initramfs=""):
     """The ISO whose default GRUB entry passes @cmdline, built once."""
     build = Path(build or BUILD)
     elf = build / "kernel.elf"
-    initramfs = build / ("initramfs-empty.cpio" if empty else "initramfs.cpio")
-    key = hashlib.md5(f"{elf}\0{menu}\0{empty}\0{cmdline}".encode()).hexdigest()[:12]
+    kind = initramfs
+    initramfs = build / (f"initramfs-{kind}.cpio" if kind else "initramfs.cpio")
+    key = hashlib.md5(f"{elf}\0{menu}\0{kind}\0{cmdline}".encode()).hexdigest()[:12]
     iso = ISO_DIR / f"{key}.iso"
     ISO_DIR.mkdir(parents=True, exist_ok=True)
     # Test workers run in parallel: one builds, the others wait for it.
@@ -194,7 +195,7 @@ def boot(case):
     """Run @case once. Return: (exit status, log path, output text)."""
     LOG_DIR.mkdir(parents=True, exist_ok=True)
     log = LOG_DIR / f"{case.name}.log"
-    iso = iso_for(case.cmdline, case.build, case.menu, case.no_programs)
+    iso = iso_for(case.cmdline, case.build, case.menu, case.initramfs)
     rc = RUNNERS[case.runner](case, iso, log)
     text = log.read_text(errors="replace").replace("\r", "")
     return rc, log, text

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-/* Host tests of kernel/lib/radix_tree.c against a plain array. */
+/* Host tests of kernel/radix_tree.c against a plain array. */
 #include "host.h"
 #include "kernel/lib/errno.h"
-#include "kernel/lib/radix_tree.h"
+#include "kernel/radix_tree.h"
 #include "mm/slab.h"
 
 #include <stdlib.h>

@@ -11,8 +11,8 @@
  * The tree takes no lock: its owner serialises every call (the page
  * cache uses the inode's i_pages_lock). Nodes come from kmalloc.
  */
-#ifndef KERNEL_LIB_RADIX_TREE_H
-#define KERNEL_LIB_RADIX_TREE_H
+#ifndef KERNEL_RADIX_TREE_H
+#define KERNEL_RADIX_TREE_H
 
 #include "kernel/lib/types.h"
 #include "mm/gfp.h"
@@ -86,4 +86,4 @@ void *radix_tree_next(const struct radix_tree_root *root,
  */
 void radix_tree_free(struct radix_tree_root *root);
 
-#endif /* KERNEL_LIB_RADIX_TREE_H */
+#endif /* KERNEL_RADIX_TREE_H */

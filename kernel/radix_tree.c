@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
- * The radix tree of kernel/lib/radix_tree.h. Level h (counted from the
+ * The radix tree of kernel/radix_tree.h. Level h (counted from the
  * leaves, starting at 1) resolves bits [6(h-1), 6h) of the index.
  */
 #include "kernel/lib/errno.h"
-#include "kernel/lib/radix_tree.h"
+#include "kernel/radix_tree.h"
 #include "mm/slab.h"
 
 #define BITS_PER_ULONG (8 * sizeof(unsigned long))
