@@ -591,6 +591,17 @@ FIGURES = {
     "user-fork-highmem": instructions("user_fork_16M", "highmem"),
     "user-exec-highmem": instructions("user_exec", "highmem"),
     "user-exec-ratio": ratio("user_exec", "highmem", "lowmem"),
+    # docs/benchmarks.md: files and pipes
+    "file-read-highmem": instructions("file_read_4k", "highmem"),
+    "file-read-lowmem": instructions("file_read_4k", "lowmem"),
+    "file-read-ratio": ratio("file_read_4k", "highmem", "lowmem"),
+    "file-write-highmem": instructions("file_write_4k", "highmem"),
+    "file-write-lowmem": instructions("file_write_4k", "lowmem"),
+    "file-write-ratio": ratio("file_write_4k", "highmem", "lowmem"),
+    "file-mmap-highmem": instructions("file_mmap_read", "highmem"),
+    "file-mmap-lowmem": instructions("file_mmap_read", "lowmem"),
+    "file-mmap-ratio": ratio("file_mmap_read", "highmem", "lowmem"),
+    "pipe-round-trip": instructions("pipe_round_trip", "highmem"),
     # docs/benchmarks.md and highmem.md: the CPU scaling
     "wrap-1cpu": Figure(bench=lambda r: at_cpus(r, "kmap_new_page_wrap", 1)),
     "wrap-8cpus": Figure(bench=lambda r: at_cpus(r, "kmap_new_page_wrap", 8)),

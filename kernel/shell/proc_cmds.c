@@ -41,7 +41,8 @@ static struct task_struct *process_arg(const char *arg)
 		return NULL;
 	}
 	task = find_task_by_pid((int)pid);
-	if (!task || !task->is_process) {
+	/* One that has exited is gone for the shell, reaped yet or not. */
+	if (!task || !task->is_process || READ_ONCE(task->zombie)) {
 		printk("no process %lu\n", pid);
 		return NULL;
 	}
