@@ -386,7 +386,10 @@ TRANSCRIPTS = {
         "crash-lock-inversion",
         [Cut(r"^WARNING: possible lock order inversion", r"^lock_debug: lock order"),
          Cut(r"^kernel> lockdep$", upto=r"^kernel> poweroff")],
-        masks=[(r"^\d+ lock classes, \d+ orders", "N lock classes, N orders")]),
+        masks=[(r"^\d+ lock classes, \d+ orders", "N lock classes, N orders"),
+               # A file write that sleeps (for memory, or preempted by
+               # the tick) holding i_rwsem: only sometimes before rq->lock.
+               (r"^(  i_rwsem +before.*?) rq->lock", r"\1")]),
     "lock-sleep": Transcript(
         "crash-sleep-with-spinlock",
         [Cut(r"^Locks held \(lock_debug\):", upto=r"^$"), line(PANIC)]),
