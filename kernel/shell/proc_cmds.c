@@ -110,7 +110,18 @@ static int cmd_kill(int argc, char **argv)
 	task = process_arg(argv[1]);
 	if (!task)
 		return 1;
-	return send_signal(task, (int)sig) ? 1 : 0;
+	if (send_signal(task, (int)sig))
+		return 1;
+	/*
+	 * SIGKILL cannot be caught: wait (a second at most) until the
+	 * process has died, so that the next command finds it gone.
+	 */
+	for (int i = 0; sig == SIGKILL && i < 100; i++) {
+		if (find_task_by_pid(task->pid) != task || READ_ONCE(task->zombie))
+			break;
+		msleep(10);
+	}
+	return 0;
 }
 SHELL_COMMAND("kill", "PID [SIGNAL]", "send a signal (default SIGTERM)",
 	      cmd_kill);
