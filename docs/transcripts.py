@@ -387,9 +387,10 @@ TRANSCRIPTS = {
         [Cut(r"^WARNING: possible lock order inversion", r"^lock_debug: lock order"),
          Cut(r"^kernel> lockdep$", upto=r"^kernel> poweroff")],
         masks=[(r"^\d+ lock classes, \d+ orders", "N lock classes, N orders"),
-               # The file system's locks meet a tick's (timer_lock) or a
-               # wake-up's (rq->lock) only when one comes while they are
-               # held: which of those orders a boot learns is timing.
+               # A lock meets a tick's (timer_lock) or a wake-up's
+               # (rq->lock) only when one comes while it is held: which
+               # of those orders a boot learns is timing.
+               (r" (?:rq->lock|timer_lock)(?= |$)", ""),
                (r"^(  (?:i_rwsem|i_pages_lock) +before).*", r"\1 ...")]),
     "lock-sleep": Transcript(
         "crash-sleep-with-spinlock",
