@@ -348,7 +348,8 @@ TRANSCRIPTS = {
     "user-proc-status": Transcript(
         "qemu-6G-user", [Cut(r"^kernel> proc status 7$", upto=r"^kernel> kill")],
         # How far memtouch got (it may still be touching), and when.
-        masks=[(r"^(VmHWM|VmRSS|RssAnon|VmPTE):(\t +)\d+ kB", r"\1:\2N kB"),
+        # (The padding too: it depends on the number's width.)
+        masks=[(r"^(VmHWM|VmRSS|RssAnon|VmPTE):\t +\d+ kB", r"\1:\tN kB"),
                (r"^State:\t. \(\w+\)", "State:\tS (sleeping)"),
                (r"^(voluntary_ctxt_switches):\t\d+", r"\1:\tN")]),
     "bochs-user-fault": Transcript(
