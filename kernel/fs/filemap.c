@@ -234,6 +234,22 @@ long filemap_write(struct inode *inode, const void *ubuf, unsigned long len,
 	return (long)done;
 }
 
+long generic_file_write(struct file *f, const void *buf, unsigned long len,
+			bool kernel)
+{
+	struct inode *inode = f->f_inode;
+	long n;
+
+	mutex_lock(&f->f_pos_lock);
+	mutex_lock(&inode->i_rwsem);
+	if (f->flags & O_APPEND)
+		f->pos = i_size_read(inode);
+	n = filemap_write(inode, buf, len, &f->pos, kernel);
+	mutex_unlock(&inode->i_rwsem);
+	mutex_unlock(&f->f_pos_lock);
+	return n;
+}
+
 int vfs_truncate(struct inode *inode, u64 size)
 {
 	u64 old;

@@ -444,6 +444,21 @@ long filemap_write(struct inode *inode, const void *ubuf, unsigned long len,
 		   u64 *pos, bool kernel);
 
 /**
+ * generic_file_write - write() of a page-cache file at its offset
+ * @f: the open file
+ * @buf: the bytes (a user address, or a kernel one with @kernel)
+ * @len: how many
+ * @kernel: @buf is a kernel address (sendfile's bounce buffer)
+ *
+ * At the end of the file with O_APPEND; the offset moves on by what was
+ * written.
+ * Context: thread; takes f_pos_lock and i_rwsem; may sleep.
+ * Return: as filemap_write.
+ */
+long generic_file_write(struct file *f, const void *buf, unsigned long len,
+			bool kernel);
+
+/**
  * vfs_truncate - set @inode's size, dropping or zeroing what lies past it
  * @inode: a regular file
  * @size: the new size

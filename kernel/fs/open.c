@@ -266,22 +266,6 @@ long sys_pwrite64(long fd, long ubuf, long count, long lo, long hi)
 
 #define SENDFILE_CHUNK 4096
 
-/* Write a kernel buffer at a regular file's offset, as write() would. */
-static long write_kernel(struct file *f, const void *buf, size_t len)
-{
-	struct inode *inode = f->f_inode;
-	long n;
-
-	mutex_lock(&f->f_pos_lock);
-	mutex_lock(&inode->i_rwsem);
-	if (f->flags & O_APPEND)
-		f->pos = i_size_read(inode);
-	n = filemap_write(inode, buf, len, &f->pos, true);
-	mutex_unlock(&inode->i_rwsem);
-	mutex_unlock(&f->f_pos_lock);
-	return n;
-}
-
 /*
  * sendfile64: from a regular file to a regular file, through a kernel
  * bounce buffer (cp uses it). Other destinations get -EINVAL, as from
@@ -325,7 +309,7 @@ long sys_sendfile64(long out_fd, long in_fd, long uoffset, long count)
 
 		if (!got)
 			break;
-		put = write_kernel(out, buf, got);
+		put = generic_file_write(out, buf, got, true);
 		if (put <= 0) {
 			err = put;
 			break;

@@ -112,17 +112,7 @@ static long ramfs_read(struct file *f, void *ubuf, unsigned long len)
 
 static long ramfs_write(struct file *f, const void *ubuf, unsigned long len)
 {
-	struct inode *inode = f->f_inode;
-	long n;
-
-	mutex_lock(&f->f_pos_lock);
-	mutex_lock(&inode->i_rwsem);
-	if (f->flags & O_APPEND)
-		f->pos = i_size_read(inode);
-	n = filemap_write(inode, ubuf, len, &f->pos, false);
-	mutex_unlock(&inode->i_rwsem);
-	mutex_unlock(&f->f_pos_lock);
-	return n;
+	return generic_file_write(f, ubuf, len, false);
 }
 
 static const struct file_operations ramfs_file_fops = {
