@@ -39,6 +39,7 @@ struct task_snap {
 	unsigned int cpu;
 	u64 start_time, sig_pending, sig_blocked, sig_ignored, sig_caught;
 	int exit_code;
+	unsigned int umask;
 	struct mm_struct *mm; /* a reference (mmput), or NULL */
 };
 
@@ -73,6 +74,7 @@ static int task_snap_get(struct task_snap *s, struct task_struct *t)
 	s->ppid = t->parent ? t->parent->pid : 0;
 	s->pgrp = t->pgrp;
 	s->session = t->session;
+	s->umask = t->umask;
 	memcpy(s->comm, t->comm, sizeof(s->comm));
 	s->comm[TASK_COMM_LEN - 1] = '\0';
 	snap_state(s, t);
@@ -264,7 +266,7 @@ int proc_pid_status_show(struct seq_file *m, struct task_struct *task)
 		return err;
 	mm_sizes_get(&z, s.mm);
 	seq_printf(m, "Name:\t%s\n", s.comm);
-	seq_puts(m, "Umask:\t0022\n");
+	seq_printf(m, "Umask:\t%04o\n", s.umask);
 	seq_printf(m, "State:\t%c (%s)\n", s.state, s.state_name);
 	seq_printf(m, "Tgid:\t%d\n", s.pid);
 	seq_puts(m, "Ngid:\t0\n");
