@@ -24,6 +24,12 @@
 /* Keeps the compiler from caching memory across this point. */
 #define barrier() __asm__ __volatile__("" ::: "memory")
 
+/*
+ * The compiler no longer knows the value of @var (an empty asm claims
+ * to change it): a computation from it cannot be hoisted or folded.
+ */
+#define OPTIMIZER_HIDE_VAR(var) __asm__ __volatile__("" : "+r"(var))
+
 #define READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
 

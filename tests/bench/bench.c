@@ -60,20 +60,28 @@ static void empty_op(struct bench_ctx *ctx)
 	barrier();
 }
 
-/* One round: TSC ticks for @ops calls of @op. */
-static u64 time_round(void (*op)(struct bench_ctx *), struct bench_ctx *ctx,
-		      unsigned long ops, bool irqs_on)
+/*
+ * One round: TSC ticks for @ops operations, of @b's inline loop (@empty:
+ * without the operation) or of calls of @op.
+ */
+static u64 time_round(const struct bench *b, void (*op)(struct bench_ctx *),
+		      bool empty, struct bench_ctx *ctx, unsigned long ops)
 {
 	unsigned long flags = 0;
 	u64 start, end;
 
-	if (!irqs_on)
+	if (!b->irqs_on)
 		local_irq_save(flags);
-	start = rdtsc();
-	for (ctx->i = 0; ctx->i < ops; ctx->i++)
-		op(ctx);
-	end = rdtsc();
-	if (!irqs_on)
+	if (b->loop) {
+		start = 0;
+		end = b->loop(ctx, ops, empty);
+	} else {
+		start = rdtsc();
+		for (ctx->i = 0; ctx->i < ops; ctx->i++)
+			op(ctx);
+		end = rdtsc();
+	}
+	if (!b->irqs_on)
 		local_irq_restore(flags);
 	return end - start;
 }
@@ -113,16 +121,16 @@ static void read_counts(struct bench_counts *c)
  * what the measured rounds did together.
  */
 static u64 measure(const struct bench *b, void (*op)(struct bench_ctx *),
-		   struct bench_ctx *ctx, unsigned long ops,
+		   bool empty, struct bench_ctx *ctx, unsigned long ops,
 		   struct bench_counts *counts)
 {
 	struct bench_counts before;
 	u64 rounds[BENCH_ROUNDS];
 
-	time_round(op, ctx, ops / 10 + 1, b->irqs_on); /* warm-up */
+	time_round(b, op, empty, ctx, ops / 10 + 1); /* warm-up */
 	read_counts(&before);
 	for (int r = 0; r < BENCH_ROUNDS; r++)
-		rounds[r] = time_round(op, ctx, ops, b->irqs_on);
+		rounds[r] = time_round(b, op, empty, ctx, ops);
 	if (counts) {
 		read_counts(counts);
 		counts->invlpg -= before.invlpg;
@@ -186,9 +194,9 @@ static void run_one(const struct bench *b, bool quick)
 		       b->variant);
 		return;
 	}
-	total = measure(b, b->op, &ctx, ops, &counts);
-	empty = measure(b, b->baseline ? b->baseline : empty_op, &ctx, ops,
-			NULL);
+	total = measure(b, b->op, false, &ctx, ops, &counts);
+	empty = measure(b, b->baseline ? b->baseline : empty_op, true, &ctx,
+			ops, NULL);
 	if (b->teardown)
 		b->teardown(&ctx);
 	total = total > empty ? total - empty : 0;

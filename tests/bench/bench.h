@@ -24,6 +24,13 @@
 #define KERNEL_BENCH_H
 
 #include "kernel/lib/compiler.h"
+#include <asm/cpu.h>
+
+/* The time-stamp counter, in a form the loops of BENCH_INLINE share. */
+static inline u64 bench_tsc(void)
+{
+	return rdtsc();
+}
 
 #define BENCH_ROUNDS 5
 
@@ -46,6 +53,11 @@ struct bench {
 	bool explicit;	   /* only when named: not in "all" or "quick" */
 	/* What to subtract instead of the empty loop (NULL: the empty loop). */
 	void (*baseline)(struct bench_ctx *ctx);
+	/*
+	 * BENCH_INLINE: the timed loop itself, with the operation inlined
+	 * (@empty: the same loop without it). NULL: op is called.
+	 */
+	u64 (*loop)(struct bench_ctx *ctx, unsigned long ops, bool empty);
 };
 
 #define __BENCH(name_, variant_, setup_, op_, teardown_, ops_, arg_, irqs_, \
@@ -53,7 +65,7 @@ struct bench {
 	static const struct bench bench_##name_##_##variant_                \
 		__section(".benches") __used __aligned(4) = {               \
 			#name_, #variant_, setup_, op_, teardown_, ops_,    \
-			arg_, irqs_, explicit_, NULL                        \
+			arg_, irqs_, explicit_, NULL, NULL                  \
 		}
 
 /*
@@ -67,6 +79,56 @@ struct bench {
 			.setup = setup_, .op = op_, .ops = ops_,            \
 			.arg = arg_, .irqs_on = true, .baseline = baseline_ \
 		}
+
+/*
+ * A benchmark whose operation is inlined into the timed loop: what is
+ * measured is the operation as a caller's code runs it, without the call
+ * of an op function and its argument fetched from ctx (which cost 4 to
+ * 11 instructions, more than some fast paths themselves). @prepare_(ctx)
+ * gives the operand once, before the rounds; every iteration hides it
+ * from the optimiser (an empty asm that "changes" it), so nothing of the
+ * operation can be hoisted out of the loop or folded across iterations,
+ * and runs @op_(operand). The same loop with only the hiding is the
+ * empty loop subtracted. The Linux module of `make bench-linux` measures
+ * its operations the same way.
+ */
+#define BENCH_INLINE_FULL(name_, variant_, setup_, prepare_, op_,          \
+			  teardown_, ops_, arg_, irqs_)                     \
+	static u64 bench_loop_##name_##_##variant_(struct bench_ctx *ctx,   \
+						   unsigned long ops,       \
+						   bool empty)              \
+	{                                                                   \
+		unsigned long x = prepare_(ctx);                            \
+		u64 start;                                                  \
+									    \
+		if (empty) {                                                \
+			start = bench_tsc();                                \
+			for (unsigned long i = 0; i < ops; i++) {           \
+				unsigned long y = x;                        \
+				OPTIMIZER_HIDE_VAR(y);                      \
+			}                                                   \
+			return bench_tsc() - start;                         \
+		}                                                           \
+		start = bench_tsc();                                        \
+		for (unsigned long i = 0; i < ops; i++) {                   \
+			unsigned long y = x;                                \
+			OPTIMIZER_HIDE_VAR(y);                              \
+			op_(y);                                             \
+		}                                                           \
+		return bench_tsc() - start;                                 \
+	}                                                                   \
+	static const struct bench bench_##name_##_##variant_                \
+		__section(".benches") __used __aligned(4) = {               \
+			.name = #name_, .variant = #variant_,               \
+			.setup = setup_, .teardown = teardown_,             \
+			.ops = ops_, .arg = arg_, .irqs_on = irqs_,         \
+			.loop = bench_loop_##name_##_##variant_             \
+		}
+
+#define BENCH_INLINE(name_, variant_, setup_, prepare_, op_, teardown_,     \
+		     ops_, arg_)                                            \
+	BENCH_INLINE_FULL(name_, variant_, setup_, prepare_, op_, teardown_, \
+			  ops_, arg_, false)
 
 #define BENCH_FULL(name_, variant_, setup_, op_, teardown_, ops_, arg_, irqs_) \
 	__BENCH(name_, variant_, setup_, op_, teardown_, ops_, arg_, irqs_, false)

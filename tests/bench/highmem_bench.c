@@ -72,25 +72,26 @@ static struct page *page_of(struct bench_ctx *ctx, unsigned int i)
 	return p->page[i % p->n];
 }
 
-static void kmap_atomic_op(struct bench_ctx *ctx)
+/* The operand of the inline benchmarks: the first page. */
+static unsigned long first_page(struct bench_ctx *ctx)
 {
-	kunmap_atomic(kmap_atomic(page_of(ctx, 0)));
+	return (unsigned long)page_of(ctx, 0);
 }
 
-BENCH(kmap_atomic, lowmem, alloc_pages_setup, kmap_atomic_op,
-      free_pages_teardown, 20000, ARG(1, 0));
-BENCH(kmap_atomic, highmem, alloc_pages_setup, kmap_atomic_op,
-      free_pages_teardown, 20000, ARG(1, 1));
+#define PAGE_ARG(x) ((struct page *)(x))
+#define KMAP_ATOMIC_OP(x) kunmap_atomic(kmap_atomic(PAGE_ARG(x)))
 
-static void kmap_local_op(struct bench_ctx *ctx)
-{
-	kunmap_local(kmap_local_page(page_of(ctx, 0)));
-}
+BENCH_INLINE(kmap_atomic, lowmem, alloc_pages_setup, first_page,
+	     KMAP_ATOMIC_OP, free_pages_teardown, 20000, ARG(1, 0));
+BENCH_INLINE(kmap_atomic, highmem, alloc_pages_setup, first_page,
+	     KMAP_ATOMIC_OP, free_pages_teardown, 20000, ARG(1, 1));
 
-BENCH(kmap_local, lowmem, alloc_pages_setup, kmap_local_op,
-      free_pages_teardown, 20000, ARG(1, 0));
-BENCH(kmap_local, highmem, alloc_pages_setup, kmap_local_op,
-      free_pages_teardown, 20000, ARG(1, 1));
+#define KMAP_LOCAL_OP(x) kunmap_local(kmap_local_page(PAGE_ARG(x)))
+
+BENCH_INLINE(kmap_local, lowmem, alloc_pages_setup, first_page,
+	     KMAP_LOCAL_OP, free_pages_teardown, 20000, ARG(1, 0));
+BENCH_INLINE(kmap_local, highmem, alloc_pages_setup, first_page,
+	     KMAP_LOCAL_OP, free_pages_teardown, 20000, ARG(1, 1));
 
 /* kmap of a page that stays mapped (the setup holds one reference). */
 static int kmap_held_setup(struct bench_ctx *ctx)
@@ -116,10 +117,16 @@ static void kmap_op(struct bench_ctx *ctx)
 	kunmap(page);
 }
 
-BENCH_FULL(kmap_mapped, lowmem, kmap_held_setup, kmap_op,
-	   kmap_held_teardown, 20000, ARG(1, 0), true);
-BENCH_FULL(kmap_mapped, highmem, kmap_held_setup, kmap_op,
-	   kmap_held_teardown, 20000, ARG(1, 1), true);
+#define KMAP_OP(x)                    \
+	do {                          \
+		kmap(PAGE_ARG(x));    \
+		kunmap(PAGE_ARG(x));  \
+	} while (0)
+
+BENCH_INLINE_FULL(kmap_mapped, lowmem, kmap_held_setup, first_page, KMAP_OP,
+		  kmap_held_teardown, 20000, ARG(1, 0), true);
+BENCH_INLINE_FULL(kmap_mapped, highmem, kmap_held_setup, first_page, KMAP_OP,
+		  kmap_held_teardown, 20000, ARG(1, 1), true);
 /*
  * A new page each time: NEW_PAGES per round, fewer than the pool, so the
  * rounds measure slot search, PTE write and hash insert; the wrap flush
@@ -131,15 +138,12 @@ BENCH_FULL(kmap_new_page, highmem, alloc_pages_setup, kmap_op,
 BENCH_FULL(kmap_new_page_wrap, highmem, alloc_pages_setup, kmap_op,
 	   free_pages_teardown, WRAP_PAGES, ARG(WRAP_PAGES, 1), true);
 
-static void clear_op(struct bench_ctx *ctx)
-{
-	clear_highpage(page_of(ctx, 0));
-}
+#define CLEAR_OP(x) clear_highpage(PAGE_ARG(x))
 
-BENCH(clear_page, lowmem, alloc_pages_setup, clear_op, free_pages_teardown,
-      2000, ARG(1, 0));
-BENCH(clear_page, highmem, alloc_pages_setup, clear_op, free_pages_teardown,
-      2000, ARG(1, 1));
+BENCH_INLINE(clear_page, lowmem, alloc_pages_setup, first_page, CLEAR_OP,
+	     free_pages_teardown, 2000, ARG(1, 0));
+BENCH_INLINE(clear_page, highmem, alloc_pages_setup, first_page, CLEAR_OP,
+	     free_pages_teardown, 2000, ARG(1, 1));
 
 /* copy_page: arg bit 1 set means the source is highmem, bit 0 the target. */
 static int copy_setup(struct bench_ctx *ctx)
@@ -164,25 +168,25 @@ static int copy_setup(struct bench_ctx *ctx)
 	return 0;
 }
 
-static void copy_op(struct bench_ctx *ctx)
+static unsigned long page_pair(struct bench_ctx *ctx)
 {
-	struct pages *p = ctx->data;
-
-	copy_highpage(p->page[1], p->page[0]);
+	return (unsigned long)ctx->data;
 }
 
-BENCH(copy_page, low_to_low, copy_setup, copy_op, free_pages_teardown, 2000, 0);
-BENCH(copy_page, high_to_high, copy_setup, copy_op, free_pages_teardown, 2000, 3);
-BENCH(copy_page, low_to_high, copy_setup, copy_op, free_pages_teardown, 2000, 1);
-BENCH(copy_page, high_to_low, copy_setup, copy_op, free_pages_teardown, 2000, 2);
+#define COPY_OP(x)                                             \
+	copy_highpage(((struct pages *)(x))->page[1],          \
+		      ((struct pages *)(x))->page[0])
+#define COPY_BENCH(variant, arg)                                        \
+	BENCH_INLINE(copy_page, variant, copy_setup, page_pair, COPY_OP, \
+		     free_pages_teardown, 2000, arg)
+COPY_BENCH(low_to_low, 0);
+COPY_BENCH(high_to_high, 3);
+COPY_BENCH(low_to_high, 1);
+COPY_BENCH(high_to_low, 2);
 
 /* Small copies into a page through its mapping: arg >> 8 bytes. */
 static u8 copy_src[PAGE_SIZE];
 
-static void small_copy_op(struct bench_ctx *ctx)
-{
-	memcpy_to_page(page_of(ctx, 0), 0, copy_src, ctx->arg >> 8);
-}
 
 static int small_copy_setup(struct bench_ctx *ctx)
 {
@@ -195,12 +199,20 @@ static int small_copy_setup(struct bench_ctx *ctx)
 	return err;
 }
 
+/* The size is a constant, as in the code that copies a header or a block. */
+#define SMALL_COPY_OP(bytes) \
+	static inline void copy_##bytes##_op(unsigned long x) \
+	{ \
+		memcpy_to_page(PAGE_ARG(x), 0, copy_src, bytes); \
+	}
 #define SMALL_COPY(bytes)                                                    \
-	BENCH(copy_to_page_##bytes##B, lowmem, small_copy_setup, small_copy_op, \
-	      free_pages_teardown, 10000, ((unsigned long)(bytes) << 8));     \
-	BENCH(copy_to_page_##bytes##B, highmem, small_copy_setup,            \
-	      small_copy_op, free_pages_teardown, 10000,                     \
-	      ((unsigned long)(bytes) << 8) | 1)
+	SMALL_COPY_OP(bytes)                                                 \
+	BENCH_INLINE(copy_to_page_##bytes##B, lowmem, small_copy_setup,      \
+		     first_page, copy_##bytes##_op, free_pages_teardown, 10000, \
+		     ((unsigned long)(bytes) << 8));                         \
+	BENCH_INLINE(copy_to_page_##bytes##B, highmem, small_copy_setup,     \
+		     first_page, copy_##bytes##_op, free_pages_teardown, 10000, \
+		     ((unsigned long)(bytes) << 8) | 1)
 SMALL_COPY(64);
 SMALL_COPY(512);
 SMALL_COPY(4096);

@@ -8,26 +8,37 @@
 #include "tests/bench/bench.h"
 #include "mm/gfp.h"
 
-static void alloc_free_op(struct bench_ctx *ctx)
+static unsigned long no_operand(struct bench_ctx *ctx)
 {
-	gfp_t gfp = (gfp_t)ctx->arg >> 8;
-	unsigned int order = ctx->arg & 0xFF;
-
-	__free_pages(alloc_pages(gfp, order), order);
+	(void)ctx;
+	return 0;
 }
 
-#define ZONE_ARG(gfp, order) (((unsigned long)(gfp) << 8) | (order))
+/*
+ * The flags and the order are constants, as in the code that calls the
+ * allocator: alloc_page(GFP_KERNEL), not a GFP mask from a variable.
+ */
+#define ALLOC_FREE_OP(name, gfp, order)                                 \
+	static inline void name(unsigned long x)                        \
+	{                                                               \
+		(void)x;                                                \
+		__free_pages(alloc_pages(gfp, order), order);           \
+	}
 
-BENCH(page_alloc_order0, dma, NULL, alloc_free_op, NULL, 20000,
-      ZONE_ARG(GFP_ATOMIC | __GFP_DMA, 0));
-BENCH(page_alloc_order0, lowmem, NULL, alloc_free_op, NULL, 20000,
-      ZONE_ARG(GFP_ATOMIC, 0));
-BENCH(page_alloc_order0, highmem, NULL, alloc_free_op, NULL, 20000,
-      ZONE_ARG(GFP_ATOMIC | __GFP_HIGHMEM, 0));
+ALLOC_FREE_OP(alloc_dma_op, GFP_ATOMIC | __GFP_DMA, 0)
+ALLOC_FREE_OP(alloc_lowmem_op, GFP_ATOMIC, 0)
+ALLOC_FREE_OP(alloc_highmem_op, GFP_ATOMIC | __GFP_HIGHMEM, 0)
+BENCH_INLINE(page_alloc_order0, dma, NULL, no_operand, alloc_dma_op, NULL,
+	     20000, 0);
+BENCH_INLINE(page_alloc_order0, lowmem, NULL, no_operand, alloc_lowmem_op,
+	     NULL, 20000, 0);
+BENCH_INLINE(page_alloc_order0, highmem, NULL, no_operand, alloc_highmem_op,
+	     NULL, 20000, 0);
 
-#define ORDER_BENCH(o, ops)                                            \
-	BENCH(page_alloc_orders, order##o, NULL, alloc_free_op, NULL, ops, \
-	      ZONE_ARG(GFP_ATOMIC, o))
+#define ORDER_BENCH(o, ops)                                              \
+	ALLOC_FREE_OP(alloc_order##o##_op, GFP_ATOMIC, o)                \
+	BENCH_INLINE(page_alloc_orders, order##o, NULL, no_operand,     \
+		     alloc_order##o##_op, NULL, ops, 0)
 ORDER_BENCH(0, 20000);
 ORDER_BENCH(1, 10000);
 ORDER_BENCH(2, 10000);

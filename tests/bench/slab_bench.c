@@ -8,13 +8,16 @@
 #include "kernel/lib/errno.h"
 #include "mm/slab.h"
 
-static void kmalloc_op(struct bench_ctx *ctx)
+/* The size: the benchmark's parameter, hidden from the compiler. */
+static unsigned long size_arg(struct bench_ctx *ctx)
 {
-	kfree(kmalloc(ctx->arg, GFP_ATOMIC));
+	return ctx->arg;
 }
 
-#define KMALLOC_BENCH(n) \
-	BENCH(kmalloc, n##B, NULL, kmalloc_op, NULL, 20000, n)
+#define KMALLOC_OP(x) kfree(kmalloc(x, GFP_ATOMIC))
+#define KMALLOC_BENCH(n)                                               \
+	BENCH_INLINE(kmalloc, n##B, NULL, size_arg, KMALLOC_OP, NULL, \
+		     20000, n)
 KMALLOC_BENCH(8);
 KMALLOC_BENCH(16);
 KMALLOC_BENCH(32);
@@ -35,23 +38,25 @@ static int cache_setup(struct bench_ctx *ctx)
 	return ctx->data ? 0 : -ENOMEM;
 }
 
-static void cache_op(struct bench_ctx *ctx)
+static unsigned long cache_arg(struct bench_ctx *ctx)
 {
-	kmem_cache_free(ctx->data, kmem_cache_alloc(ctx->data, GFP_ATOMIC));
+	return (unsigned long)ctx->data;
 }
+
+#define CACHE_OP(x)                                                   \
+	kmem_cache_free((struct kmem_cache *)(x),                     \
+			kmem_cache_alloc((struct kmem_cache *)(x), GFP_ATOMIC))
 
 static void cache_teardown(struct bench_ctx *ctx)
 {
 	kmem_cache_destroy(ctx->data);
 }
 
-BENCH(kmem_cache, 64B, cache_setup, cache_op, cache_teardown, 20000, 0);
+BENCH_INLINE(kmem_cache, 64B, cache_setup, cache_arg, CACHE_OP,
+	     cache_teardown, 20000, 0);
 
 /* kmalloc(64) as code writes it: a constant size, the class chosen at compile time. */
-static void kmalloc_const_op(struct bench_ctx *ctx)
-{
-	(void)ctx;
-	kfree(kmalloc(64, GFP_KERNEL));
-}
+#define KMALLOC_CONST_OP(x) ((void)(x), kfree(kmalloc(64, GFP_KERNEL)))
 
-BENCH(kmalloc_const, 64B, NULL, kmalloc_const_op, NULL, 20000, 0);
+BENCH_INLINE(kmalloc_const, 64B, NULL, size_arg, KMALLOC_CONST_OP, NULL,
+	     20000, 0);
