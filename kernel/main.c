@@ -168,9 +168,9 @@ static int kernel_main_thread(void *arg)
 	shell_run();
 }
 
-__noreturn void start_kernel(u32 magic, u32 mbi_phys);
+asmlinkage __noreturn void start_kernel(u32 magic, u32 mbi_phys);
 
-void start_kernel(u32 magic, u32 mbi_phys)
+asmlinkage void start_kernel(u32 magic, u32 mbi_phys)
 {
 	percpu_init_boot_cpu();
 	boot_tsc_start = rdtsc();

@@ -60,10 +60,10 @@ struct rq {
 
 #define BALANCE_INTERVAL_TICKS 4 /* the busy CPUs' look at the others */
 
-struct task_struct *switch_to(unsigned long *prev_esp, unsigned long next_esp,
+asmlinkage struct task_struct *switch_to(unsigned long *prev_esp, unsigned long next_esp,
 			      struct task_struct *prev);
 void ret_from_kthread(void);
-__noreturn void kthread_start(struct task_struct *prev);
+asmlinkage __noreturn void kthread_start(struct task_struct *prev);
 
 extern char boot_stack_bottom[], boot_stack_top[], boot_stack_guard[];
 
@@ -594,7 +594,7 @@ const char *sched_check_runqueue(void)
  * Where a new thread starts (ret_from_kthread calls it): finish the
  * switch that __schedule began in @prev, then run the thread's function.
  */
-void kthread_start(struct task_struct *prev)
+asmlinkage void kthread_start(struct task_struct *prev)
 {
 	finish_task_switch(prev);
 	spin_unlock(&this_rq()->lock);

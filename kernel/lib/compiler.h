@@ -18,6 +18,17 @@
 #define __printf(a, b) __attribute__((format(printf, a, b)))
 #define __weak __attribute__((weak))
 
+/*
+ * The kernel passes the first three arguments in registers
+ * (-mregparm=3); a function called from assembly, or written in it,
+ * takes them all on the stack.
+ */
+#ifdef __i386__
+#define asmlinkage __attribute__((regparm(0)))
+#else
+#define asmlinkage
+#endif
+
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
 

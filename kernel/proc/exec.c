@@ -510,7 +510,7 @@ struct spawn {
 	int result; /* 1 while running the exec */
 };
 
-void enter_user_mode(struct pt_regs *regs);
+asmlinkage void enter_user_mode(struct pt_regs *regs);
 
 /* The new process's thread: become a process, exec, enter user mode. */
 static int spawn_thread(void *arg)

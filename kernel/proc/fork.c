@@ -21,7 +21,7 @@
 #include "mm/mmap.h"
 #include "mm/slab.h"
 
-void enter_user_mode(struct pt_regs *regs);
+asmlinkage void enter_user_mode(struct pt_regs *regs);
 
 /* The child's first code: its registers are ready at the stack's top. */
 static int ret_from_fork(void *arg)

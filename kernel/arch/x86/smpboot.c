@@ -175,9 +175,9 @@ static struct trampoline_params *setup_trampoline(void)
 }
 
 /* The first C of a secondary CPU: on its idle thread's stack, paging on. */
-__noreturn void start_secondary(unsigned int cpu);
+asmlinkage __noreturn void start_secondary(unsigned int cpu);
 
-void start_secondary(unsigned int cpu)
+asmlinkage void start_secondary(unsigned int cpu)
 {
 	gdt_load(cpu);
 	idt_load();

@@ -300,7 +300,7 @@ static void user_exception(struct pt_regs *regs)
 			exception_name(regs->vector));
 }
 
-void interrupt_dispatch(struct pt_regs *regs)
+asmlinkage void interrupt_dispatch(struct pt_regs *regs)
 {
 	if (regs->vector == SYSCALL_VECTOR) {
 		local_irq_enable();

@@ -41,7 +41,7 @@ __noreturn void doublefault_task(void);
  * the interrupted thread's context, the thread may be preempted.
  * Context: interrupt or exception entry, interrupts off.
  */
-void interrupt_dispatch(struct pt_regs *regs);
+asmlinkage void interrupt_dispatch(struct pt_regs *regs);
 
 /**
  * handle_exception - report a CPU exception and panic (#DB: see below)
