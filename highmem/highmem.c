@@ -11,6 +11,7 @@
 #include "kernel/debug/panic.h"
 #include "kernel/printk.h"
 #include "kernel/sched.h"
+#include "kernel/smp.h"
 #include "kernel/lib/string.h"
 
 /* kmap.debug: the boot setting (tests switch kmap_debug itself). */
@@ -98,9 +99,15 @@ static unsigned int kmap_slots_held_anywhere(void)
 	unsigned int n = 0, cpu;
 
 	for_each_possible_cpu(cpu)
-		n += (unsigned int)READ_ONCE(per_cpu(kmap_atomic_idx, cpu));
+		n += (unsigned int)kmap_depth_of(cpu);
 	for_each_task(count_saved, &n);
 	return n;
+}
+
+static void kmap_update_cpu(void *unused)
+{
+	(void)unused;
+	kmap_atomic_update_slow();
 }
 
 bool kmap_debug_set(bool on)
@@ -124,7 +131,7 @@ bool kmap_debug_set(bool on)
 		      "pool: their kunmap would not find them",
 		      pkmap_lowmem_slots());
 	kmap_debug = on;
-	kmap_atomic_update_slow();
+	on_each_cpu(kmap_update_cpu, NULL);
 	kmap_local_watchdog_start();
 	return old;
 }

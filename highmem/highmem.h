@@ -17,7 +17,8 @@
  *       a per-CPU fixmap slot, KM_MAX_IDX per CPU, used as a stack:
  *       unmaps come in reverse order. The address is valid in the
  *       calling thread only. Preemption stays on; the thread is kept on
- *       its CPU (migrate_disable) and may take page faults and sleep. At
+ *       its CPU while it holds the slot (the scheduler does not move a
+ *       thread with saved slots) and may take page faults and sleep. At
  *       a context switch its slots are saved and cleared, and put back
  *       when it runs again (highmem/kmap_local.c). Any context.
  *
@@ -84,13 +85,15 @@ void *page_address(const struct page *page);
 void *pkmap_address(const struct page *page);
 
 /**
- * kmap - map @page in the persistent pool
- * @page: any page; lowmem pages return their direct-map address
+ * kmap_slow - kmap() past its inline path: a new mapping, kmap.debug
+ * @page: the page
  *
- * Context: thread; may sleep while all slots are in use.
- * Return: the page's kernel address, valid until the matching kunmap().
+ * Takes kmap_lock; maps the page in a free slot (sleeping while all are
+ * in use), or finds the slot that maps it.
+ * Context: thread; may sleep. Called by kmap() only.
+ * Return: the address.
  */
-void *kmap(struct page *page);
+void *kmap_slow(struct page *page);
 
 /**
  * kmap_try - kmap() that never sleeps for a slot
@@ -113,53 +116,91 @@ void *kmap_try(struct page *page);
 unsigned int pkmap_slots_in_use(void);
 
 /**
- * kunmap - release a mapping made by kmap or kmap_try
- * @page: the page passed to kmap
+ * kunmap_slow - kunmap() past its inline path
+ * @page: the page
  *
- * Only lowers the slot's use count; the entry stays until the pool
- * wraps. Wakes a thread waiting for a slot. Unbalanced kunmaps panic.
- * Context: thread; never sleeps. Panics in an interrupt handler.
+ * The slot found in the page_address hash under kmap_lock; wakes a
+ * waiter when the slot becomes unused; panics on an unbalanced kunmap
+ * and in an interrupt handler.
+ * Context: thread; never sleeps. Called by kunmap() only.
  */
-void kunmap(struct page *page);
+void kunmap_slow(struct page *page);
 
 /* ---- kmap_local and kmap_atomic: the fast paths, inline ---- */
 
 /* Slots a thread may hold at once; the rest are for interrupts. */
 #define KM_THREAD_MAX (KM_MAX_IDX - 4)
 
-extern bool kmap_atomic_slow;	/* debug mode or a Bochs breakpoint: no fast path */
-DECLARE_PER_CPU(int, kmap_atomic_idx);
-extern pteval_t *kmap_pte;	/* the PTE of slot 0 (FIX_KMAP_BEGIN) */
-/* This CPU's slot 0 (inline layout): its PTE and its address. */
-DECLARE_PER_CPU(pteval_t *, kmap_cpu_pte);
-DECLARE_PER_CPU(unsigned long, kmap_cpu_vaddr);
-extern u32 kmap_prot_low, kmap_prot_high; /* PTE bits of a slot, by halves */
+/*
+ * The per-CPU state of the slot stack, for the inline paths:
+ *
+ * kmap_top    the address of the last slot taken, in the inline layout
+ *             (slot i at kmap_cpu_vaddr - i pages); with no slot taken,
+ *             kmap_cpu_vaddr + PAGE_SIZE. Bit 0 is set in kmap.debug
+ *             mode, so that no address ever equals it and every unmap
+ *             takes the slow path. The depth is what it says too
+ *             (kmap_atomic_depth). Written by its CPU only, each change
+ *             one instruction: an interrupt or a preemption can come
+ *             between any two.
+ * kmap_limit  a slot address the inline map must stay above: slot
+ *             KM_THREAD_MAX's, or ~0 when every map takes the slow path
+ *             (kmap.debug, a Bochs breakpoint, a sparse mem_map).
+ *
+ * A slot is claimed by decrementing kmap_top before its PTE is written,
+ * and released by incrementing it after the PTE is cleared and the TLB
+ * entry dropped: an interrupt arriving in between takes the next slot.
+ * A thread switched out with slots taken has them saved
+ * (__kmap_local_sched_out) and is not moved to another CPU meanwhile
+ * (task_pinned), so kmap_local needs neither preempt_disable nor
+ * migrate_disable around its few instructions.
+ */
+DECLARE_PER_CPU(unsigned long, kmap_top);
+DECLARE_PER_CPU(unsigned long, kmap_limit);
+DECLARE_PER_CPU(unsigned long, kmap_cpu_vaddr); /* this CPU's slot 0 */
+
+/*
+ * Pages below kmap_lowmem_end are lowmem pages whose direct-map address
+ * the inline path computes itself, as (page << 8) + kmap_direct_bias
+ * (mem_map is flat, a struct page 16 bytes); mem_map when none is (a
+ * sparse mem_map, kmap.debug). The PTE of a highmem page is likewise
+ * (page << 8) + kmap_pte_low_bias for the low half and (page >> 24) +
+ * kmap_pte_high_bias for the high half: mem_map starts on a 16 MiB
+ * boundary when the inline path is on. Set once at boot, and by
+ * kmap_debug_set.
+ */
+extern struct page *kmap_lowmem_end;
+extern unsigned long kmap_direct_bias, kmap_pte_low_bias, kmap_pte_high_bias;
+
+#if !defined(HOST_TEST) /* the host's pointers are wider */
+_Static_assert(sizeof(struct page) == 16,
+	       "the inline kmap paths multiply struct page offsets by 256");
+#endif
 
 /**
- * kmap_slot_slowpath - kmap_local/kmap_atomic for debug mode and breakpoints
+ * kmap_slot_slowpath - kmap_local/kmap_atomic off the inline path
  * @page: any page
  * @local: true for kmap_local_page, false for kmap_atomic (for the
  *         records and the announcement)
  *
- * Maps lowmem pages too in kmap.debug mode, uses the guard-page slot
- * layout, records who made the mapping, and panics if the slot is still
- * mapped.
- * Context: called by kmap_atomic() and kmap_local_page() only, with
- * preemption off.
+ * The inline path has claimed a slot already; this gives it back and
+ * maps as the mode asks: lowmem pages at their direct-map address (or,
+ * in kmap.debug mode, in a slot too), the guard-page slot layout,
+ * records of who made the mapping, the Bochs breakpoint, the slots kept
+ * for interrupts, and a panic on overflow or a slot still mapped.
+ * Context: called by kmap_atomic() and kmap_local_page() only.
  * Return: the address.
  */
 void *kmap_slot_slowpath(struct page *page, bool local);
 
 /**
- * kunmap_slot_slowpath - the unmap the inline path did not do
- * @vaddr: the page-aligned fixmap address
+ * kunmap_slot_slowpath - the unmap that the inline path did not do
+ * @vaddr: a fixmap address
  * @local: true for kunmap_local (for the message)
  *
- * Debug-mode slots, or an address that is not the last slot mapped:
- * that panics, naming the slot expected. The slot is released only
- * after its TLB entry is gone.
- * Context: called by kunmap_atomic() and kunmap_local() only,
- * preemption off.
+ * An address inside the page (not its start), debug-mode slots, or an
+ * address that is not the last slot mapped: that panics, naming the
+ * slot expected. The slot is released only after its TLB entry is gone.
+ * Context: called by kunmap_atomic() and kunmap_local() only.
  */
 void kunmap_slot_slowpath(unsigned long vaddr, bool local);
 
@@ -174,19 +215,6 @@ void kunmap_slot_slowpath(unsigned long vaddr, bool local);
 void kmap_slot_check_overflow(int idx);
 
 /**
- * kmap_slot_overflow - the inline map's slot @idx is past KM_THREAD_MAX
- * @page: the highmem page to map
- * @idx: the slot just claimed
- *
- * Checks as kmap_slot_check_overflow() and, in an interrupt with slots
- * left, finishes the map. Out of line so that the inline path keeps no
- * register across the call.
- * Context: kmap_atomic() or kmap_local_page(), preemption off.
- * Return: the address of slot @idx, mapping @page.
- */
-void *kmap_slot_overflow(struct page *page, int idx);
-
-/**
  * kunmap_atomic_bad - panic: @addr is not an address kmap_atomic returned
  * @addr: neither a fixmap slot nor a direct-map address
  *
@@ -197,71 +225,100 @@ __noreturn void kunmap_atomic_bad(const void *addr);
 /**
  * kmap_atomic_update_slow - choose the inline or the slow path
  *
- * The slow path is used in kmap.debug mode or while the kmap-atomic or
- * kmap-local Bochs breakpoint is on.
- * Context: boot, or kmap_debug_set(); no slot held.
+ * The slow path is used in kmap.debug mode, while the kmap-atomic or
+ * kmap-local Bochs breakpoint is on, and with a sparse mem_map. Sets
+ * this CPU's kmap_limit and kmap_top's debug bit, and the globals.
+ * Context: boot (for every CPU), or each CPU from kmap_debug_set(); no
+ * slot held.
  */
 void kmap_atomic_update_slow(void);
 
-/**
- * kmap_atomic_vaddr - this CPU's slot @idx's address (inline path layout)
- * @idx: the slot, 0 to KM_MAX_IDX - 1
- *
- * Each CPU has its own KM_MAX_IDX slots; the fixmap grows down, so slot
- * @idx is @idx pages below the CPU's slot 0.
- * Context: preemption off (the answer is this CPU's).
- * Return: the page-aligned address.
- */
-static inline unsigned long kmap_atomic_vaddr(int idx)
+/* Take the next slot: one instruction, whatever interrupts it. */
+static __always_inline void kmap_top_claim(void)
 {
-	return this_cpu(kmap_cpu_vaddr) - ((unsigned long)idx << PAGE_SHIFT);
+	__asm__ __volatile__("subl %1, %0"
+			     : "+m"(this_cpu(kmap_top))
+			     : "i"(PAGE_SIZE)
+			     : "memory");
+}
+
+/* Give the last slot back, after its PTE and TLB entry are gone. */
+static __always_inline void kmap_top_release(void)
+{
+	__asm__ __volatile__("addl %1, %0"
+			     : "+m"(this_cpu(kmap_top))
+			     : "i"(PAGE_SIZE)
+			     : "memory");
 }
 
 /*
- * Map highmem @page at this CPU's next slot (inline layout). No lock:
- * the slot is claimed before its PTE is written, so an interrupt
- * arriving in between takes the next one. Preemption is off.
+ * Map highmem @page at this CPU's next slot: claim it, then write its
+ * PTE, high half first (the entry is not present until the low half).
+ * No lock and no preemption count: see kmap_top.
  */
-static inline void *__kmap_slot(struct page *page)
+static __always_inline void *__kmap_slot(struct page *page, bool local)
 {
-	unsigned long pfn;
-	pteval_t *pte;
-	int idx;
+	unsigned long top, p = (unsigned long)page;
 
-	idx = this_cpu(kmap_atomic_idx);
-	this_cpu(kmap_atomic_idx) = idx + 1;
-	barrier();
-	if (unlikely(idx >= KM_THREAD_MAX))
-		return kmap_slot_overflow(page, idx);
-	/* Slot idx's PTE: the fixmap grows down, so it is idx entries lower. */
-	pte = this_cpu(kmap_cpu_pte) - idx;
-	pfn = page_to_pfn(page);
-	set_pte_halves(pte, (u32)(pfn >> (32 - PAGE_SHIFT)) | kmap_prot_high,
-		       (u32)(pfn << PAGE_SHIFT) | kmap_prot_low);
-	return (void *)kmap_atomic_vaddr(idx);
+	kmap_top_claim();
+	top = this_cpu(kmap_top);
+	if (unlikely(top <= this_cpu(kmap_limit)))
+		return kmap_slot_slowpath(page, local);
+	/* High half first: the entry is not present until the low half. */
+	__asm__ __volatile__("movl %[hi], " FIXMAP_PTE_HIGH "\n\t"
+			     "movl %[lo], " FIXMAP_PTE_LOW
+			     :
+			     : [off] "r"(fixmap_pte_offset(top)),
+			       [hi] "r"((u32)((p >> 24) + kmap_pte_high_bias)),
+			       [lo] "r"((u32)((p << 8) + kmap_pte_low_bias)),
+			       [bias] "i"(FIXMAP_PTE_BIAS));
+	if (top < FIXADDR_START)
+		__builtin_unreachable(); /* lets kunmap skip its range test */
+	return (void *)top;
 }
 
 /*
- * Unmap fixmap address @vaddr: it must be this CPU's last slot. The
- * slot is released only once no TLB holds it: an interrupt that took it
- * earlier would map its page while our translation may still be cached.
- * Preemption is off.
+ * Unmap fixmap address @vaddr: the inline path when it is this CPU's
+ * last slot. Only the low half of the PTE (its present bit) is cleared:
+ * the next map of the slot writes both halves.
  */
-static inline void __kunmap_slot(unsigned long vaddr, bool local)
+static __always_inline void __kunmap_slot(unsigned long vaddr, bool local)
 {
-	int idx = this_cpu(kmap_atomic_idx) - 1;
+	unsigned long offset = fixmap_pte_offset(vaddr);
 
-	/*
-	 * Debug-mode slots take the slow path: their guard-page layout can
-	 * put one of them at the address the inline layout gives another.
-	 */
-	if (unlikely(kmap_debug) || unlikely(vaddr != kmap_atomic_vaddr(idx))) {
+	if (unlikely(vaddr != this_cpu(kmap_top))) {
 		kunmap_slot_slowpath(vaddr, local);
 		return;
 	}
-	pte_clear(this_cpu(kmap_cpu_pte) - idx);
+	__asm__ __volatile__("movl $0, " FIXMAP_PTE_LOW
+			     :
+			     : [off] "r"(offset), [bias] "i"(FIXMAP_PTE_BIAS));
 	invlpg(vaddr);
-	this_cpu(kmap_atomic_idx) = idx;
+	kmap_top_release();
+}
+
+/* The direct-map address of a page below kmap_lowmem_end. */
+static __always_inline void *kmap_direct_address(const struct page *page)
+{
+	unsigned long addr = ((unsigned long)page << 8) + kmap_direct_bias;
+
+	if (addr >= FIXADDR_START)
+		__builtin_unreachable(); /* lowmem lies below the fixmap */
+	return (void *)addr;
+}
+
+/*
+ * A direct-map address given to kunmap: checked in debug builds only
+ * (on the inline path, a check is two branches more than the unmap).
+ */
+static __always_inline void kunmap_check_direct(const void *addr)
+{
+#ifdef CONFIG_DEBUG
+	if (unlikely(!virt_addr_valid((unsigned long)addr)))
+		kunmap_atomic_bad(addr);
+#else
+	(void)addr;
+#endif
 }
 
 /**
@@ -275,14 +332,12 @@ static inline void __kunmap_slot(unsigned long vaddr, bool local)
  * until the matching kunmap_atomic(), which must come in reverse order.
  * Return: the virtual address of the page.
  */
-static inline void *kmap_atomic(struct page *page)
+static __always_inline void *kmap_atomic(struct page *page)
 {
 	preempt_disable();
-	if (unlikely(kmap_atomic_slow))
-		return kmap_slot_slowpath(page, false);
-	if (!PageHighMem(page))
-		return lowmem_page_address(page);
-	return __kmap_slot(page);
+	if (likely(page < kmap_lowmem_end))
+		return kmap_direct_address(page);
+	return __kmap_slot(page, false);
 }
 
 /**
@@ -291,17 +346,18 @@ static inline void *kmap_atomic(struct page *page)
  *
  * Clears the slot's PTE and drops it from the TLB with invlpg, then
  * releases the slot and re-enables preemption. An out-of-order unmap,
- * or an address kmap_atomic never returned, panics.
+ * or an address kmap_atomic never returned, panics (a direct-map
+ * address is checked in debug builds only).
  * Context: any, the same context as the kmap_atomic; never sleeps.
  */
-static inline void kunmap_atomic(void *addr)
+static __always_inline void kunmap_atomic(void *addr)
 {
-	unsigned long vaddr = (unsigned long)addr & PAGE_MASK;
+	unsigned long vaddr = (unsigned long)addr;
 
 	if (vaddr >= FIXADDR_START)
 		__kunmap_slot(vaddr, false);
-	else if (unlikely(!virt_addr_valid(vaddr)))
-		kunmap_atomic_bad(addr);
+	else
+		kunmap_check_direct(addr);
 	preempt_enable();
 }
 
@@ -310,52 +366,147 @@ static inline void kunmap_atomic(void *addr)
  * @page: any page; lowmem pages return their direct-map address (and
  *        then the thread is not pinned: nothing needs it)
  *
- * Takes this CPU's next slot, like kmap_atomic, but only for the few
- * instructions of the map: the thread stays preemptible, may sleep and
- * take page faults, and is kept on this CPU (migrate_disable) until the
- * matching kunmap_local(). The address is valid in this thread only; a
- * context switch saves the mapping and brings it back.
+ * Takes this CPU's next slot, like kmap_atomic, but the thread stays
+ * preemptible, may sleep and take page faults. While it holds the slot
+ * it stays on this CPU: a switch saves the mapping and brings it back,
+ * and the scheduler does not move a thread with saved slots. The
+ * address is valid in this thread only.
  * Context: any, including interrupts. Unmaps come in reverse order, also
  * mixed with kmap_atomic.
  * Return: the virtual address of the page.
  */
-static inline void *kmap_local_page(struct page *page)
+static __always_inline void *kmap_local_page(struct page *page)
 {
-	void *addr;
-
-	/* Exactly the pages that will take a slot are pinned (page_needs_kmap). */
-	if (!PageHighMem(page) && likely(!kmap_debug))
-		return lowmem_page_address(page);
-	migrate_disable();
-	preempt_disable();
-	if (unlikely(kmap_atomic_slow))
-		addr = kmap_slot_slowpath(page, true);
-	else
-		addr = __kmap_slot(page);
-	preempt_enable();
-	return addr;
+	if (likely(page < kmap_lowmem_end))
+		return kmap_direct_address(page);
+	return __kmap_slot(page, true);
 }
 
 /**
  * kunmap_local - undo the last kmap_local_page of this thread
  * @addr: what kmap_local_page returned (any address inside the page)
  *
- * Clears the slot and its TLB entry, releases the slot, and lets the
- * thread migrate again. Out-of-order unmaps panic.
+ * Clears the slot and its TLB entry and releases the slot (the thread
+ * may then migrate again). Out-of-order unmaps panic.
  * Context: any, the same thread (or interrupt) as the kmap_local_page.
  */
-static inline void kunmap_local(const void *addr)
+static __always_inline void kunmap_local(const void *addr)
 {
-	unsigned long vaddr = (unsigned long)addr & PAGE_MASK;
+	unsigned long vaddr = (unsigned long)addr;
 
-	if (vaddr >= FIXADDR_START) {
-		preempt_disable();
+	if (vaddr >= FIXADDR_START)
 		__kunmap_slot(vaddr, true);
-		preempt_enable();
-		migrate_enable();
-	} else if (unlikely(!virt_addr_valid(vaddr))) {
-		kunmap_atomic_bad(addr);
+	else
+		kunmap_check_direct(addr);
+}
+
+/* ---- kmap of a page already in the pool: the inline path ---- */
+
+/*
+ * A page mapped in the pool is found without kmap_lock: pkmap_hint[]
+ * remembers, for each hash of a struct page pointer, the slot it was
+ * last mapped at, and pkmap_page[] says which page each slot maps. Both
+ * are written under kmap_lock and read without it, so what is read is
+ * checked: the slot's use count is raised only from a count of at least
+ * 1 (a mapped slot, which the wrap-around flush clears only from
+ * exactly 1, by cmpxchg), and the slot must still map the page after
+ * that (plain loads: a stale value only sends the cmpxchg or the check
+ * astray, and the cmpxchg is a full barrier for the compiler and the
+ * CPU). kunmap lowers a count above 2 the same way. Anything else
+ * (no hint, a count of 0 or 1, kmap.debug's lowmem pages included) goes
+ * to kmap_slow/kunmap_slow, under the lock.
+ */
+#define PKMAP_HINT_ORDER 10
+/*
+ * One hint per struct page's worth of bytes, so that the hint of a page
+ * is at the page pointer's low bits, masked: no shift.
+ */
+struct pkmap_hint {
+	unsigned int nr;
+	u8 pad[sizeof(struct page) - sizeof(unsigned int)];
+};
+extern struct pkmap_hint pkmap_hint[1u << PKMAP_HINT_ORDER];
+extern struct page *pkmap_page[LAST_PKMAP];
+extern int pkmap_count[LAST_PKMAP];
+DECLARE_PER_CPU(unsigned long, pkmap_hits); /* kmap of a page mapped already */
+
+/* The slot @page was last mapped at, perhaps. */
+static __always_inline unsigned int pkmap_hint_of(const struct page *page)
+{
+	unsigned long offset = (unsigned long)page &
+			       (((1ul << PKMAP_HINT_ORDER) - 1) *
+				sizeof(struct page));
+
+	return ((const struct pkmap_hint *)((const char *)pkmap_hint +
+					    offset))->nr;
+}
+
+/**
+ * kmap - map @page in the persistent pool
+ * @page: any page; lowmem pages return their direct-map address
+ *
+ * A page already mapped costs a few loads and one cmpxchg; a new
+ * mapping takes kmap_lock (kmap_slow).
+ * Context: thread; may sleep while all slots are in use.
+ * Return: the page's kernel address, valid until the matching kunmap().
+ */
+static __always_inline void *kmap(struct page *page)
+{
+	unsigned int nr;
+	int count;
+
+	if (likely(page < kmap_lowmem_end))
+		return kmap_direct_address(page);
+#ifdef CONFIG_DEBUG
+	might_sleep();
+#endif
+	nr = pkmap_hint_of(page);
+	if (likely(pkmap_page[nr] == page)) {
+		count = pkmap_count[nr];
+		if (likely(count >= 1) &&
+		    likely(__sync_bool_compare_and_swap(&pkmap_count[nr], count,
+							count + 1))) {
+			if (likely(pkmap_page[nr] == page)) {
+				this_cpu(pkmap_hits)++;
+				current->kmap_count++;
+				return (void *)(PKMAP_BASE +
+						((unsigned long)nr << PAGE_SHIFT));
+			}
+			/* The slot was given to another page meanwhile. */
+			current->kmap_count++;
+			kunmap_slow(READ_ONCE(pkmap_page[nr]));
+		}
 	}
+	return kmap_slow(page);
+}
+
+/**
+ * kunmap - release a mapping made by kmap or kmap_try
+ * @page: the page passed to kmap
+ *
+ * Only lowers the slot's use count; the entry stays until the pool
+ * wraps. Wakes a thread waiting for a slot. Unbalanced kunmaps panic.
+ * Context: thread; never sleeps. Panics in an interrupt handler.
+ */
+static __always_inline void kunmap(struct page *page)
+{
+	unsigned int nr;
+	int count;
+
+	if (likely(page < kmap_lowmem_end))
+		return;
+	nr = pkmap_hint_of(page);
+	/* Our own use keeps the slot this page's: no recheck after. */
+	if (likely(pkmap_page[nr] == page)) {
+		count = pkmap_count[nr];
+		if (likely(count > 2) &&
+		    likely(__sync_bool_compare_and_swap(&pkmap_count[nr], count,
+							count - 1))) {
+			current->kmap_count--;
+			return;
+		}
+	}
+	kunmap_slow(page);
 }
 
 /**
@@ -398,7 +549,8 @@ void __kmap_local_sched_in(struct task_struct *next);
  */
 static inline void kmap_local_sched_out(struct task_struct *prev)
 {
-	if (unlikely(this_cpu(kmap_atomic_idx)))
+	if (unlikely((this_cpu(kmap_top) & PAGE_MASK) !=
+		     this_cpu(kmap_cpu_vaddr) + PAGE_SIZE))
 		__kmap_local_sched_out(prev);
 }
 
@@ -421,6 +573,15 @@ static inline void kmap_local_sched_in(struct task_struct *next)
  * interrupts together.
  */
 int kmap_atomic_depth(void);
+
+/**
+ * kmap_depth_of - kmap_atomic/kmap_local slots in use on CPU @cpu
+ * @cpu: any possible CPU
+ *
+ * Context: any; a snapshot for another CPU.
+ * Return: the number of slots held there now.
+ */
+int kmap_depth_of(unsigned int cpu);
 
 /**
  * kmap_atomic_slot_pte - the PTE of this CPU's kmap_atomic slot @idx
@@ -578,12 +739,21 @@ void kmap_check_none_held(struct task_struct *task);
 
 struct pkmap_stats {
 	unsigned long maps;	/* new pkmap mappings */
-	unsigned long hits;	/* kmap of a page already mapped */
+	unsigned long hits;	/* kmap of a page already mapped, slow path */
 	unsigned long flushes;	/* wrap-around flushes */
 	unsigned long waits;	/* kmap calls that slept */
 };
 
+/* Under kmap_lock; the inline path's hits are in pkmap_hits. */
 extern struct pkmap_stats pkmap_stats;
+
+/**
+ * pkmap_total_hits - kmap calls that found their page mapped already
+ *
+ * Context: any; a snapshot. Return: the slow path's and every CPU's
+ * inline hits.
+ */
+unsigned long pkmap_total_hits(void);
 
 struct seq_file;
 

@@ -37,15 +37,41 @@
 #include <asm/tlbflush.h>
 
 bool kmap_debug;
-bool kmap_atomic_slow;
-DEFINE_PER_CPU(int, kmap_atomic_idx);
-pteval_t *kmap_pte; /* the PTE of FIX_KMAP_BEGIN */
-DEFINE_PER_CPU(pteval_t *, kmap_cpu_pte);
+DEFINE_PER_CPU(unsigned long, kmap_top);
+/* Until kmap_init: every map on the slow path (lowmem pages work there). */
+DEFINE_PER_CPU_INIT(unsigned long, kmap_limit, ~0ul);
 DEFINE_PER_CPU(unsigned long, kmap_cpu_vaddr);
-u32 kmap_prot_low, kmap_prot_high;
+struct page *kmap_lowmem_end;
+unsigned long kmap_direct_bias, kmap_pte_low_bias, kmap_pte_high_bias;
+pteval_t *kmap_pte; /* the PTE of slot 0 (FIX_KMAP_BEGIN) */
+
+/* The inline path needs a flat mem_map on a 16 MiB boundary. */
+static bool kmap_inline_layout(void)
+{
+	return mem_map_flat &&
+	       IS_ALIGNED((unsigned long)mem_map, 1ul << SECTION_SIZE_BITS);
+}
+
+static bool kmap_slow_mode(void)
+{
+	return kmap_debug || !kmap_inline_layout() ||
+	       (bochs_break_mask &
+		((1u << BREAK_KMAP_ATOMIC) | (1u << BREAK_KMAP_LOCAL)));
+}
+
+/* @cpu's state for the current mode, keeping its depth. */
+static void kmap_cpu_set_mode(unsigned int cpu)
+{
+	unsigned long top = per_cpu(kmap_top, cpu) & PAGE_MASK;
+
+	per_cpu(kmap_limit, cpu) = kmap_slow_mode() ?
+		~0ul : per_cpu(kmap_cpu_vaddr, cpu) - KM_THREAD_MAX * PAGE_SIZE;
+	per_cpu(kmap_top, cpu) = top | (kmap_debug ? 1 : 0);
+}
 
 void kmap_atomic_init(void)
 {
+	pteval_t prot = kmap_prot;
 	unsigned int cpu;
 
 	kmap_pte = lookup_kernel_pte(fix_to_virt(FIX_KMAP_BEGIN));
@@ -53,25 +79,41 @@ void kmap_atomic_init(void)
 		panic("no page table for the fixmap");
 	/* The inline path's layout: CPU n's slots follow CPU n-1's. */
 	for_each_possible_cpu(cpu) {
-		per_cpu(kmap_cpu_pte, cpu) = kmap_pte - cpu * KM_MAX_IDX;
 		per_cpu(kmap_cpu_vaddr, cpu) =
 			fix_to_virt(FIX_KMAP_BEGIN + cpu * KM_MAX_IDX);
+		per_cpu(kmap_top, cpu) = per_cpu(kmap_cpu_vaddr, cpu) + PAGE_SIZE;
 	}
-	kmap_prot_low = (u32)kmap_prot;
-	kmap_prot_high = (u32)(kmap_prot >> 32);
+	/*
+	 * (page - mem_map) << 8 is pfn << PAGE_SHIFT, and >> 24 is the pfn's
+	 * bits above 4 GiB: with mem_map on a 16 MiB boundary, the
+	 * subtraction of mem_map folds into the constants.
+	 */
+	kmap_direct_bias = PAGE_OFFSET - ((unsigned long)mem_map << 8);
+	kmap_pte_low_bias = (u32)prot - ((unsigned long)mem_map << 8);
+	kmap_pte_high_bias = (u32)(prot >> 32) - ((unsigned long)mem_map >> 24);
 	kmap_atomic_update_slow();
+	for_each_possible_cpu(cpu)
+		kmap_cpu_set_mode(cpu);
 }
 
 void kmap_atomic_update_slow(void)
 {
-	kmap_atomic_slow = kmap_debug ||
-			   (bochs_break_mask & ((1u << BREAK_KMAP_ATOMIC) |
-						(1u << BREAK_KMAP_LOCAL)));
+	kmap_lowmem_end = kmap_debug || !kmap_inline_layout() ?
+		mem_map : pfn_to_page(max_low_pfn);
+	kmap_cpu_set_mode(smp_processor_id());
 }
 
 int kmap_atomic_depth(void)
 {
-	return this_cpu(kmap_atomic_idx);
+	return kmap_depth_of(smp_processor_id());
+}
+
+int kmap_depth_of(unsigned int cpu)
+{
+	unsigned long top = READ_ONCE(per_cpu(kmap_top, cpu)) & PAGE_MASK;
+
+	return (int)((per_cpu(kmap_cpu_vaddr, cpu) + PAGE_SIZE - top) >>
+		     PAGE_SHIFT);
 }
 
 /*
@@ -121,17 +163,6 @@ void kmap_slot_check_overflow(int idx)
 	      current->pid, smp_processor_id(), KM_MAX_IDX - KM_THREAD_MAX);
 }
 
-void *kmap_slot_overflow(struct page *page, int idx)
-{
-	unsigned long pfn = page_to_pfn(page);
-
-	kmap_slot_check_overflow(idx);
-	set_pte_halves(this_cpu(kmap_cpu_pte) - idx,
-		       (u32)(pfn >> (32 - PAGE_SHIFT)) | kmap_prot_high,
-		       (u32)(pfn << PAGE_SHIFT) | kmap_prot_low);
-	return (void *)kmap_atomic_vaddr(idx);
-}
-
 static const char *slot_api(bool local)
 {
 	return local ? "kmap_local" : "kmap_atomic";
@@ -153,18 +184,26 @@ static void announce(bool local, unsigned long vaddr, pteval_t *pte, int idx,
 			 (unsigned long long)page_to_phys(page));
 }
 
-/* Everything but a plain highmem map: debug mode, breakpoints. */
+/*
+ * Everything but a plain map: debug mode, breakpoints, a sparse
+ * mem_map, the slots kept for interrupts. The inline path claimed a
+ * slot before it came here: it is given back first, with preemption
+ * off, and claimed again below if the page needs one.
+ */
 void *kmap_slot_slowpath(struct page *page, bool local)
 {
 	unsigned long vaddr;
 	pteval_t *pte;
 	int idx;
 
-	if (!page_needs_kmap(page))
+	preempt_disable();
+	kmap_top_release();
+	if (!page_needs_kmap(page)) {
+		preempt_enable();
 		return lowmem_page_address(page);
-	idx = this_cpu(kmap_atomic_idx);
-	this_cpu(kmap_atomic_idx) = idx + 1; /* claimed before the PTE is set */
-	barrier();
+	}
+	idx = kmap_atomic_depth();
+	kmap_top_claim(); /* claimed before the PTE is set */
 	if (unlikely(idx >= KM_THREAD_MAX))
 		kmap_slot_check_overflow(idx);
 	vaddr = kmap_slot_vaddr(smp_processor_id(), idx);
@@ -176,6 +215,7 @@ void *kmap_slot_slowpath(struct page *page, bool local)
 	if (kmap_debug)
 		kmap_slot_record(idx, local);
 	announce(local, vaddr, pte, idx, page);
+	preempt_enable();
 	return (void *)vaddr;
 }
 
@@ -186,10 +226,14 @@ void *kmap_slot_slowpath(struct page *page, bool local)
  */
 void kunmap_slot_slowpath(unsigned long vaddr, bool local)
 {
-	unsigned int cpu = smp_processor_id();
-	int idx = this_cpu(kmap_atomic_idx) - 1;
+	unsigned int cpu;
 	unsigned long last;
+	int idx;
 
+	preempt_disable();
+	cpu = smp_processor_id();
+	idx = kmap_atomic_depth() - 1;
+	vaddr &= PAGE_MASK;
 	if (unlikely(idx < 0))
 		panic("%s(0x%08lx) without a kmap_local or kmap_atomic on "
 		      "CPU %u", local ? "kunmap_local" : "kunmap_atomic", vaddr,
@@ -204,8 +248,8 @@ void kunmap_slot_slowpath(unsigned long vaddr, bool local)
 	}
 	pte_clear(kmap_slot_pte(cpu, idx));
 	invlpg(vaddr);
-	barrier();
-	this_cpu(kmap_atomic_idx) = idx;
+	kmap_top_release();
+	preempt_enable();
 }
 
 void __noreturn kunmap_atomic_bad(const void *addr)
@@ -246,7 +290,7 @@ void kmap_atomic_print_held(void)
 {
 	unsigned int cpu = smp_processor_id();
 
-	for (int idx = 0; idx < this_cpu(kmap_atomic_idx); idx++)
+	for (int idx = 0; idx < kmap_atomic_depth(); idx++)
 		printk("  kmap_atomic/kmap_local slot %d at 0x%08lx maps pfn "
 		       "0x%lx\n", idx, kmap_slot_vaddr(cpu, idx),
 		       pte_pfn(*kmap_slot_pte(cpu, idx)));

@@ -10,9 +10,11 @@
  * the PTEs of slots 0..n-1 in the thread's kmap_ctrl, clears them and
  * drops them from this CPU's TLB; the thread switched in writes its own
  * saved PTEs back into the same slots, which no TLB holds (they were
- * not present). migrate_disable() keeps the thread on the CPU whose
- * slot addresses it has, so the addresses it holds stay right. This is
- * Linux's __kmap_local_sched_out/in.
+ * not present). The scheduler does not move a thread whose slots are
+ * saved (task_pinned), so the addresses it holds stay right. This is
+ * Linux's __kmap_local_sched_out/in, which pins with migrate_disable
+ * instead: here the saved count is the pin, and kmap_local_page costs
+ * no count of its own.
  *
  * kmap.debug also records, for each slot, who made its last mapping
  * (thread, kind, page), so that a fault on a slot address can say whose
@@ -33,7 +35,7 @@
 void __kmap_local_sched_out(struct task_struct *prev)
 {
 	unsigned int cpu = smp_processor_id();
-	int n = this_cpu(kmap_atomic_idx);
+	int n = kmap_atomic_depth();
 	struct kmap_ctrl *kc = &prev->kmap_ctrl;
 
 	for (int idx = 0; idx < n; idx++) {
@@ -50,7 +52,9 @@ void __kmap_local_sched_out(struct task_struct *prev)
 	}
 	barrier();
 	kc->nr = n;
-	this_cpu(kmap_atomic_idx) = 0;
+	/* No slot taken, the mode's bit kept. */
+	this_cpu(kmap_top) = (this_cpu(kmap_cpu_vaddr) + PAGE_SIZE) |
+			     (this_cpu(kmap_top) & 1);
 }
 
 void __kmap_local_sched_in(struct task_struct *next)
@@ -67,7 +71,9 @@ void __kmap_local_sched_in(struct task_struct *next)
 		if (kmap_debug)
 			kmap_slot_owner_set(cpu, idx, next, true);
 	}
-	this_cpu(kmap_atomic_idx) = kc->nr;
+	this_cpu(kmap_top) = (this_cpu(kmap_cpu_vaddr) + PAGE_SIZE -
+			      ((unsigned long)kc->nr << PAGE_SHIFT)) |
+			     (this_cpu(kmap_top) & 1);
 	barrier();
 	kc->nr = 0;
 }

@@ -13,6 +13,12 @@
  * from the TLB at once (flush_all_zero_pkmaps): one flush per lap instead
  * of one per kunmap. If no slot is free, kmap sleeps until a kunmap
  * makes one unused.
+ *
+ * Everything is under kmap_lock but the inline paths of highmem.h: a
+ * kmap of a page already mapped, and a kunmap that leaves the slot in
+ * use, change a count with cmpxchg, found through pkmap_hint[] and
+ * checked against pkmap_page[]. So every change of a count here is
+ * atomic too, and the flush frees a slot only by cmpxchg from 1.
  */
 #define pr_fmt(fmt) "pkmap: " fmt
 
@@ -28,7 +34,10 @@
 #include <asm/cpu.h>
 #include <asm/tlbflush.h>
 
-static int pkmap_count[LAST_PKMAP];
+int pkmap_count[LAST_PKMAP];
+struct page *pkmap_page[LAST_PKMAP]; /* what each slot maps; kmap_lock */
+struct pkmap_hint pkmap_hint[1u << PKMAP_HINT_ORDER]; /* kmap_lock */
+DEFINE_PER_CPU(unsigned long, pkmap_hits);
 static unsigned int last_pkmap_nr;
 static pteval_t *pkmap_page_table;
 static DEFINE_SPINLOCK(kmap_lock);
@@ -44,7 +53,24 @@ void pkmap_init(void)
 
 int pkmap_slot_count(unsigned int nr)
 {
-	return nr < LAST_PKMAP ? pkmap_count[nr] : -1;
+	return nr < LAST_PKMAP ? READ_ONCE(pkmap_count[nr]) : -1;
+}
+
+unsigned long pkmap_total_hits(void)
+{
+	unsigned long hits = READ_ONCE(pkmap_stats.hits);
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu)
+		hits += READ_ONCE(per_cpu(pkmap_hits, cpu));
+	return hits;
+}
+
+/* kmap_lock held: the inline path looks for @page at slot @nr first. */
+static void pkmap_set_hint(const struct page *page, unsigned int nr)
+{
+	WRITE_ONCE(pkmap_hint[((unsigned long)page / sizeof(struct page)) &
+			      ((1u << PKMAP_HINT_ORDER) - 1)].nr, nr);
 }
 
 /*
@@ -57,9 +83,11 @@ static void flush_all_zero_pkmaps(void)
 	unsigned int cleared = 0;
 
 	for (unsigned int i = 0; i < LAST_PKMAP; i++) {
-		if (pkmap_count[i] != 1)
+		/* From exactly 1: an inline kmap may be taking it now. */
+		if (READ_ONCE(pkmap_count[i]) != 1 ||
+		    !__sync_bool_compare_and_swap(&pkmap_count[i], 1, 0))
 			continue;
-		pkmap_count[i] = 0;
+		WRITE_ONCE(pkmap_page[i], NULL);
 		set_page_address(pfn_to_page(pte_pfn(pkmap_page_table[i])),
 				 NULL);
 		pte_clear(&pkmap_page_table[i]);
@@ -120,8 +148,12 @@ start:
 	vaddr = (void *)PKMAP_ADDR(last_pkmap_nr);
 	set_pte(&pkmap_page_table[last_pkmap_nr],
 		pfn_pte(page_to_pfn(page), kmap_prot));
-	pkmap_count[last_pkmap_nr] = 1;
 	set_page_address(page, vaddr);
+	/* The PTE and the page before the count: the inline path's order. */
+	WRITE_ONCE(pkmap_page[last_pkmap_nr], page);
+	pkmap_set_hint(page, last_pkmap_nr);
+	barrier();
+	WRITE_ONCE(pkmap_count[last_pkmap_nr], 1);
 	pkmap_stats.maps++;
 	bochs_break_regs(BREAK_KMAP, vaddr, &pkmap_page_table[last_pkmap_nr],
 			 "EAX = 0x%p (pkmap slot %u) maps pfn 0x%lx (phys "
@@ -144,19 +176,21 @@ static void *__kmap(struct page *page, bool may_sleep)
 		return lowmem_page_address(page);
 	spin_lock(&kmap_lock);
 	vaddr = pkmap_address(page);
-	if (vaddr)
-		pkmap_stats.hits++;
-	else
-		vaddr = map_new_virtual(page, may_sleep);
 	if (vaddr) {
-		pkmap_count[PKMAP_NR(vaddr)]++;
+		pkmap_stats.hits++;
+		pkmap_set_hint(page, PKMAP_NR(vaddr)); /* the next one is inline */
+	} else {
+		vaddr = map_new_virtual(page, may_sleep);
+	}
+	if (vaddr) {
+		__sync_add_and_fetch(&pkmap_count[PKMAP_NR(vaddr)], 1);
 		current->kmap_count++;
 	}
 	spin_unlock(&kmap_lock);
 	return vaddr;
 }
 
-void *kmap(struct page *page)
+void *kmap_slow(struct page *page)
 {
 	might_sleep();
 	return __kmap(page, true);
@@ -188,7 +222,7 @@ unsigned int pkmap_slots_in_use(void)
 	return used;
 }
 
-void kunmap(struct page *page)
+void kunmap_slow(struct page *page)
 {
 	bool wake = false;
 	unsigned int nr;
@@ -204,7 +238,7 @@ void kunmap(struct page *page)
 		panic("kunmap of pfn 0x%lx, which is not kmapped (unbalanced "
 		      "kunmap)", page_to_pfn(page));
 	nr = PKMAP_NR(vaddr);
-	switch (--pkmap_count[nr]) {
+	switch (__sync_sub_and_fetch(&pkmap_count[nr], 1)) {
 	case 0:
 		panic("kunmap of pfn 0x%lx at 0x%p: more kunmaps than kmaps "
 		      "(unbalanced kunmap)", page_to_pfn(page), vaddr);
@@ -256,7 +290,7 @@ int pkmapinfo_show(struct seq_file *m)
 	       "flushed, %u free\n", LAST_PKMAP, PKMAP_BASE, used, stale,
 	       LAST_PKMAP - used - stale);
 	seq_printf(m, "next slot after %u; maps %lu, hits %lu, flushes %lu, waits %lu\n",
-	       last_pkmap_nr, pkmap_stats.maps, pkmap_stats.hits,
+	       last_pkmap_nr, pkmap_stats.maps, pkmap_total_hits(),
 	       pkmap_stats.flushes, pkmap_stats.waits);
 	for (unsigned int i = 0; i < LAST_PKMAP; i++)
 		if (pkmap_count[i])

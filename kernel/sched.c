@@ -197,7 +197,7 @@ static void __schedule(bool preempt)
 	if (prev != rq->idle && (preempt || prev->state == TASK_RUNNING))
 		enqueue_task(rq, prev);
 	next = pick_next_task(rq);
-	this_cpu(need_resched) = false;
+	clear_need_resched_local();
 	next->time_slice = TIMESLICE_TICKS;
 	if (next != prev) {
 		next->on_cpu = true;
@@ -297,7 +297,7 @@ static unsigned int select_task_rq(const struct task_struct *task)
 {
 	unsigned int cpu;
 
-	if (task->migration_disabled)
+	if (task_pinned(task))
 		return task->cpu;
 	if (cpu_allowed(task, task->cpu) && rq_idle(task_rq(task)))
 		return task->cpu;
@@ -311,7 +311,7 @@ static unsigned int select_task_rq(const struct task_struct *task)
 static void resched_rq(struct rq *rq)
 {
 	if (rq->cpu == smp_processor_id()) {
-		this_cpu(need_resched) = true;
+		set_need_resched_local();
 		return;
 	}
 	WRITE_ONCE(per_cpu(need_resched, rq->cpu), true);
@@ -423,7 +423,7 @@ static struct task_struct *pick_migratable(struct rq *src, struct rq *dst)
 	struct task_struct *task;
 
 	list_for_each_entry(task, &src->queue, run_list)
-		if (!task->on_cpu && !task->migration_disabled &&
+		if (!task->on_cpu && !task_pinned(task) &&
 		    cpu_allowed(task, dst->cpu))
 			return task;
 	return NULL;
@@ -501,16 +501,17 @@ void scheduler_tick(bool user)
 	struct rq *rq = this_rq();
 
 	account_tick(task, rq, user);
+	preempt_check_sane();
 	if (task == rq->idle) {
 		/* The idle loop pulls from the others' queues. */
-		this_cpu(need_resched) = true;
+		set_need_resched_local();
 	} else if (--task->time_slice <= 0) {
-		this_cpu(need_resched) = true;
+		set_need_resched_local();
 	}
 	if (--rq->balance_tick == 0) {
 		rq->balance_tick = BALANCE_INTERVAL_TICKS;
 		if (task != rq->idle && pull_one_task(rq, 2))
-			this_cpu(need_resched) = true;
+			set_need_resched_local();
 	}
 }
 
@@ -788,7 +789,7 @@ void cpu_idle(void)
 
 	for (;;) {
 		local_irq_disable();
-		this_cpu(need_resched) = false;
+		clear_need_resched_local();
 		if (READ_ONCE(rq->nr_queued) || pull_one_task(rq, 1)) {
 			__schedule(false);
 			continue;

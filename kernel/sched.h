@@ -233,6 +233,21 @@ void sched_init_secondary(void);
 void kthread_bind(struct task_struct *task, unsigned int cpu);
 
 /**
+ * task_pinned - must @task stay on its CPU for now?
+ * @task: a thread that is not running (queued or sleeping)
+ *
+ * Inside migrate_disable(), or switched out holding kmap_local slots:
+ * their addresses are its CPU's, saved by __kmap_local_sched_out and
+ * put back only there.
+ * Context: the scheduler, with the thread's run queue locked.
+ * Return: true if it may not move.
+ */
+static inline bool task_pinned(const struct task_struct *task)
+{
+	return task->migration_disabled || READ_ONCE(task->kmap_ctrl.nr);
+}
+
+/**
  * migrate_disable - keep the calling thread on this CPU until migrate_enable
  *
  * Unlike preempt_disable() the thread may still be preempted, and may

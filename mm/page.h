@@ -181,10 +181,22 @@ static inline void get_page(struct page *page)
 }
 
 /*
- * Sections: mem_map is one array, but only for the 16 MiB sections that
- * hold RAM. Two small tables translate between a section number and its
- * slot in mem_map, so a hole (the PCI hole below 4 GiB, a gap between
- * RAM banks) costs two bytes per 16 MiB instead of 64 KiB of descriptors.
+ * Sections: the physical address space is cut into 16 MiB sections, and
+ * only those that hold RAM have valid descriptors. mem_map, one array,
+ * is laid out one of two ways (mm/sparse.c chooses at boot):
+ *
+ * - flat, where the holes are small (the PCI hole below 4 GiB): mem_map
+ *   covers every section from pfn 0 to the end of RAM, holes included,
+ *   and mem_map[pfn] is pfn's descriptor. pfn_to_page and page_to_pfn
+ *   are one addition or subtraction; the holes' descriptors cost at most
+ *   FLAT_HOLES_MAX of lowmem and are never used.
+ * - sparse, where a hole is large (RAM at 0-2 GiB and 60-64 GiB, say):
+ *   mem_map holds only the sections with RAM, in order, and two small
+ *   tables translate between a section and its slot, so a hole costs
+ *   two bytes per 16 MiB instead of 64 KiB of descriptors.
+ *
+ * Either way section_to_slot[] says which sections hold RAM (pfn_valid)
+ * and slot_to_section[0 .. nr_present_sections - 1] lists them in order.
  */
 #define SECTION_SIZE_BITS 24
 #define PFN_SECTION_SHIFT (SECTION_SIZE_BITS - PAGE_SHIFT)
@@ -194,6 +206,7 @@ static inline void get_page(struct page *page)
 #define SECTION_NOT_PRESENT 0xFFFFu
 
 extern struct page *mem_map;
+extern bool mem_map_flat; /* mem_map[pfn] is pfn's descriptor */
 extern u16 section_to_slot[NR_MEM_SECTIONS];
 extern u16 slot_to_section[NR_MEM_SECTIONS];
 
@@ -202,7 +215,8 @@ extern u16 slot_to_section[NR_MEM_SECTIONS];
  * @pfn: any page frame number
  *
  * True for RAM and for holes inside a 16 MiB section that holds RAM;
- * false for sections without RAM and beyond 64 GiB.
+ * false for sections without RAM and beyond 64 GiB (also when a flat
+ * mem_map has descriptors there: they are never initialised).
  * Context: any. Return: true if pfn_to_page(@pfn) may be used.
  */
 static inline bool pfn_valid(unsigned long pfn)
@@ -211,14 +225,8 @@ static inline bool pfn_valid(unsigned long pfn)
 	       section_to_slot[pfn >> PFN_SECTION_SHIFT] != SECTION_NOT_PRESENT;
 }
 
-/**
- * pfn_to_page - the descriptor of page frame @pfn
- * @pfn: a pfn for which pfn_valid() is true
- *
- * A shift, a section-table load and an add.
- * Context: any. Return: the struct page.
- */
-static inline struct page *pfn_to_page(unsigned long pfn)
+/* The sparse layout's translations (also measured by the benchmarks). */
+static inline struct page *sparse_pfn_to_page(unsigned long pfn)
 {
 	unsigned long slot = section_to_slot[pfn >> PFN_SECTION_SHIFT];
 
@@ -226,17 +234,39 @@ static inline struct page *pfn_to_page(unsigned long pfn)
 }
 
 /**
- * page_to_pfn - the page frame number of @page
- * @page: a descriptor in mem_map
+ * pfn_to_page - the descriptor of page frame @pfn
+ * @pfn: a pfn for which pfn_valid() is true
  *
- * Context: any. Return: the pfn.
+ * Flat: an addition. Sparse: a shift, a section-table load and an add.
+ * Context: any. Return: the struct page.
  */
-static inline unsigned long page_to_pfn(const struct page *page)
+static inline struct page *pfn_to_page(unsigned long pfn)
+{
+	if (likely(mem_map_flat))
+		return mem_map + pfn;
+	return sparse_pfn_to_page(pfn);
+}
+
+static inline unsigned long sparse_page_to_pfn(const struct page *page)
 {
 	unsigned long index = (unsigned long)(page - mem_map);
 	unsigned long section = slot_to_section[index >> PFN_SECTION_SHIFT];
 
 	return (section << PFN_SECTION_SHIFT) | (index & PAGE_SECTION_MASK);
+}
+
+/**
+ * page_to_pfn - the page frame number of @page
+ * @page: a descriptor in mem_map
+ *
+ * Flat: a subtraction (and a shift, struct page being 16 bytes).
+ * Context: any. Return: the pfn.
+ */
+static inline unsigned long page_to_pfn(const struct page *page)
+{
+	if (likely(mem_map_flat))
+		return (unsigned long)(page - mem_map);
+	return sparse_page_to_pfn(page);
 }
 
 /**

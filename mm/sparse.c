@@ -1,18 +1,33 @@
 // SPDX-License-Identifier: MIT
 /*
- * mem_map for the sections that hold RAM (see mm/page.h). The array is
- * allocated from memblock but not initialised here: mm/zone_init.c
- * writes every descriptor exactly once.
+ * mem_map for the sections that hold RAM (see mm/page.h): flat where the
+ * holes are small, sparse otherwise. The array is allocated from
+ * memblock but not initialised here: mm/zone_init.c writes every
+ * descriptor of a section with RAM exactly once (a flat map's hole
+ * sections are never written nor read).
  */
 #define pr_fmt(fmt) "mm: " fmt
 
 #include "mm/sparse.h"
+#include "kernel/cmdline.h"
 #include "kernel/printk.h"
 #include "kernel/lib/string.h"
 #include "kernel/lib/vsprintf.h"
 #include "mm/memblock.h"
 
+/*
+ * A flat mem_map may give this much lowmem to the descriptors of holes:
+ * 8 MiB is 128 sections (2 GiB of holes), 0.9% of lowmem, and covers
+ * the PCI hole below 4 GiB of every PC (64 sections, 4 MiB). For that,
+ * pfn_to_page and page_to_pfn are one operation instead of a table
+ * lookup and four more (docs/benchmarks.md measures both).
+ */
+#define FLAT_HOLES_MAX (8ul << 20)
+
 struct page *mem_map;
+bool mem_map_flat;
+/* Sections mem_map covers: the present ones, or (flat) all up to the last. */
+static unsigned int mem_map_sections;
 u16 section_to_slot[NR_MEM_SECTIONS];
 u16 slot_to_section[NR_MEM_SECTIONS];
 unsigned int nr_present_sections;
@@ -42,10 +57,52 @@ static void mark_present_sections(void)
 	}
 }
 
+static phys_addr_t section_bytes(unsigned long sections)
+{
+	return (phys_addr_t)sections * PAGES_PER_SECTION * sizeof(struct page);
+}
+
 static phys_addr_t mem_map_bytes(void)
 {
-	return (phys_addr_t)nr_present_sections * PAGES_PER_SECTION *
-	       sizeof(struct page);
+	return section_bytes(mem_map_sections);
+}
+
+/* mem_map=sparse: the section tables even where the holes are small. */
+static bool mem_map_force_sparse;
+
+static int parse_mem_map(const char *value)
+{
+	if (value && !strcmp(value, "sparse"))
+		mem_map_force_sparse = true;
+	else if (value && !strcmp(value, "auto"))
+		mem_map_force_sparse = false;
+	else
+		return cmdline_bad_value("mem_map", value,
+					 "expected auto or sparse");
+	return 0;
+}
+
+static void show_mem_map(char *buf, size_t size)
+{
+	strlcpy(buf, mem_map_force_sparse ? "sparse" : "auto", size);
+}
+BOOT_PARAM("mem_map", "mem_map=sparse   section tables even for small holes",
+	   parse_mem_map, show_mem_map);
+
+/* Flat if the holes below the last section with RAM are small enough. */
+static void choose_layout(void)
+{
+	unsigned long last;
+
+	mem_map_flat = false;
+	mem_map_sections = nr_present_sections;
+	if (!nr_present_sections || mem_map_force_sparse)
+		return;
+	last = slot_to_section[nr_present_sections - 1];
+	if (section_bytes(last + 1 - nr_present_sections) > FLAT_HOLES_MAX)
+		return;
+	mem_map_flat = true;
+	mem_map_sections = (unsigned int)last + 1;
 }
 
 struct free_lowmem {
@@ -71,6 +128,11 @@ static void fit_mem_map_in_lowmem(void)
 	phys_addr_t dropped_from = 0;
 
 	memblock_for_each_free_range(count_free_lowmem, &f);
+	if (mem_map_flat && mem_map_bytes() > f.bytes / 2) {
+		/* The holes' descriptors first: go sparse. */
+		mem_map_flat = false;
+		mem_map_sections = nr_present_sections;
+	}
 	while (mem_map_bytes() > f.bytes / 2 && nr_present_sections > 1) {
 		unsigned long s = slot_to_section[nr_present_sections - 1];
 		phys_addr_t start = PFN_PHYS(s << PFN_SECTION_SHIFT);
@@ -85,6 +147,7 @@ static void fit_mem_map_in_lowmem(void)
 		section_to_slot[s] = SECTION_NOT_PRESENT;
 		slot_to_section[nr_present_sections - 1] = SECTION_NOT_PRESENT;
 		nr_present_sections--;
+		mem_map_sections = nr_present_sections;
 	}
 	if (dropped_from) {
 		max_pfn = min(max_pfn, PFN_DOWN(dropped_from));
@@ -100,14 +163,31 @@ void sparse_init(void)
 	char size[32];
 
 	mark_present_sections();
+	choose_layout();
 	fit_mem_map_in_lowmem();
-	phys = memblock_phys_alloc(mem_map_bytes(), PAGE_SIZE);
+	/*
+	 * A flat map starts on a section boundary if it can: kmap_atomic's
+	 * inline path then computes a PTE from a struct page pointer with
+	 * shifts alone (highmem/highmem.h).
+	 */
+	phys = 0;
+	if (mem_map_flat)
+		phys = memblock_phys_alloc(mem_map_bytes(), 1ul << SECTION_SIZE_BITS);
+	if (!phys)
+		phys = memblock_phys_alloc(mem_map_bytes(), PAGE_SIZE);
 	if (!phys)
 		panic("no lowmem for mem_map (%llu bytes)",
 		      (unsigned long long)mem_map_bytes());
 	mem_map = __va(phys);
 	snprint_size(size, sizeof(size), mem_map_bytes());
-	pr_info("mem_map: %u sections of 16 MiB with RAM, %s of struct page "
-		"(%zu bytes each) at phys 0x%llx\n", nr_present_sections, size,
-		sizeof(struct page), (unsigned long long)phys);
+	if (mem_map_flat)
+		pr_info("mem_map: flat, %u sections of 16 MiB (%u with RAM), "
+			"%s of struct page (%zu bytes each) at phys 0x%llx\n",
+			mem_map_sections, nr_present_sections, size,
+			sizeof(struct page), (unsigned long long)phys);
+	else
+		pr_info("mem_map: sparse, %u sections of 16 MiB with RAM, %s "
+			"of struct page (%zu bytes each) at phys 0x%llx\n",
+			nr_present_sections, size, sizeof(struct page),
+			(unsigned long long)phys);
 }

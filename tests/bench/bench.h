@@ -103,14 +103,14 @@ struct bench {
 									    \
 		if (empty) {                                                \
 			start = bench_tsc();                                \
-			for (unsigned long i = 0; i < ops; i++) {           \
+			for (unsigned long i = ops; i; i--) {               \
 				unsigned long y = x;                        \
 				OPTIMIZER_HIDE_VAR(y);                      \
 			}                                                   \
 			return bench_tsc() - start;                         \
 		}                                                           \
 		start = bench_tsc();                                        \
-		for (unsigned long i = 0; i < ops; i++) {                   \
+		for (unsigned long i = ops; i; i--) {                       \
 			unsigned long y = x;                                \
 			OPTIMIZER_HIDE_VAR(y);                              \
 			op_(y);                                             \

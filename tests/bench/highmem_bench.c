@@ -79,14 +79,33 @@ static unsigned long first_page(struct bench_ctx *ctx)
 }
 
 #define PAGE_ARG(x) ((struct page *)(x))
-#define KMAP_ATOMIC_OP(x) kunmap_atomic(kmap_atomic(PAGE_ARG(x)))
+
+/*
+ * The address is used, as a caller uses it: an empty asm reads it and
+ * may touch any memory, so nothing the map read or wrote (the slot
+ * stack's top, say) is known to the compiler at the unmap. What it
+ * knows of the address itself (lowmem or a slot), a caller's compiler
+ * knows too.
+ */
+#define USE_ADDR(a) __asm__ __volatile__("" : : "r"(a) : "memory")
+#define KMAP_ATOMIC_OP(x)                              \
+	do {                                           \
+		void *a_ = kmap_atomic(PAGE_ARG(x));   \
+		USE_ADDR(a_);                          \
+		kunmap_atomic(a_);                     \
+	} while (0)
 
 BENCH_INLINE(kmap_atomic, lowmem, alloc_pages_setup, first_page,
 	     KMAP_ATOMIC_OP, free_pages_teardown, 20000, ARG(1, 0));
 BENCH_INLINE(kmap_atomic, highmem, alloc_pages_setup, first_page,
 	     KMAP_ATOMIC_OP, free_pages_teardown, 20000, ARG(1, 1));
 
-#define KMAP_LOCAL_OP(x) kunmap_local(kmap_local_page(PAGE_ARG(x)))
+#define KMAP_LOCAL_OP(x)                                \
+	do {                                            \
+		void *a_ = kmap_local_page(PAGE_ARG(x));\
+		USE_ADDR(a_);                           \
+		kunmap_local(a_);                       \
+	} while (0)
 
 BENCH_INLINE(kmap_local, lowmem, alloc_pages_setup, first_page,
 	     KMAP_LOCAL_OP, free_pages_teardown, 20000, ARG(1, 0));
@@ -117,10 +136,11 @@ static void kmap_op(struct bench_ctx *ctx)
 	kunmap(page);
 }
 
-#define KMAP_OP(x)                    \
-	do {                          \
-		kmap(PAGE_ARG(x));    \
-		kunmap(PAGE_ARG(x));  \
+#define KMAP_OP(x)                                  \
+	do {                                        \
+		void *a_ = kmap(PAGE_ARG(x));       \
+		USE_ADDR(a_);                       \
+		kunmap(PAGE_ARG(x));                \
 	} while (0)
 
 BENCH_INLINE_FULL(kmap_mapped, lowmem, kmap_held_setup, first_page, KMAP_OP,

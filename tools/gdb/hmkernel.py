@@ -159,10 +159,12 @@ def parse_number(arg, usage):
 class MemMap:
     """mem_map with its section tables (mm/page.h, mm/sparse.c).
 
-    mem_map holds descriptors only for the sections that contain RAM, in
-    section order; section_to_slot[] and slot_to_section[] translate
-    between a section and its slot in mem_map. So mem_map[pfn] is right
-    only below the first hole.
+    Flat (mem_map_flat): mem_map[pfn] is pfn's descriptor, holes
+    included. Sparse: mem_map holds descriptors only for the sections
+    that contain RAM, in section order; section_to_slot[] and
+    slot_to_section[] translate between a section and its slot in
+    mem_map, so mem_map[pfn] is right only below the first hole.
+    Either way section_to_slot[] says which sections hold RAM.
     """
 
     def __init__(self):
@@ -173,6 +175,10 @@ class MemMap:
         self.slot_to_section = value("slot_to_section")
         self.nr_sections = array_len(self.section_to_slot)
         self.nr_slots = int(value("nr_present_sections"))
+        self.flat = bool(int(value("mem_map_flat")))
+        if self.flat and self.nr_slots:
+            # Every section up to the last with RAM has its place.
+            self.nr_slots = int(self.slot_to_section[self.nr_slots - 1]) + 1
         self.page_size = self.base.type.target().sizeof
         self.pages_per_section = 1 << self.c.PFN_SECTION_SHIFT
 
@@ -196,7 +202,7 @@ class MemMap:
             raise KernelError(f"pfn {pfn:#x} (phys {self.phys(pfn):#x}) "
                               f"has no struct page: section {section:#x} "
                               f"[{start:#x}-{end:#x}] holds no RAM")
-        return section, slot
+        return section, section if self.flat else slot
 
     def pfn_to_page(self, pfn):
         """The struct page * of @pfn, as pfn_to_page() computes it."""
@@ -217,6 +223,14 @@ class MemMap:
             raise KernelError(f"{addr:#x} is {rest} bytes into the struct "
                               f"page at {addr - rest:#x}, not its start")
         slot = index >> self.c.PFN_SECTION_SHIFT
+        if self.flat:
+            section = slot
+            if int(self.section_to_slot[section]) == self.c.SECTION_NOT_PRESENT:
+                raise KernelError(f"{addr:#x} is the struct page of pfn "
+                                  f"{index:#x}, in section {section:#x}, "
+                                  "which holds no RAM (a hole of the flat "
+                                  "mem_map: never initialised)")
+            return index, slot, section
         section = int(self.slot_to_section[slot])
         pfn = ((section << self.c.PFN_SECTION_SHIFT) |
                (index & (self.pages_per_section - 1)))
@@ -372,10 +386,13 @@ def print_pkmap(c):
     used = sum(1 for n in counts if n > 1)
     stale = counts.count(1)
     stats = value("pkmap_stats")
+    # Hits of the inline path are counted per CPU (pkmap_total_hits).
+    hits = int(stats['hits']) + sum(int(per_cpu("pkmap_hits", cpu))
+                                    for cpu in range(nr_cpus()))
     print(f"pkmap: {slots} slots at {c.PKMAP_BASE:#010x}: {used} in use, "
           f"{stale} unused but not flushed, {slots - used - stale} free")
     print(f"next slot after {int(value('last_pkmap_nr'))}; maps "
-          f"{int(stats['maps'])}, hits {int(stats['hits'])}, flushes "
+          f"{int(stats['maps'])}, hits {hits}, flushes "
           f"{int(stats['flushes'])}, waits {int(stats['waits'])}")
     for i, (count, pte) in enumerate(zip(counts, ptes)):
         addr = c.PKMAP_BASE + (i << c.PAGE_SHIFT)
@@ -454,7 +471,12 @@ def print_kmap_atomic(c):
           f"{', guard pages between them (kmap.debug)' if debug else ''}")
     idle = []
     for cpu in range(cpus):
-        depth = int(per_cpu("kmap_atomic_idx", cpu))
+        # kmap_top: the last slot taken (bit 0: kmap.debug); the depth is
+        # how far below slot 0's page + 1 it lies (kmap_atomic_depth).
+        page = 1 << c.PAGE_SHIFT
+        top = int(per_cpu("kmap_top", cpu)) & ~(page - 1)
+        depth = (int(per_cpu("kmap_cpu_vaddr", cpu)) + page -
+                 top) >> c.PAGE_SHIFT
         lines = cpu_kmap_atomic_lines(c, cpu, depth, ptes, debug)
         if not lines:
             idle.append(cpu)

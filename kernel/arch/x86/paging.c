@@ -31,6 +31,12 @@
 #define PDE_TABLE (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED)
 
 pteval_t swapper_pdpt[PTRS_PER_PGD] __aligned(32);
+/*
+ * The fixmap's page table is part of the kernel image, not allocated:
+ * its address is then known at link time, and fixmap_pte() is a shift
+ * and a constant offset (kmap_atomic's inline path).
+ */
+pteval_t fixmap_pte_table[PTRS_PER_PTE] __aligned(PAGE_SIZE);
 static unsigned int nr_pte_pages;
 
 /* The page table behind the kernel PDE for @vaddr, allocated if missing. */
@@ -83,7 +89,9 @@ void paging_init(void)
 	map_lowmem();
 	prepare_area(VMALLOC_START, VMALLOC_END);
 	prepare_area(PKMAP_BASE, PKMAP_BASE + LAST_PKMAP * PAGE_SIZE);
-	prepare_area(FIXMAP_PMD_BASE, FIXADDR_TOP);
+	swapper_pg_dir[pmd_index(FIXMAP_PMD_BASE)] =
+		(pteval_t)__pa(fixmap_pte_table) | PDE_TABLE;
+	nr_pte_pages++;
 
 	/* Leave the page below the boot stack unmapped, as a guard. */
 	*lookup_kernel_pte((unsigned long)boot_stack_guard) = 0;

@@ -324,8 +324,11 @@ asmlinkage void interrupt_dispatch(struct pt_regs *regs)
 	/*
 	 * Back in the interrupted thread's context (the handler is done
 	 * and acknowledged): if its time is up, switch now. The thread
-	 * resumes here later and returns through iret as usual.
+	 * resumes here later and returns through iret as usual. A switch
+	 * another CPU asked for (its IPI brought us here) goes into this
+	 * CPU's preempt_count too, for the interrupted preempt_enable().
 	 */
+	fold_need_resched();
 	preempt_schedule_irq();
 	if (user_mode(regs))
 		exit_to_user_mode(regs);

@@ -10,6 +10,8 @@
 #include "kernel/config.h"
 
 #define DEFINE_PER_CPU(type, name) __typeof__(type) per_cpu__##name[NR_CPUS]
+#define DEFINE_PER_CPU_INIT(type, name, init) \
+	DEFINE_PER_CPU(type, name) = { [0 ... NR_CPUS - 1] = (init) }
 #define DECLARE_PER_CPU(type, name) \
 	extern __typeof__(type) per_cpu__##name[NR_CPUS]
 #define per_cpu(name, cpu) (per_cpu__##name[(cpu)])

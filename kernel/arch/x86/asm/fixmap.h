@@ -10,6 +10,7 @@
 
 #include "kernel/config.h"
 #include <asm/layout.h>
+#include "kernel/lib/types.h"
 
 #define KM_MAX_IDX 16
 #define KM_SLOT_STRIDE 2 /* a slot and its (debug) guard page */
@@ -44,6 +45,40 @@ static inline unsigned long fix_to_virt(unsigned int idx)
 static inline unsigned int virt_to_fix(unsigned long vaddr)
 {
 	return (FIXADDR_TOP - (vaddr & PAGE_MASK)) >> PAGE_SHIFT;
+}
+
+/* The fixmap's one page table, in the kernel image (paging.c). */
+extern u64 fixmap_pte_table[]; /* pteval_t: asm/pgtable.h */
+
+/**
+ * fixmap_pte - the PTE of a fixmap address
+ * @vaddr: a page-aligned address in the fixmap's 2 MiB
+ *
+ * The table's address is a link-time constant, so this is a shift and
+ * an offset the compiler folds into the store that uses it.
+ * Context: any. Return: the entry.
+ */
+static inline u64 *fixmap_pte(unsigned long vaddr)
+{
+	return (u64 *)((vaddr >> (PAGE_SHIFT - 3)) +
+		       ((unsigned long)fixmap_pte_table -
+			(FIXMAP_PMD_BASE >> (PAGE_SHIFT - 3))));
+}
+
+/*
+ * The same for assembly: with fixmap_pte_offset(vaddr) in a register
+ * %[off] and FIXMAP_PTE_BIAS as the "i" operand %[bias], the entry is
+ * "fixmap_pte_table-%c[bias](%[off])", the table's link-time address
+ * being the instruction's displacement (FIXMAP_PTE_HIGH: its high half).
+ */
+#define FIXMAP_PTE_SHIFT (PAGE_SHIFT - 3)
+#define FIXMAP_PTE_BIAS (FIXMAP_PMD_BASE >> FIXMAP_PTE_SHIFT)
+#define FIXMAP_PTE_LOW "fixmap_pte_table-%c[bias](%[off])"
+#define FIXMAP_PTE_HIGH "fixmap_pte_table+4-%c[bias](%[off])"
+
+static inline unsigned long fixmap_pte_offset(unsigned long vaddr)
+{
+	return vaddr >> FIXMAP_PTE_SHIFT;
 }
 
 _Static_assert(FIXADDR_START >= FIXMAP_PMD_BASE,

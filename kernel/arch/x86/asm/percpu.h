@@ -16,6 +16,9 @@
 #define DEFINE_PER_CPU(type, name) \
 	__section(".data..percpu") __typeof__(type) per_cpu__##name
 #define DECLARE_PER_CPU(type, name) extern __typeof__(type) per_cpu__##name
+/* Every CPU's copy starts as @init (the template's value). */
+#define DEFINE_PER_CPU_INIT(type, name, init) \
+	DEFINE_PER_CPU(type, name) = (init)
 
 /* Each CPU's copy minus the template: what its %fs base holds. */
 extern unsigned long __per_cpu_offset[NR_CPUS];
