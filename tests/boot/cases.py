@@ -318,6 +318,17 @@ case("kmap-debug-512M", "512M", "pass", "kmap.debug ktest=all poweroff",
 case("stress-kmap-debug", "512M", "pass",
      "kmap.debug stress=100000 poweroff", has=[STRESS_OK], timeout=240)
 
+# mem_map with the section tables where the holes are small (the PCI
+# hole at 6G): every test through the sparse translation, and the kmap
+# slow paths it implies.
+case("mem-map-sparse-ktest", "6G", "pass", "mem_map=sparse ktest=all poweroff",
+     has=[r"mem_map: sparse, [0-9]+ sections of 16 MiB with RAM", KTEST_OK])
+# The PCI hole (3-4 GiB) in a flat map, which starts on a 16 MiB
+# boundary for kmap's inline path.
+case("mem-map-flat", "6G", "pass", "poweroff",
+     has=[r"mem_map: flat, 448 sections of 16 MiB \(384 with RAM\), 28 MiB "
+          r"of struct page \(16 bytes each\) at phys 0x[0-9a-f]+000000"])
+
 # Memory debugging options, all on.
 case("debug-options-ktest", "6G", "pass",
      "page_poison debug_pagealloc slab_debug ktest=all poweroff",
