@@ -582,6 +582,7 @@ FIGURES = {
     "copy-high-to-high": instructions("copy_page", "high_to_high"),
     "copy-low-to-low": instructions("copy_page", "low_to_low"),
     "kmap-mapped": instructions("kmap_mapped", "highmem"),
+    "kmap-local-lowmem": instructions("kmap_local", "lowmem"),
     "kmap-new-page": instructions("kmap_new_page", "highmem"),
     "kmap-new-page-wrap": instructions("kmap_new_page_wrap", "highmem"),
     "kmap-local-highmem": instructions("kmap_local", "highmem"),
@@ -629,6 +630,17 @@ FIGURES = {
     "mem-map-1G": millions("mem_map_init", "1G", 2),
     "mem-map-61G": millions("mem_map_init", "61G"),
     "mem-map-per-page": Figure(bench=per_page_frame),
+    # docs/physical-memory.md: flat against sparse mem_map
+    "flat-holes-6G": Figure(bench=lambda r: number(
+        (bench_table.instructions(r, "lowmem_available", "6G-sparse") -
+         bench_table.instructions(r, "lowmem_available", "6G")) / 1024, 1)),
+    "flat-holes-61G": Figure(bench=lambda r: number(
+        (bench_table.instructions(r, "lowmem_available", "61G-sparse") -
+         bench_table.instructions(r, "lowmem_available", "61G")) / 1024, 1)),
+    "lowmem-available-61G": Figure(bench=lambda r: number(
+        bench_table.instructions(r, "lowmem_available", "61G") / 1024)),
+    "pfn-round-trip-kernel": instructions("page_to_pfn_to_page", "kernel"),
+    "pfn-round-trip-sparse": instructions("page_to_pfn_to_page", "sparse"),
     # docs/smp.md, docs/highmem.md: what SMP costs the fast paths
     "bench-cpus": Figure(bench=lambda r: str(bench_table.cpus_of(r[0]))),
     "smp-kmap-atomic-one-cpu": one_cpu("kmap_atomic", "highmem"),

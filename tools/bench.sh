@@ -46,6 +46,8 @@ MEM=${BENCH_MEM:-2G}
 SMP=${BENCH_SMP:-2}
 RUNS=${BENCH_TCG_RUNS:-3}
 BOOT_SIZES=${BENCH_BOOT_SIZES:-64M 1G 6G 16G 61G}
+# The same boots with mem_map=sparse: what the flat map's holes cost.
+SPARSE_SIZES=${BENCH_SPARSE_SIZES:-6G 61G}
 SCALE_CPUS=${BENCH_SCALE_CPUS:-4 8}
 MTTCG_CPUS=${BENCH_MTTCG_CPUS:-1 2 4}
 PATTERN=all
@@ -53,6 +55,7 @@ SCALE_PATTERN='kmap*'
 if [ "$QUICK" = 1 ]; then
 	RUNS=1
 	BOOT_SIZES=64M
+	SPARSE_SIZES=
 	PATTERN=quick
 	SCALE_PATTERN='quick:kmap*'
 	SCALE_CPUS=4
@@ -86,6 +89,10 @@ echo "bench: measuring boot cost at $BOOT_SIZES"
 iso_with "poweroff" "$OUT/boot.iso"
 for size in $BOOT_SIZES; do
 	boot "$OUT/boot.iso" "$OUT/boot-$size.log" "$size" -icount shift=0
+done
+iso_with "mem_map=sparse poweroff" "$OUT/boot-sparse.iso"
+for size in $SPARSE_SIZES; do
+	boot "$OUT/boot-sparse.iso" "$OUT/boot-$size-sparse.log" "$size" -icount shift=0
 done
 
 echo "bench: CPU scaling: kmap* at $SCALE_CPUS CPUs (icount), mt_copy at $MTTCG_CPUS (MTTCG)"
@@ -155,6 +162,19 @@ for n in $MTTCG_CPUS; do mttcg_logs+=("$OUT/mttcg-$n.log"); done
 	for size in $BOOT_SIZES; do
 		tr -d '\r' < "$OUT/boot-$size.log" |
 			sed -n "s/^mm: mem_map and free lists set up in \([0-9]*\) TSC cycles.*/mem_map_init,$size,$SMP,1,\1,,,,/p"
+	done
+	for size in $SPARSE_SIZES; do
+		tr -d '\r' < "$OUT/boot-$size-sparse.log" |
+			sed -n "s/^Boot: \([0-9]*\) TSC cycles from start_kernel.*/boot_to_shell,$size-sparse,$SMP,1,\1,,,,/p"
+	done
+	# lowmem_available: KiB of lowmem the page allocator has after boot
+	# (the Memory: line's available minus its highmem), flat and sparse.
+	for log in $(for size in $BOOT_SIZES; do echo "$OUT/boot-$size.log"; done) \
+		$(for size in $SPARSE_SIZES; do echo "$OUT/boot-$size-sparse.log"; done); do
+		variant=${log##*/boot-}; variant=${variant%.log}
+		tr -d '\r' < "$log" |
+			sed -n "s/^Memory: \([0-9]*\)K\/[0-9]*K available .* \([0-9]*\)K highmem)\$/\1 \2/p" |
+			awk -v v="$variant" -v cpus="$SMP" '{ printf "lowmem_available,%s,%s,1,%d,,,,\n", v, cpus, $1 - $2 }'
 	done
 } > "$OUT/results.csv"
 
