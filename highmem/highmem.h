@@ -233,7 +233,13 @@ __noreturn void kunmap_atomic_bad(const void *addr);
  */
 void kmap_atomic_update_slow(void);
 
-/* Take the next slot: one instruction, whatever interrupts it. */
+/**
+ * kmap_top_claim - take this CPU's next kmap_atomic/kmap_local slot
+ *
+ * One instruction, so that an interrupt or a switch comes before or
+ * after it, never inside.
+ * Context: any; the caller writes the slot's PTE next.
+ */
 static __always_inline void kmap_top_claim(void)
 {
 	__asm__ __volatile__("subl %1, %0"
@@ -242,7 +248,11 @@ static __always_inline void kmap_top_claim(void)
 			     : "memory");
 }
 
-/* Give the last slot back, after its PTE and TLB entry are gone. */
+/**
+ * kmap_top_release - give this CPU's last slot back
+ *
+ * Context: any; after the slot's PTE and TLB entry are gone.
+ */
 static __always_inline void kmap_top_release(void)
 {
 	__asm__ __volatile__("addl %1, %0"
@@ -297,7 +307,13 @@ static __always_inline void __kunmap_slot(unsigned long vaddr, bool local)
 	kmap_top_release();
 }
 
-/* The direct-map address of a page below kmap_lowmem_end. */
+/**
+ * kmap_direct_address - the direct-map address of a page below kmap_lowmem_end
+ * @page: a lowmem page, with the inline path on
+ *
+ * Context: any. Return: the address, which the compiler then knows lies
+ * below the fixmap.
+ */
 static __always_inline void *kmap_direct_address(const struct page *page)
 {
 	unsigned long addr = ((unsigned long)page << 8) + kmap_direct_bias;
@@ -307,9 +323,14 @@ static __always_inline void *kmap_direct_address(const struct page *page)
 	return (void *)addr;
 }
 
-/*
- * A direct-map address given to kunmap: checked in debug builds only
- * (on the inline path, a check is two branches more than the unmap).
+/**
+ * kunmap_check_direct - a direct-map address given to kunmap_atomic/local
+ * @addr: an address below the fixmap
+ *
+ * Checked in debug builds only: on the inline path a check is two
+ * branches more than the whole unmap. Panics if @addr is not in the
+ * direct map.
+ * Context: any.
  */
 static __always_inline void kunmap_check_direct(const void *addr)
 {
@@ -430,7 +451,13 @@ extern struct page *pkmap_page[LAST_PKMAP];
 extern int pkmap_count[LAST_PKMAP];
 DECLARE_PER_CPU(unsigned long, pkmap_hits); /* kmap of a page mapped already */
 
-/* The slot @page was last mapped at, perhaps. */
+/**
+ * pkmap_hint_of - the pool slot @page was last mapped at, perhaps
+ * @page: any page
+ *
+ * Context: any; no lock: the caller checks the answer.
+ * Return: a slot number below LAST_PKMAP.
+ */
 static __always_inline unsigned int pkmap_hint_of(const struct page *page)
 {
 	unsigned long offset = (unsigned long)page &

@@ -225,7 +225,12 @@ static inline bool pfn_valid(unsigned long pfn)
 	       section_to_slot[pfn >> PFN_SECTION_SHIFT] != SECTION_NOT_PRESENT;
 }
 
-/* The sparse layout's translations (also measured by the benchmarks). */
+/**
+ * sparse_pfn_to_page - pfn_to_page through the section tables
+ * @pfn: a valid pfn, with a sparse mem_map
+ *
+ * Context: any. Return: the struct page.
+ */
 static inline struct page *sparse_pfn_to_page(unsigned long pfn)
 {
 	unsigned long slot = section_to_slot[pfn >> PFN_SECTION_SHIFT];
@@ -247,6 +252,12 @@ static inline struct page *pfn_to_page(unsigned long pfn)
 	return sparse_pfn_to_page(pfn);
 }
 
+/**
+ * sparse_page_to_pfn - page_to_pfn through the section tables
+ * @page: a descriptor in a sparse mem_map
+ *
+ * Context: any. Return: the pfn.
+ */
 static inline unsigned long sparse_page_to_pfn(const struct page *page)
 {
 	unsigned long index = (unsigned long)(page - mem_map);

@@ -76,6 +76,12 @@ static inline u64 *fixmap_pte(unsigned long vaddr)
 #define FIXMAP_PTE_LOW "fixmap_pte_table-%c[bias](%[off])"
 #define FIXMAP_PTE_HIGH "fixmap_pte_table+4-%c[bias](%[off])"
 
+/**
+ * fixmap_pte_offset - the register part of a fixmap PTE's address
+ * @vaddr: a page-aligned fixmap address
+ *
+ * Context: any. Return: @vaddr >> 9, for FIXMAP_PTE_LOW/HIGH.
+ */
 static inline unsigned long fixmap_pte_offset(unsigned long vaddr)
 {
 	return vaddr >> FIXMAP_PTE_SHIFT;
