@@ -433,9 +433,10 @@ static __always_inline void kunmap_local(const void *addr)
  * exactly 1, by cmpxchg), and the slot must still map the page after
  * that (plain loads: a stale value only sends the cmpxchg or the check
  * astray, and the cmpxchg is a full barrier for the compiler and the
- * CPU). kunmap lowers a count above 2 the same way. Anything else
- * (no hint, a count of 0 or 1, kmap.debug's lowmem pages included) goes
- * to kmap_slow/kunmap_slow, under the lock.
+ * CPU). kunmap lowers a count of at least 2 the same way, and wakes the
+ * kmaps waiting for a slot when it made one unused. Anything else (no
+ * hint, a count of 0, or 1 for kunmap: unbalanced; kmap.debug's lowmem
+ * pages included) goes to kmap_slow/kunmap_slow, under the lock.
  */
 #define PKMAP_HINT_ORDER 10
 /*
@@ -450,6 +451,17 @@ extern struct pkmap_hint pkmap_hint[1u << PKMAP_HINT_ORDER];
 extern struct page *pkmap_page[LAST_PKMAP];
 extern int pkmap_count[LAST_PKMAP];
 DECLARE_PER_CPU(unsigned long, pkmap_hits); /* kmap of a page mapped already */
+extern int pkmap_waiters; /* kmaps asleep for a slot; kmap_lock */
+
+/**
+ * pkmap_wake_waiters - wake the kmaps waiting for a slot
+ *
+ * For kunmap's inline path, which made a slot unused without the lock:
+ * the waiters look for such a slot once more after queueing
+ * themselves, so the wake-up cannot be lost.
+ * Context: thread.
+ */
+void pkmap_wake_waiters(void);
 
 /**
  * pkmap_hint_of - the pool slot @page was last mapped at, perhaps
@@ -518,7 +530,7 @@ static __always_inline void *kmap(struct page *page)
 static __always_inline void kunmap(struct page *page)
 {
 	unsigned int nr;
-	int count;
+	int count, left;
 
 	if (likely(page < kmap_lowmem_end))
 		return;
@@ -526,10 +538,14 @@ static __always_inline void kunmap(struct page *page)
 	/* Our own use keeps the slot this page's: no recheck after. */
 	if (likely(pkmap_page[nr] == page)) {
 		count = pkmap_count[nr];
-		if (likely(count > 2) &&
+		left = count - 1;
+		if (likely(left >= 1) &&
 		    likely(__sync_bool_compare_and_swap(&pkmap_count[nr], count,
-							count - 1))) {
+							left))) {
 			current->kmap_count--;
+			/* Unused now: a kmap may be waiting for a slot. */
+			if (unlikely(left == 1) && unlikely(READ_ONCE(pkmap_waiters)))
+				pkmap_wake_waiters();
 			return;
 		}
 	}

@@ -42,6 +42,7 @@ static unsigned int last_pkmap_nr;
 static pteval_t *pkmap_page_table;
 static DEFINE_SPINLOCK(kmap_lock);
 static DECLARE_WAIT_QUEUE_HEAD(pkmap_map_wait);
+int pkmap_waiters;
 struct pkmap_stats pkmap_stats;
 
 void pkmap_init(void)
@@ -104,6 +105,20 @@ static void flush_all_zero_pkmaps(void)
 			 (void *)pkmap_page_table);
 }
 
+/* A slot with count 1 or 0: the next lap's flush makes it free. */
+static bool pkmap_any_unused(void)
+{
+	for (unsigned int i = 0; i < LAST_PKMAP; i++)
+		if (READ_ONCE(pkmap_count[i]) <= 1)
+			return true;
+	return false;
+}
+
+void pkmap_wake_waiters(void)
+{
+	wake_up(&pkmap_map_wait);
+}
+
 /*
  * Find a free slot and map @page there. kmap_lock held; it is dropped
  * while the caller sleeps for a slot (@may_sleep), else NULL is returned
@@ -133,11 +148,21 @@ start:
 			DEFINE_WAIT(wait);
 
 			pkmap_stats.waits++;
+			WRITE_ONCE(pkmap_waiters, pkmap_waiters + 1);
 			prepare_to_wait(&pkmap_map_wait, &wait);
-			spin_unlock(&kmap_lock);
-			schedule();
+			/*
+			 * kunmap's inline path frees a slot without the lock,
+			 * then looks for waiters: look for such a slot once
+			 * more, now that we are one (prepare_to_wait's lock
+			 * orders the two).
+			 */
+			if (!pkmap_any_unused()) {
+				spin_unlock(&kmap_lock);
+				schedule();
+				spin_lock(&kmap_lock);
+			}
 			finish_wait(&pkmap_map_wait, &wait);
-			spin_lock(&kmap_lock);
+			WRITE_ONCE(pkmap_waiters, pkmap_waiters - 1);
 		}
 		/* Someone else may have mapped the page meanwhile. */
 		vaddr = pkmap_address(page);
