@@ -148,10 +148,12 @@ BENCH_INLINE_FULL(kmap_mapped, lowmem, kmap_held_setup, first_page, KMAP_OP,
 BENCH_INLINE_FULL(kmap_mapped, highmem, kmap_held_setup, first_page, KMAP_OP,
 		  kmap_held_teardown, 20000, ARG(1, 1), true);
 /*
- * A new page each time: NEW_PAGES per round, fewer than the pool, so the
- * rounds measure slot search, PTE write and hash insert; the wrap flush
- * between rounds falls outside them only if the pool wraps there, which
- * the second variant includes on purpose (1024 pages: two laps).
+ * A different page each time: NEW_PAGES per round, fewer than the pool.
+ * Only the warm-up and the first round map them anew; later rounds find
+ * each page still in its slot, unused (count 1, not flushed yet): what a
+ * kmap of a page used a moment ago costs. The second variant cycles
+ * through 1024 pages, two laps of the pool per round: every kmap is a
+ * new mapping (slot search, PTE write, hash insert) and each lap a flush.
  */
 BENCH_FULL(kmap_new_page, highmem, alloc_pages_setup, kmap_op,
 	   free_pages_teardown, NEW_PAGES, ARG(NEW_PAGES, 1), true);
