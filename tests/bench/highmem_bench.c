@@ -88,24 +88,20 @@ static unsigned long first_page(struct bench_ctx *ctx)
  * knows too.
  */
 #define USE_ADDR(a) __asm__ __volatile__("" : : "r"(a) : "memory")
-#define KMAP_ATOMIC_OP(x)                              \
-	do {                                           \
-		void *a_ = kmap_atomic(PAGE_ARG(x));   \
-		USE_ADDR(a_);                          \
-		kunmap_atomic(a_);                     \
+#define MAP_USE_UNMAP(map, unmap, x)            \
+	do {                                    \
+		void *a_ = map(PAGE_ARG(x));    \
+		USE_ADDR(a_);                   \
+		unmap(a_);                      \
 	} while (0)
+#define KMAP_ATOMIC_OP(x) MAP_USE_UNMAP(kmap_atomic, kunmap_atomic, x)
 
 BENCH_INLINE(kmap_atomic, lowmem, alloc_pages_setup, first_page,
 	     KMAP_ATOMIC_OP, free_pages_teardown, 20000, ARG(1, 0));
 BENCH_INLINE(kmap_atomic, highmem, alloc_pages_setup, first_page,
 	     KMAP_ATOMIC_OP, free_pages_teardown, 20000, ARG(1, 1));
 
-#define KMAP_LOCAL_OP(x)                                \
-	do {                                            \
-		void *a_ = kmap_local_page(PAGE_ARG(x));\
-		USE_ADDR(a_);                           \
-		kunmap_local(a_);                       \
-	} while (0)
+#define KMAP_LOCAL_OP(x) MAP_USE_UNMAP(kmap_local_page, kunmap_local, x)
 
 BENCH_INLINE(kmap_local, lowmem, alloc_pages_setup, first_page,
 	     KMAP_LOCAL_OP, free_pages_teardown, 20000, ARG(1, 0));
