@@ -6,7 +6,7 @@
 #include "kernel/lib/vsprintf.h"
 #include "tests/common/printk_cases.h"
 
-void start_kernel(u32 magic, u32 mbi_phys);
+asmlinkage void start_kernel(u32 magic, u32 mbi_phys);
 
 KTEST(printk, formats)
 {
