@@ -637,8 +637,6 @@ FIGURES = {
     "flat-holes-61G": Figure(bench=lambda r: number(
         (bench_table.instructions(r, "lowmem_available", "61G-sparse") -
          bench_table.instructions(r, "lowmem_available", "61G")) / 1024, 1)),
-    "lowmem-available-61G": Figure(bench=lambda r: number(
-        bench_table.instructions(r, "lowmem_available", "61G") / 1024)),
     "pfn-round-trip-kernel": instructions("page_to_pfn_to_page", "kernel"),
     "pfn-round-trip-sparse": instructions("page_to_pfn_to_page", "sparse"),
     # docs/smp.md, docs/highmem.md: what SMP costs the fast paths

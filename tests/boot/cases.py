@@ -682,7 +682,7 @@ case("gdb-helpers", "6G", "pass",
           r"\(mm_core_init is running\)",
           r"Breakpoint [0-9]+, buddyinfo_show ",
           r"pfn 0x100000 phys 0x100000000 struct page at 0x[0-9a-f]+ "
-          r"\(mem_map slot 192, section 0x100\)",
+          r"\(mem_map slot 256, section 0x100\)",
           r"expected error: pfn_to_page: pfn 0xc0000 \(phys 0xc0000000\) has "
           r"no struct page: section 0xc0 ",
           r"expected error: pfn_to_page: pfn 0x1000000 is beyond the 36-bit "
