@@ -10,6 +10,7 @@
 #define MM_GFP_H
 
 #include "mm/page.h"
+#include "mm/page_alloc_fast.h"
 
 /* Zone modifiers. */
 #define __GFP_DMA 0x01u	    /* only ZONE_DMA */
@@ -50,6 +51,18 @@ static inline enum zone_type gfp_zone(gfp_t gfp)
 }
 
 /**
+ * __alloc_pages - alloc_pages, out of line: any order, any flags
+ * @gfp: as for alloc_pages
+ * @order: as for alloc_pages
+ *
+ * What alloc_pages calls when its inline fast path does not apply or
+ * comes back empty-handed; it tries the per-CPU list itself for order 0.
+ * Context: as alloc_pages.
+ * Return: as alloc_pages.
+ */
+struct page *__alloc_pages(gfp_t gfp, unsigned int order);
+
+/**
  * alloc_pages - allocate 2^@order physically contiguous pages
  * @gfp: which zones (gfp_zone), how hard to try, __GFP_ZERO, __GFP_COLD
  * @order: 0 to MAX_ORDER - 1
@@ -60,12 +73,30 @@ static inline enum zone_type gfp_zone(gfp_t gfp)
  * drains the per-CPU lists and tries again, down to the min watermark
  * (GFP_ATOMIC may go below it). Never loops forever. A highmem page
  * needs kmap or kmap_atomic before the kernel touches it.
+ *
+ * Inline: with the order a constant 0 and constant flags, as nearly
+ * every caller writes it, the zone is chosen at compile time and the
+ * fast path (mm/page_alloc_fast.h) takes a page from this CPU's hot
+ * list right here, without a call. The general path (__alloc_pages) is
+ * the call when that fails, and the only one for other orders and for
+ * __GFP_COLD and __GFP_ZERO.
  * Context: any with GFP_ATOMIC; thread context with GFP_KERNEL. Takes
  * the zone locks with interrupts off.
  * Return: the first page of the block, with a count of 1, or NULL
  * (reported once unless __GFP_NOWARN).
  */
-struct page *alloc_pages(gfp_t gfp, unsigned int order);
+static __always_inline struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	/* Zeroing costs a thousand instructions: one call more is noise. */
+	if (__builtin_constant_p(order) && order == 0 &&
+	    __builtin_constant_p(gfp) && !(gfp & (__GFP_COLD | __GFP_ZERO))) {
+		struct page *page = alloc_page_fast(gfp_zone(gfp));
+
+		if (likely(page))
+			return page;
+	}
+	return __alloc_pages(gfp, order);
+}
 
 /**
  * alloc_page - allocate one page
@@ -81,6 +112,15 @@ static inline struct page *alloc_page(gfp_t gfp)
 }
 
 /**
+ * __free_pages_general - __free_pages, out of line: any order
+ * @page: as for __free_pages
+ * @order: as for __free_pages
+ *
+ * Context: as __free_pages.
+ */
+void __free_pages_general(struct page *page, unsigned int order);
+
+/**
  * __free_pages - drop a reference to a block from alloc_pages
  * @page: the first page of the block
  * @order: the order it was allocated with
@@ -88,10 +128,18 @@ static inline struct page *alloc_page(gfp_t gfp)
  * The last reference frees it: order 0 to this CPU's hot list, larger
  * blocks straight to the buddy lists. Freeing a free page, a reserved
  * page, a page inside a block, or a block with another order than it
- * was allocated with panics, naming the pfn.
+ * was allocated with panics, naming the pfn. Inline: with the order a
+ * constant 0 the fast path (mm/page_alloc_fast.h) runs right here, and
+ * __free_pages_general is called only when it cannot free the page.
  * Context: any; never sleeps. Takes the zone lock with interrupts off.
  */
-void __free_pages(struct page *page, unsigned int order);
+static __always_inline void __free_pages(struct page *page, unsigned int order)
+{
+	if (__builtin_constant_p(order) && order == 0 &&
+	    likely(free_page_fast(page)))
+		return;
+	__free_pages_general(page, order);
+}
 #define __free_page(page) __free_pages((page), 0)
 
 /**

@@ -3,8 +3,9 @@
  * kmalloc: a kmem_cache per size class, 8 to 8192 bytes (with 96 and 192
  * as in Linux, for the many objects just above 64 and 128), a DMA twin
  * of each, and the page allocator for anything larger. kfree finds the
- * cache from the page's flags, so a pointer kmalloc never returned is
- * recognised and reported instead of corrupting a slab.
+ * cache from the struct page, so a pointer kmalloc never returned is
+ * recognised and reported instead of corrupting a slab. The fast paths
+ * of both are inline, in mm/slab.h; this file has the rest.
  */
 #define pr_fmt(fmt) "kmalloc: " fmt
 
@@ -23,37 +24,50 @@ const unsigned int kmalloc_sizes[KMALLOC_CLASSES] = {
 struct kmem_cache *kmalloc_caches[KMALLOC_CLASSES];
 struct kmem_cache *kmalloc_dma_caches[KMALLOC_CLASSES];
 
-/* Class of sizes 1..192 by (size - 1) / 8, as Linux's size_index. */
-static const u8 size_index[24] = {
-	0, 1, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5,
-	6, 6, 6, 6, 6, 6, 6, 6,
+/* Entry i: the class of the sizes 8i + 1 .. 8i + 8 (mm/slab.h). */
+const u8 kmalloc_size_class[KMALLOC_MAX_CACHE_SIZE / 8] = {
+	[0] = 0,		/*    1 ..    8 */
+	[1] = 1,		/*    9 ..   16 */
+	[2 ... 3] = 2,		/*   17 ..   32 */
+	[4 ... 7] = 3,		/*   33 ..   64 */
+	[8 ... 11] = 4,		/*   65 ..   96 */
+	[12 ... 15] = 5,	/*   97 ..  128 */
+	[16 ... 23] = 6,	/*  129 ..  192 */
+	[24 ... 31] = 7,	/*  193 ..  256 */
+	[32 ... 63] = 8,	/*  257 ..  512 */
+	[64 ... 127] = 9,	/*  513 .. 1024 */
+	[128 ... 255] = 10,	/* 1025 .. 2048 */
+	[256 ... 511] = 11,	/* 2049 .. 4096 */
+	[512 ... 1023] = 12,	/* 4097 .. 8192 */
 };
 
-static unsigned int fls32(u32 x)
+/* kmalloc's inline fast path pops its lists with a link at offset 0. */
+static bool kmalloc_links_at_zero(const struct kmem_cache *c)
 {
-	return x ? 32 - (unsigned int)__builtin_clz(x) : 0;
+	return c->freeptr_offset == 0 || (c->flags & SLAB_SLOW_FLAGS);
 }
 
-/* The class of @size (1 .. KMALLOC_MAX_CACHE_SIZE). */
-static unsigned int kmalloc_index(size_t size)
-{
-	if (size <= 192)
-		return size_index[(size - 1) / 8];
-	return fls32((u32)size - 1) - 1; /* 256 -> 7 ... 8192 -> 12 */
-}
-
+/*
+ * Each class's caches get their fixed slab_cpu slots (kmalloc_slot):
+ * kmalloc reaches its per-CPU list without the cache pointer, and links
+ * the list at offset 0, which holds for every kmalloc cache that has a
+ * fast path (no constructor; debug caches keep their slot empty).
+ */
 void kmalloc_init(void)
 {
 	char name[KMEM_CACHE_NAME_LEN];
 
 	for (unsigned int i = 0; i < KMALLOC_CLASSES; i++) {
 		snprintf(name, sizeof(name), "kmalloc-%u", kmalloc_sizes[i]);
-		kmalloc_caches[i] = kmem_cache_create(name, kmalloc_sizes[i],
-						      0, SLAB_PANIC, NULL);
+		kmalloc_caches[i] = kmem_cache_create_slot(
+			name, kmalloc_sizes[i], 0, SLAB_PANIC, NULL,
+			kmalloc_slot(i, 0));
 		snprintf(name, sizeof(name), "dma-kmalloc-%u", kmalloc_sizes[i]);
-		kmalloc_dma_caches[i] = kmem_cache_create(
+		kmalloc_dma_caches[i] = kmem_cache_create_slot(
 			name, kmalloc_sizes[i], 0, SLAB_PANIC | SLAB_CACHE_DMA,
-			NULL);
+			NULL, kmalloc_slot(i, __GFP_DMA));
+		BUG_ON(!kmalloc_links_at_zero(kmalloc_caches[i]));
+		BUG_ON(!kmalloc_links_at_zero(kmalloc_dma_caches[i]));
 	}
 }
 
@@ -96,6 +110,7 @@ void *__kmalloc(size_t size, gfp_t gfp)
 		return kmalloc_large(size, gfp);
 	i = kmalloc_index(size);
 	c = (gfp & __GFP_DMA) ? kmalloc_dma_caches[i] : kmalloc_caches[i];
+	/* Here, not in __kmem_cache_alloc: our caller is the one to record. */
 	if (unlikely(c->flags & SLAB_SLOW_FLAGS))
 		return kmem_cache_alloc_debug(c, gfp, stack_return_address(0),
 					      stack_return_address(1));
@@ -160,7 +175,7 @@ static __always_inline struct kmem_cache *kfree_cache(const void *obj,
 	return c;
 }
 
-void kfree(const void *obj)
+void __kfree(const void *obj)
 {
 	struct kmem_cache *c;
 	struct page *large;
@@ -173,11 +188,12 @@ void kfree(const void *obj)
 		__free_pages(large, page_order(large));
 		return;
 	}
+	/* Here, not in __kmem_cache_free: our caller is the one to record. */
 	if (unlikely(c->flags & SLAB_SLOW_FLAGS))
 		kmem_cache_free_debug(c, (void *)obj, stack_return_address(0),
 				      stack_return_address(1));
 	else
-		magazine_put(c, (void *)obj);
+		__kmem_cache_free(c, (void *)obj);
 }
 
 size_t ksize(const void *obj)

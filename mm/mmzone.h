@@ -48,7 +48,7 @@ struct per_cpu_pages {
 	int high;  /* drain above this */
 	int batch; /* refill and drain by this many */
 	struct list_head list;
-	unsigned long allocs; /* allocations served from the list directly */
+	unsigned long allocs; /* fast-path allocations (zoneinfo, vmstat pgalloc_*) */
 } __aligned(32);
 
 /* Page counts kept per zone, like Linux's zone_stat_item. */

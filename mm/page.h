@@ -9,7 +9,10 @@
  *   - the order of a free or allocated block sits in four bits of flags;
  *   - the kmap address of a highmem page is in a small hash table
  *     (highmem/), not in the page;
- *   - slab bookkeeping lives in the slab itself (mm/slab.c).
+ *   - slab bookkeeping lives in the slab itself (mm/slab.c); a slab's
+ *     pages keep only its cache and first object, where a free page
+ *     keeps its list pointers, so that kfree checks a pointer without
+ *     reading the slab.
  *
  * flags: | zone (2) | unused (2) | order (4) | PG_* bits (24) |
  */
@@ -30,10 +33,18 @@ enum zone_type {
 	MAX_NR_ZONES
 };
 
+struct kmem_cache;
+
 struct page {
 	unsigned long flags;
 	atomic_t _refcount;    /* 0: free; otherwise the number of users */
-	struct list_head lru;  /* free lists, per-CPU lists, slab lists */
+	union {
+		struct list_head lru; /* free lists, per-CPU lists */
+		struct { /* each page of a slab (PG_slab), for kfree */
+			void *s_mem; /* the slab's first object */
+			struct kmem_cache *slab_cache;
+		};
+	};
 };
 
 enum pageflags {

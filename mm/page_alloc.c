@@ -15,6 +15,11 @@
  * off: draining every CPU's lists (drain_all_pages) is an IPI asking
  * each CPU to drain its own. A page freed on one CPU lands on that
  * CPU's list, whichever CPU allocated it.
+ *
+ * The order-0 fast paths (a page from this CPU's hot list, a page back
+ * onto it) are inline, in mm/page_alloc_fast.h: alloc_pages and
+ * __free_pages run them at the call site when the order is a constant,
+ * and fall back to __alloc_pages and __free_pages_general here.
  */
 #define pr_fmt(fmt) "page_alloc: " fmt
 
@@ -35,12 +40,8 @@
 struct zone zones[MAX_NR_ZONES];
 DEFINE_PER_CPU(struct per_cpu_pageset, pagesets);
 
-/*
- * Set when page debugging or fault injection is on: every allocation
- * and free then takes the general path, where the hooks are. Without
- * them the fast paths cost one extra test of this flag.
- */
-static bool page_alloc_slow;
+/* Page debugging or fault injection on (see mm/page_alloc_fast.h). */
+bool page_alloc_slow;
 
 void page_alloc_debug_changed(void)
 {
@@ -192,21 +193,17 @@ static struct page *rmqueue_pcplist(struct zone *zone, gfp_t gfp)
 	return page;
 }
 
-/* Put a page whose last reference is gone on this CPU's list. */
-static __always_inline void free_pcp_page(struct page *page, bool cold)
+/* Called by free_pcp_page when a list reaches its high mark. */
+__noinline void pcp_drain_full(void)
 {
-	enum zone_type z = page_zonenum(page);
-	struct per_cpu_pages *pcp;
 	unsigned long flags;
 
-	count_vm_event(PGFREE);
 	local_irq_save(flags);
-	pcp = this_cpu_pcp(z);
-	if (cold)
-		list_add_tail(&page->lru, &pcp->list);
-	else
-		list_add(&page->lru, &pcp->list);
-	if (unlikely(++pcp->count >= pcp->high)) {
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
+		struct per_cpu_pages *pcp = this_cpu_pcp((enum zone_type)z);
+
+		if (pcp->count < pcp->high)
+			continue;
 		free_pcppages_bulk(&zones[z], pcp->batch, pcp);
 		zone_stat_inc(z, pcp_drain);
 	}
@@ -415,52 +412,19 @@ static void warn_alloc_failed(gfp_t gfp, unsigned int order)
 	show_free_areas();
 }
 
-/*
- * The fast path of an order-0 allocation: the preferred zone is well
- * above its low watermark and this CPU's list has a page. That is one
- * comparison, a list operation with interrupts off, and the reference
- * count; everything else (refills, fallback, reclaim, reports) is in the
- * general path, which rechecks it all.
- */
-static struct page *alloc_page_fast(gfp_t gfp, enum zone_type classzone)
-{
-	struct zone *zone = &zones[classzone];
-	struct per_cpu_pages *pcp;
-	struct page *page;
-	unsigned long flags;
-
-	if (zone->free_pages <= zone->watermark[WMARK_LOW])
-		return NULL;
-	local_irq_save(flags);
-	pcp = this_cpu_pcp(classzone);
-	if (list_empty(&pcp->list)) {
-		local_irq_restore(flags);
-		return NULL;
-	}
-	page = (gfp & __GFP_COLD) ?
-		       list_last_entry(&pcp->list, struct page, lru) :
-		       list_first_entry(&pcp->list, struct page, lru);
-	__list_del_entry(&page->lru);
-	pcp->count--;
-	pcp->allocs++;
-	count_vm_event(PGALLOC_DMA + classzone);
-	local_irq_restore(flags);
-	/* Pages on per-CPU lists have order 0 and no PG_head already. */
-	set_page_count(page, 1);
-	if (gfp & __GFP_ZERO)
-		clear_highpage(page);
-	return page;
-}
-
-struct page *alloc_pages(gfp_t gfp, unsigned int order)
+struct page *__alloc_pages(gfp_t gfp, unsigned int order)
 {
 	enum zone_type classzone = gfp_zone(gfp);
 	struct page *page;
 
-	if (likely(order == 0 && !page_alloc_slow)) {
-		page = alloc_page_fast(gfp, classzone);
-		if (likely(page))
+	/* A cold page comes from the list's tail: rmqueue_pcplist below. */
+	if (order == 0 && !(gfp & __GFP_COLD)) {
+		page = alloc_page_fast(classzone);
+		if (page) {
+			if (gfp & __GFP_ZERO)
+				clear_highpage(page);
 			return page;
+		}
 	}
 	if (unlikely(page_alloc_slow) && should_fail(&fail_page_alloc, gfp))
 		return NULL;
@@ -483,7 +447,10 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 		return NULL;
 	}
 	prep_new_page(page, order);
-	/* Called here, not deeper: the callers are levels 0 and 1 from here. */
+	/*
+	 * Called here, not deeper: the callers are levels 0 and 1 from here
+	 * (alloc_pages, which calls this function, is inline).
+	 */
 	if (unlikely(page_debug))
 		page_debug_alloc(page, order, stack_return_address(0),
 				 stack_return_address(1));
@@ -567,28 +534,13 @@ void free_hot_cold_page(struct page *page, bool cold)
 	free_pcp_page(page, cold);
 }
 
-/* Flags an order-0 page must not have when its last reference goes. */
-#define FREE_CHECK_MASK \
-	((1ul << PG_reserved) | (1ul << PG_buddy) | (1ul << PG_head) | \
-	 PAGE_ORDER_MASK)
-
-void __free_pages(struct page *page, unsigned int order)
+void __free_pages_general(struct page *page, unsigned int order)
 {
 	unsigned long flags;
 
-	/*
-	 * The common case: the last reference to a clean order-0 page.
-	 * A count of 1 is the caller's own reference, so nobody else may
-	 * change it: a plain store suffices, no lock prefix. (Only a double
-	 * free racing on two CPUs could break that; the debug options send
-	 * every free through put_page_testzero, which catches it.)
-	 */
-	if (likely(order == 0 && page_count(page) == 1 &&
-		   !(page->flags & FREE_CHECK_MASK) && !page_alloc_slow)) {
-		set_page_count(page, 0);
-		free_pcp_page(page, false);
+	if (order == 0 && free_page_fast(page))
 		return;
-	}
+	/* Other orders, pages in use elsewhere, bad frees, debugging. */
 	check_free(page, order);
 	if (!put_page_testzero(page, order))
 		return;

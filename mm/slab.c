@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * The slab allocator (see mm/slab.h for the levels).
+ * The slab allocator (see mm/slab.h for the levels and the per-CPU
+ * lists).
  *
  * A slab is a block of 2^order lowmem pages laid out as
  *
@@ -11,7 +12,14 @@
  * (0, 64, 128, ... bytes) so that objects at the same index in different
  * slabs do not all fall into the same cache sets. Every page of a slab
  * has PG_slab and the slab's order in its flags, so the slab header of
- * any object is found by rounding its address down to the slab size.
+ * any object is found by rounding its address down to the slab size;
+ * and the cache and the first object, so that kfree can check a
+ * pointer from its struct page alone.
+ *
+ * Objects on a per-CPU list (or a checked cache's list) count as in use
+ * in their slab, and are linked through a word of their own: at the
+ * start of the object, or past its end where its bytes must survive
+ * while it is free (a constructor's state, slab debugging's poison).
  */
 #define pr_fmt(fmt) "slab: " fmt
 
@@ -29,25 +37,25 @@
 
 #define BUFCTL_END 0xFFFFu
 #define BUFCTL_ACTIVE 0xFFFEu
-/* Magazines of the bootstrap caches: kmem_cache and every kmalloc class. */
-#define MAGAZINE_MAX 120
-#define BOOT_CACHES (1 + 2 * KMALLOC_CLASSES)
-#define BOOT_AC_POOL_SIZE                                                \
-	(BOOT_CACHES * NR_CPUS *                                         \
-	 (sizeof(struct array_cache) + MAGAZINE_MAX * sizeof(void *) + 8))
+/* The longest per-CPU list (Linux's largest SLAB magazine). */
+#define CPU_LIST_MAX 120
+_Static_assert(CPU_LIST_MAX <= SLAB_LIMIT_MAX, "the room must fit the tid");
+_Static_assert((NR_CPUS & (NR_CPUS - 1)) == 0,
+	       "the tid's generation keeps the CPU number in its low bits");
 
+DEFINE_PER_CPU(struct slab_cpu_lists, slab_cpu);
 
 static struct kmem_cache cache_cache; /* the cache of struct kmem_cache */
 static LIST_HEAD(slab_caches);
 /*
- * slab_mutex guards slab_caches. A mutex: walking the caches to shrink
- * them sends IPIs (every CPU drains its own magazines), which must not
- * be done holding a spinlock.
+ * slab_mutex guards slab_caches and the slots in use. A mutex: walking
+ * the caches to shrink them sends IPIs (every CPU drains its own
+ * lists), which must not be done holding a spinlock.
  */
 static DEFINE_MUTEX(slab_mutex);
-static bool slab_up; /* kmalloc works: array caches come from it */
-static u8 boot_ac_pool[BOOT_AC_POOL_SIZE] __aligned(8);
-static unsigned int boot_ac_used;
+/* Slot 0 and kmalloc's fixed slots are never handed out. */
+#define FIRST_FREE_SLOT (1 + 2 * KMALLOC_CLASSES)
+static bool slot_used[SLAB_CPU_SLOTS];
 
 /* ---- geometry ---- */
 
@@ -89,7 +97,7 @@ static void compute_layout(struct kmem_cache *c)
 }
 
 /* Linux's magazine sizes: fewer, the larger the objects. */
-static unsigned int magazine_limit(unsigned int size)
+static unsigned int cpu_list_limit(unsigned int size)
 {
 	if (size > PAGE_SIZE)
 		return 8;
@@ -97,35 +105,88 @@ static unsigned int magazine_limit(unsigned int size)
 		return 24;
 	if (size > 256)
 		return 54;
-	return MAGAZINE_MAX;
+	return CPU_LIST_MAX;
 }
 
-static struct array_cache *alloc_array_cache(unsigned int limit)
-{
-	size_t bytes = sizeof(struct array_cache) + limit * sizeof(void *);
-	struct array_cache *ac;
+/* ---- the links of free objects ---- */
 
-	if (slab_up) {
-		ac = kmalloc(bytes, GFP_KERNEL);
-	} else {
-		/* Bootstrap: kmalloc's own caches need magazines first. */
-		if (boot_ac_used + bytes > sizeof(boot_ac_pool))
-			panic("slab bootstrap: array cache pool exhausted");
-		ac = (struct array_cache *)(boot_ac_pool + boot_ac_used);
-		boot_ac_used += ALIGN(bytes, (size_t)8);
-	}
-	if (ac) {
-		ac->avail = 0;
-		ac->limit = limit;
-		ac->batchcount = (limit + 1) / 2;
-	}
-	return ac;
+static void **obj_link(const struct kmem_cache *c, void *obj)
+{
+	return (void **)((char *)obj + c->freeptr_offset);
 }
 
-static bool in_boot_pool(const void *p)
+/*
+ * Cut the list at @head after @keep objects (there must be more):
+ * return the rest, which the caller gives back to the slabs.
+ */
+static void *list_split(const struct kmem_cache *c, void **head,
+			unsigned int keep)
 {
-	return (const u8 *)p >= boot_ac_pool &&
-	       (const u8 *)p < boot_ac_pool + sizeof(boot_ac_pool);
+	void **cut = head, *rest;
+
+	for (unsigned int i = 0; i < keep; i++)
+		cut = obj_link(c, *cut);
+	rest = *cut;
+	*cut = NULL;
+	return rest;
+}
+
+/* ---- the per-CPU lists ---- */
+
+static bool cache_is_fast(const struct kmem_cache *c)
+{
+	return c->cpu_slot != SLAB_CPU_NONE && !(c->flags & SLAB_SLOW_FLAGS);
+}
+
+static struct kmem_cache_cpu *cpu_list(const struct kmem_cache *c,
+				       unsigned int cpu)
+{
+	return &per_cpu(slab_cpu, cpu).slot[c->cpu_slot];
+}
+
+/* This CPU's list of @c, for the general paths: interrupts off. */
+static struct kmem_cache_cpu *this_cpu_list(const struct kmem_cache *c)
+{
+	return &this_cpu_ptr(slab_cpu)->slot[c->cpu_slot];
+}
+
+static unsigned int tid_room(unsigned long tid)
+{
+	return (unsigned int)(tid & SLAB_TID_ROOM_MASK);
+}
+
+/* The next tid of a list: a new generation, and @room. */
+static unsigned long tid_next(unsigned long tid, unsigned int room)
+{
+	return ((tid & ~SLAB_TID_ROOM_MASK) + SLAB_TID_STEP) | room;
+}
+
+unsigned int kmem_cache_cpu_objects(const struct kmem_cache *c,
+				    unsigned int cpu)
+{
+	if (!cache_is_fast(c))
+		return 0;
+	return c->limit - tid_room(READ_ONCE(cpu_list(c, cpu)->tid));
+}
+
+/*
+ * Set every CPU's list of @c up: empty, with room for c->limit objects,
+ * or none for a cache that must take the general paths. The generation
+ * starts at the CPU's number.
+ */
+static void cpu_lists_init(struct kmem_cache *c)
+{
+	unsigned int cpu;
+
+	if (c->cpu_slot == SLAB_CPU_NONE)
+		return;
+	for_each_possible_cpu(cpu) {
+		struct kmem_cache_cpu *l = cpu_list(c, cpu);
+
+		l->freelist = NULL;
+		l->tid = ((unsigned long)cpu << SLAB_TID_ROOM_BITS) |
+			 (cache_is_fast(c) ? c->limit : 0);
+	}
 }
 
 /* ---- slabs ---- */
@@ -161,10 +222,6 @@ static bool cache_grow(struct kmem_cache *c, gfp_t gfp)
 
 	if (!page)
 		return false;
-	for (unsigned long i = 0; i < (1ul << c->order); i++) {
-		SetPageSlab(page + i);
-		set_page_order(page + i, c->order);
-	}
 	slab = lowmem_page_address(page);
 	slab->cache = c;
 	slab->inuse = 0;
@@ -173,6 +230,12 @@ static bool cache_grow(struct kmem_cache *c, gfp_t gfp)
 	c->colour_next = c->colour ? (colour + 1) % (c->colour + 1) : 0;
 	spin_unlock_irqrestore(&c->lock, flags);
 	slab->s_mem = (char *)slab + c->mgmt_size + colour * c->colour_off;
+	for (unsigned long i = 0; i < (1ul << c->order); i++) {
+		page[i].s_mem = slab->s_mem;
+		page[i].slab_cache = c;
+		SetPageSlab(page + i);
+		set_page_order(page + i, c->order);
+	}
 	for (unsigned int i = 0; i < c->num; i++) {
 		slab->bufctl[i] = i + 1 < c->num ? (u16)(i + 1) : BUFCTL_END;
 		slab_debug_init_object(c, index_to_obj(c, slab, i));
@@ -238,15 +301,50 @@ static void *slab_get_obj(struct kmem_cache *c, struct slab *slab)
 	return index_to_obj(c, slab, idx);
 }
 
-/* Return objects from a magazine to their slabs. c->lock held. */
-/* Objects back to their slabs; slabs left empty beyond free_limit go to @dead. */
-static void free_block(struct kmem_cache *c, void **objs, unsigned int n,
+/*
+ * Up to @n free objects from the slabs, partial ones first, linked into
+ * a list at *@first. c->lock held. Return: how many.
+ */
+static unsigned int slabs_take(struct kmem_cache *c, unsigned int n,
+			       void **first)
+{
+	void **tail = first;
+	unsigned int got = 0;
+
+	while (got < n) {
+		struct slab *slab;
+
+		if (!list_empty(&c->slabs_partial))
+			slab = list_first_entry(&c->slabs_partial, struct slab,
+						list);
+		else if (!list_empty(&c->slabs_free))
+			slab = list_first_entry(&c->slabs_free, struct slab,
+						list);
+		else
+			break;
+		while (slab->free != BUFCTL_END && got < n) {
+			*tail = slab_get_obj(c, slab);
+			tail = obj_link(c, *tail);
+			got++;
+		}
+	}
+	*tail = NULL;
+	return got;
+}
+
+/*
+ * The @n objects of the list at @objs back to their slabs; slabs left
+ * empty beyond free_limit go to @dead. c->lock held.
+ */
+static void free_block(struct kmem_cache *c, void *objs, unsigned int n,
 		       struct list_head *dead)
 {
 	for (unsigned int i = 0; i < n; i++) {
-		struct slab *slab = obj_to_slab(objs[i]);
-		unsigned int idx = obj_index(c, slab, objs[i]);
+		void *obj = objs;
+		struct slab *slab = obj_to_slab(obj);
+		unsigned int idx = obj_index(c, slab, obj);
 
+		objs = *obj_link(c, obj);
 		slab->bufctl[idx] = (u16)slab->free;
 		slab->free = idx;
 		slab->inuse--;
@@ -263,42 +361,41 @@ static void free_block(struct kmem_cache *c, void **objs, unsigned int n,
 	}
 }
 
-/* ---- the magazines ---- */
+/* ---- beyond the fast paths ---- */
 
 /*
- * The magazine is empty: fill up to batchcount objects from the slabs,
- * growing a slab if there are none. Entered and left with interrupts
- * off (*flags holds the caller's state); they are turned back on
- * around a slab allocation that may sleep.
+ * This CPU's list of @c is empty: refill it with up to batchcount
+ * objects from the slabs and take one, growing a slab if there are
+ * none. Entered and left with interrupts off (*@flags holds the
+ * caller's state); they are turned back on around a slab allocation,
+ * which may sleep. Meanwhile an interrupt, or the CPU the thread moved
+ * to, may have filled the list: then that serves.
  */
-void *cache_alloc_refill(struct kmem_cache *c, gfp_t gfp,
-			 unsigned long *flags)
+static void *cpu_list_refill(struct kmem_cache *c, gfp_t gfp,
+			     unsigned long *flags)
 {
-	struct array_cache *ac;
-
 	for (;;) {
-		ac = c->cpu_cache[smp_processor_id()];
-		spin_lock(&c->lock);
-		while (ac->avail < ac->batchcount) {
-			struct slab *slab;
+		struct kmem_cache_cpu *l = this_cpu_list(c);
+		void *obj;
+		unsigned int n;
 
-			if (!list_empty(&c->slabs_partial))
-				slab = list_first_entry(&c->slabs_partial,
-							struct slab, list);
-			else if (!list_empty(&c->slabs_free))
-				slab = list_first_entry(&c->slabs_free,
-							struct slab, list);
-			else
-				break;
-			while (slab->free != BUFCTL_END &&
-			       ac->avail < ac->batchcount)
-				ac->entry[ac->avail++] = slab_get_obj(c, slab);
+		if (l->freelist) {
+			obj = l->freelist;
+			l->freelist = *obj_link(c, obj);
+			l->tid = tid_next(l->tid, tid_room(l->tid) + 1);
+			return obj;
 		}
-		if (ac->avail)
+		spin_lock(&c->lock);
+		n = slabs_take(c, c->batchcount, &obj);
+		if (n)
 			c->stats.refills++;
 		spin_unlock(&c->lock);
-		if (ac->avail)
-			return ac->entry[--ac->avail];
+		if (n) {
+			/* The list was empty: c->limit of room, n - 1 kept. */
+			l->freelist = *obj_link(c, obj);
+			l->tid = tid_next(l->tid, c->limit - (n - 1));
+			return obj;
+		}
 		local_irq_restore(*flags);
 		if (!cache_grow(c, gfp)) {
 			local_irq_save(*flags);
@@ -308,19 +405,83 @@ void *cache_alloc_refill(struct kmem_cache *c, gfp_t gfp,
 	}
 }
 
-/* The magazine is full: give its oldest batch back to the slabs. */
-void cache_flusharray(struct kmem_cache *c, struct array_cache *ac)
+/*
+ * @obj goes on this CPU's list of @c, which was full a moment ago: if it
+ * still is, its oldest batch (the tail) goes back to the slabs first.
+ */
+static void cpu_list_free(struct kmem_cache *c, void *obj)
 {
-	unsigned int batch = min(ac->batchcount, ac->avail);
+	struct kmem_cache_cpu *l;
+	unsigned long flags;
+	unsigned int room;
 	LIST_HEAD(dead);
 
-	spin_lock(&c->lock);
-	free_block(c, ac->entry, batch, &dead);
-	c->stats.flushes++;
-	spin_unlock(&c->lock);
+	local_irq_save(flags);
+	l = this_cpu_list(c);
+	room = tid_room(l->tid);
+	if (!room) {
+		void *old = list_split(c, &l->freelist,
+				       c->limit - c->batchcount);
+
+		spin_lock(&c->lock);
+		free_block(c, old, c->batchcount, &dead);
+		c->stats.flushes++;
+		spin_unlock(&c->lock);
+		room = c->batchcount;
+	}
+	*obj_link(c, obj) = l->freelist;
+	l->freelist = obj;
+	l->tid = tid_next(l->tid, room - 1);
+	local_irq_restore(flags);
 	slabs_destroy(c, &dead);
-	ac->avail -= batch;
-	memmove(ac->entry, ac->entry + batch, ac->avail * sizeof(void *));
+}
+
+/*
+ * The checked caches' list (c->slow_freelist): a slot from it, or from
+ * the slabs, growing one if need be. Newest first, so that the next
+ * allocation finds the object freed last and checks it (a write after
+ * free shows there).
+ */
+static void *slow_list_get(struct kmem_cache *c, gfp_t gfp)
+{
+	for (;;) {
+		unsigned long flags;
+		void *slot = NULL;
+
+		spin_lock_irqsave(&c->lock, flags);
+		if (c->slow_freelist) {
+			slot = c->slow_freelist;
+			c->slow_freelist = *obj_link(c, slot);
+			c->slow_count--;
+		} else {
+			slabs_take(c, 1, &slot);
+		}
+		spin_unlock_irqrestore(&c->lock, flags);
+		if (slot || !cache_grow(c, gfp))
+			return slot;
+	}
+}
+
+/* A checked slot back on the list; a full list gives its oldest batch back. */
+static void slow_list_put(struct kmem_cache *c, void *slot)
+{
+	unsigned long flags;
+	LIST_HEAD(dead);
+
+	spin_lock_irqsave(&c->lock, flags);
+	if (c->slow_count >= c->limit) {
+		void *old = list_split(c, &c->slow_freelist,
+				       c->limit - c->batchcount);
+
+		free_block(c, old, c->batchcount, &dead);
+		c->slow_count -= c->batchcount;
+		c->stats.flushes++;
+	}
+	*obj_link(c, slot) = c->slow_freelist;
+	c->slow_freelist = slot;
+	c->slow_count++;
+	spin_unlock_irqrestore(&c->lock, flags);
+	slabs_destroy(c, &dead);
 }
 
 /* With debugging or failslab on: fault injection, red zones, poison, owners. */
@@ -332,7 +493,7 @@ __noinline void *kmem_cache_alloc_debug(struct kmem_cache *c, gfp_t gfp,
 
 	if (slab_should_fail(c, gfp))
 		return NULL;
-	obj = magazine_get(c, gfp);
+	obj = slow_list_get(c, gfp);
 	if (!obj)
 		return NULL;
 	obj = slab_debug_alloc(c, obj, caller, caller2);
@@ -345,45 +506,57 @@ __noinline void kmem_cache_free_debug(struct kmem_cache *c, void *obj,
 				      unsigned long caller,
 				      unsigned long caller2)
 {
-	magazine_put(c, slab_debug_free(c, obj, caller, caller2));
+	slow_list_put(c, slab_debug_free(c, obj, caller, caller2));
 }
 
-void *kmem_cache_alloc(struct kmem_cache *c, gfp_t gfp)
+void *__kmem_cache_alloc(struct kmem_cache *c, gfp_t gfp)
 {
+	unsigned long flags;
 	void *obj;
 
-	if (unlikely(c->flags & SLAB_SLOW_FLAGS))
+	if (unlikely(!cache_is_fast(c)))
 		return kmem_cache_alloc_debug(c, gfp, stack_return_address(0),
 					      stack_return_address(1));
-	obj = magazine_get(c, gfp);
-	if (unlikely(gfp & __GFP_ZERO) && obj)
+	local_irq_save(flags);
+	obj = cpu_list_refill(c, gfp, &flags);
+	local_irq_restore(flags);
+	if (obj && (gfp & __GFP_ZERO))
 		memset(obj, 0, c->object_size);
 	return obj;
 }
 
-void kmem_cache_free(struct kmem_cache *c, void *obj)
+void __kmem_cache_free(struct kmem_cache *c, void *obj)
 {
-	if (unlikely(c->flags & SLAB_SLOW_FLAGS))
+	if (unlikely(!cache_is_fast(c)))
 		kmem_cache_free_debug(c, obj, stack_return_address(0),
 				      stack_return_address(1));
 	else
-		magazine_put(c, obj);
+		cpu_list_free(c, obj);
 }
 
 /*
- * Empty this CPU's magazine into the slabs: run on every CPU by
- * on_each_cpu, since only its owner touches a magazine. Interrupts off.
+ * Empty this CPU's list of a cache into the slabs: run on every CPU by
+ * on_each_cpu, since only its owner touches a CPU's list. Interrupts
+ * off.
  */
 static void drain_cpu_cache(void *cache)
 {
 	struct kmem_cache *c = cache;
-	struct array_cache *ac = c->cpu_cache[smp_processor_id()];
+	struct kmem_cache_cpu *l;
+	unsigned int n;
+	void *objs;
 	LIST_HEAD(dead);
 
+	if (!cache_is_fast(c))
+		return;
+	l = this_cpu_list(c);
+	n = c->limit - tid_room(l->tid);
+	objs = l->freelist;
+	l->freelist = NULL;
+	l->tid = tid_next(l->tid, c->limit);
 	spin_lock(&c->lock);
-	free_block(c, ac->entry, ac->avail, &dead);
+	free_block(c, objs, n, &dead);
 	spin_unlock(&c->lock);
-	ac->avail = 0;
 	slabs_destroy(c, &dead);
 }
 
@@ -395,6 +568,9 @@ unsigned long kmem_cache_shrink(struct kmem_cache *c)
 	on_each_cpu(drain_cpu_cache, c);
 	count_vm_event(SLAB_DRAIN_ALL);
 	spin_lock_irqsave(&c->lock, flags);
+	free_block(c, c->slow_freelist, c->slow_count, &dead);
+	c->slow_freelist = NULL;
+	c->slow_count = 0;
 	while (!list_empty(&c->slabs_free)) {
 		struct slab *slab = list_first_entry(&c->slabs_free,
 						     struct slab, list);
@@ -410,6 +586,24 @@ unsigned long kmem_cache_shrink(struct kmem_cache *c)
 
 /* ---- caches ---- */
 
+/*
+ * kfree's test of an offset from the first object (mm/slab.h,
+ * kfree_fast): the stride as odd * 2^k, and the odd factor's inverse
+ * modulo 2^32 by Newton's iteration (each step doubles the correct low
+ * bits; odd * odd == 1 modulo 8 already).
+ */
+static void obj_test_setup(struct kmem_cache *c)
+{
+	unsigned int k = (unsigned int)__builtin_ctz(c->size);
+	u32 odd = c->size >> k, inverse = odd;
+
+	for (int i = 0; i < 4; i++)
+		inverse *= 2 - odd * inverse;
+	BUG_ON(odd * inverse != 1);
+	c->obj_inverse = inverse;
+	c->obj_shift = k;
+}
+
 static void cache_setup(struct kmem_cache *c, const char *name, size_t size,
 			size_t align, unsigned int flags, void (*ctor)(void *))
 {
@@ -422,7 +616,18 @@ static void cache_setup(struct kmem_cache *c, const char *name, size_t size,
 		c->align = max(c->align, (unsigned int)CACHE_LINE_SIZE);
 	c->size = (unsigned int)ALIGN(size, (size_t)c->align);
 	slab_debug_setup(c);
-	/* ceil(2^32 / size): exact quotients for every offset in a slab. */
+	/*
+	 * A free object's link overwrites its first word, unless its bytes
+	 * must survive while it is free: a constructed object's, a debug
+	 * slot's poison, red zones and track. Those get a word of their own.
+	 */
+	c->freeptr_offset = 0;
+	if (c->ctor || (c->flags & SLAB_DEBUG_FLAGS)) {
+		c->freeptr_offset = c->size;
+		c->size = (unsigned int)ALIGN(c->size + sizeof(void *),
+					      (size_t)c->align);
+	}
+	/* ceil(2^32 / size): quotients and divisibility in one multiply. */
 	c->reciprocal_size = (u32)((0x100000000ull + c->size - 1) / c->size);
 	/* Only where the slabs come from; how hard to try is the caller's gfp. */
 	c->gfp = (flags & SLAB_CACHE_DMA) ? __GFP_DMA : 0;
@@ -431,46 +636,47 @@ static void cache_setup(struct kmem_cache *c, const char *name, size_t size,
 	INIT_LIST_HEAD(&c->slabs_full);
 	INIT_LIST_HEAD(&c->slabs_free);
 	compute_layout(c);
+	obj_test_setup(c);
+	c->limit = cpu_list_limit(c->size);
+	c->batchcount = (c->limit + 1) / 2;
+	c->free_limit = c->batchcount + c->num;
+	c->slow_freelist = NULL;
+	c->slow_count = 0;
 	c->magic = KMEM_CACHE_MAGIC;
 }
 
-static void free_cpu_caches(struct kmem_cache *c)
+/* A free slot for a new cache, or SLAB_CPU_NONE. slab_mutex held. */
+static unsigned int slot_get(void)
 {
-	unsigned int cpu;
-
-	for_each_possible_cpu(cpu) {
-		if (c->cpu_cache[cpu] && !in_boot_pool(c->cpu_cache[cpu]))
-			kfree(c->cpu_cache[cpu]);
-		c->cpu_cache[cpu] = NULL;
-	}
-}
-
-/* A magazine for every possible CPU: none is missing when a CPU starts. */
-static bool cache_setup_cpu(struct kmem_cache *c)
-{
-	unsigned int limit = magazine_limit(c->size), cpu;
-
-	for_each_possible_cpu(cpu) {
-		c->cpu_cache[cpu] = alloc_array_cache(limit);
-		if (!c->cpu_cache[cpu]) {
-			free_cpu_caches(c);
-			return false;
+	for (unsigned int i = FIRST_FREE_SLOT; i < SLAB_CPU_SLOTS; i++)
+		if (!slot_used[i]) {
+			slot_used[i] = true;
+			return i;
 		}
-	}
-	c->free_limit = c->cpu_cache[0]->batchcount + c->num;
-	return true;
+	return SLAB_CPU_NONE;
 }
 
-static void cache_register(struct kmem_cache *c)
+/* The slab_cpu slot, the per-CPU lists, the list of all caches. */
+static void cache_register(struct kmem_cache *c, unsigned int slot)
 {
 	mutex_lock(&slab_mutex);
+	if (slot == SLAB_CPU_NONE && !(c->flags & SLAB_SLOW_FLAGS))
+		slot = slot_get();
+	c->cpu_slot = slot;
+	c->kfree_slot = c->freeptr_offset ? SLAB_CPU_NONE : slot;
+	cpu_lists_init(c);
 	list_add_tail(&c->list, &slab_caches);
 	mutex_unlock(&slab_mutex);
+	if (slot == SLAB_CPU_NONE && !(c->flags & SLAB_SLOW_FLAGS))
+		pr_warn("%s: no per-CPU list (all %u slots taken): every "
+			"allocation takes the cache lock\n", c->name,
+			SLAB_CPU_SLOTS);
 }
 
-struct kmem_cache *kmem_cache_create(const char *name, size_t size,
-				     size_t align, unsigned int flags,
-				     void (*ctor)(void *))
+struct kmem_cache *kmem_cache_create_slot(const char *name, size_t size,
+					  size_t align, unsigned int flags,
+					  void (*ctor)(void *),
+					  unsigned int slot)
 {
 	struct kmem_cache *c = NULL;
 
@@ -481,18 +687,26 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 	if (!c)
 		goto fail;
 	cache_setup(c, name, size, align, flags, ctor);
-	if (!c->num || !cache_setup_cpu(c)) {
+	if (!c->num) {
 		kmem_cache_free(&cache_cache, c);
 		c = NULL;
 		goto fail;
 	}
-	cache_register(c);
+	cache_register(c, slot);
 	return c;
 fail:
 	if (flags & SLAB_PANIC)
 		panic("kmem_cache_create(%s, %zu, %zu): cannot make the cache",
 		      name, size, align);
 	return NULL;
+}
+
+struct kmem_cache *kmem_cache_create(const char *name, size_t size,
+				     size_t align, unsigned int flags,
+				     void (*ctor)(void *))
+{
+	return kmem_cache_create_slot(name, size, align, flags, ctor,
+				      SLAB_CPU_NONE);
 }
 
 /* Report every object of @c that is still allocated. */
@@ -536,8 +750,9 @@ int kmem_cache_destroy(struct kmem_cache *c)
 	}
 	mutex_lock(&slab_mutex);
 	list_del(&c->list);
+	if (c->cpu_slot >= FIRST_FREE_SLOT)
+		slot_used[c->cpu_slot] = false;
 	mutex_unlock(&slab_mutex);
-	free_cpu_caches(c);
 	c->magic = 0;
 	kmem_cache_free(&cache_cache, c);
 	return 0;
@@ -545,25 +760,24 @@ int kmem_cache_destroy(struct kmem_cache *c)
 
 unsigned long kmem_cache_objects_in_use(struct kmem_cache *c)
 {
-	unsigned long in_magazines = 0;
+	unsigned long on_lists = READ_ONCE(c->slow_count);
 	unsigned int cpu;
 
 	for_each_possible_cpu(cpu)
-		in_magazines += READ_ONCE(c->cpu_cache[cpu]->avail);
+		on_lists += kmem_cache_cpu_objects(c, cpu);
 	return READ_ONCE(c->nr_slabs) * c->num - READ_ONCE(c->free_objects) -
-	       in_magazines;
+	       on_lists;
 }
 
 struct kmem_cache *virt_to_cache(const void *obj)
 {
-	struct slab *slab;
+	struct kmem_cache *c;
 
 	if (!virt_addr_valid((unsigned long)obj) ||
 	    !PageSlab(virt_to_page(obj)))
 		return NULL;
-	slab = obj_to_slab(obj);
-	return slab->cache && slab->cache->magic == KMEM_CACHE_MAGIC ?
-		       slab->cache : NULL;
+	c = virt_to_page(obj)->slab_cache;
+	return c && c->magic == KMEM_CACHE_MAGIC ? c : NULL;
 }
 
 int slab_object_index(struct kmem_cache *c, const void *obj)
@@ -590,11 +804,8 @@ void kmem_cache_init(void)
 {
 	cache_setup(&cache_cache, "kmem_cache", sizeof(struct kmem_cache), 0,
 		    SLAB_HWCACHE_ALIGN, NULL);
-	if (!cache_setup_cpu(&cache_cache))
-		panic("slab: no array cache for kmem_cache");
-	cache_register(&cache_cache);
+	cache_register(&cache_cache, SLAB_CPU_NONE);
 	kmalloc_init();
-	slab_up = true;
 	register_shrinker(&slab_shrinker);
 }
 
@@ -621,7 +832,6 @@ int slabinfo_show(struct seq_file *m)
 	       "<sharedavail>\n");
 	mutex_lock(&slab_mutex);
 	list_for_each_entry(c, &slab_caches, list) {
-		struct array_cache *ac = c->cpu_cache[0];
 		unsigned long num_objs, active_slabs, nr_slabs, free_objects;
 		unsigned long flags;
 		struct slab *slab;
@@ -637,7 +847,7 @@ int slabinfo_show(struct seq_file *m)
 		seq_printf(m, "%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : "
 		       "slabdata %6lu %6lu %6u\n", c->name,
 		       num_objs - free_objects, num_objs, c->size, c->num,
-		       1 << c->order, ac->limit, ac->batchcount, 0,
+		       1 << c->order, c->limit, c->batchcount, 0,
 		       active_slabs, nr_slabs, 0);
 	}
 	mutex_unlock(&slab_mutex);

@@ -13,9 +13,10 @@
  * allocated). A free object holds POISON_FREE bytes ending in
  * POISON_END; any other byte at allocation time is a write after free.
  * The track records the object's state, which catches a double free
- * even while the object sits in a magazine, and who allocated and freed
- * it last. Each finding is reported once, with the object, its slab,
- * its owners and the bytes around the damage; then the kernel panics.
+ * even while the object waits on the cache's free list, where no slab
+ * bookkeeping would notice, and who allocated and freed it last. Each
+ * finding is reported once, with the object, its slab, its owners and
+ * the bytes around the damage; then the kernel panics.
  *
  * Caches with a constructor are not poisoned: their free objects must
  * keep the constructed state.

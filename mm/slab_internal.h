@@ -18,84 +18,31 @@ void kmalloc_init(void);
 #define KMEM_CACHE_MAGIC 0x5AB1CAC4u
 
 /**
- * cache_alloc_refill - the slow end of magazine_get: refill, then take one
- * @c: the cache
- * @gfp: for a new slab if the slabs have no free object
- * @flags: the caller's saved interrupt state
+ * kmem_cache_create_slot - kmem_cache_create with a given slab_cpu slot
+ * @name: as for kmem_cache_create
+ * @size: as for kmem_cache_create
+ * @align: as for kmem_cache_create
+ * @flags: as for kmem_cache_create
+ * @ctor: as for kmem_cache_create
+ * @slot: the slot (kmalloc's fixed ones); SLAB_CPU_NONE: a free one
  *
- * Fills this CPU's magazine with up to batchcount objects from the
- * slabs, growing a slab if there are none. Entered and left with
- * interrupts off; they are restored to *@flags around the slab
- * allocation, which may sleep with GFP_KERNEL.
- * Context: as kmem_cache_alloc; takes the cache lock.
- * Return: an object slot, or NULL.
+ * A checked cache gets no fast path whatever @slot is: its slot is left
+ * empty and full (the slot of a kmalloc cache is compiled into the
+ * callers of kmalloc, so it must be).
+ * Context: as kmem_cache_create.
+ * Return: as kmem_cache_create.
  */
-void *cache_alloc_refill(struct kmem_cache *c, gfp_t gfp, unsigned long *flags);
-
-/**
- * cache_flusharray - the slow end of magazine_put: return the oldest batch
- * @c: the cache
- * @ac: this CPU's magazine, full
- *
- * Context: interrupts off; takes the cache lock; never sleeps.
- */
-void cache_flusharray(struct kmem_cache *c, struct array_cache *ac);
-
-/**
- * magazine_get - take an object slot from this CPU's magazine
- * @c: the cache
- * @gfp: for a refill that has to grow a slab
- *
- * Refills the magazine if it is empty. Interrupts are off while the
- * magazine is touched.
- * Context: as kmem_cache_alloc.
- * Return: the slot (for a debug cache, before its red zone), or NULL.
- */
-static __always_inline void *magazine_get(struct kmem_cache *c, gfp_t gfp)
-{
-	struct array_cache *ac;
-	unsigned long flags;
-	void *obj;
-
-	local_irq_save(flags);
-	ac = c->cpu_cache[smp_processor_id()];
-	if (likely(ac->avail))
-		obj = ac->entry[--ac->avail];
-	else
-		obj = cache_alloc_refill(c, gfp, &flags);
-	local_irq_restore(flags);
-	return obj;
-}
-
-/**
- * magazine_put - put an object slot on this CPU's magazine
- * @c: the cache
- * @obj: the slot
- *
- * A full magazine returns its oldest batch to the slabs first.
- * Interrupts are off while the magazine is touched.
- * Context: any; never sleeps.
- */
-static __always_inline void magazine_put(struct kmem_cache *c, void *obj)
-{
-	struct array_cache *ac;
-	unsigned long flags;
-
-	local_irq_save(flags);
-	ac = c->cpu_cache[smp_processor_id()];
-	if (unlikely(ac->avail >= ac->limit))
-		cache_flusharray(c, ac);
-	ac->entry[ac->avail++] = obj;
-	local_irq_restore(flags);
-}
-
+struct kmem_cache *kmem_cache_create_slot(const char *name, size_t size,
+					  size_t align, unsigned int flags,
+					  void (*ctor)(void *),
+					  unsigned int slot);
 
 /* The slab header, at the start of every slab (see mm/slab.c). */
 struct slab {
 	struct list_head list;
 	struct kmem_cache *cache;
 	void *s_mem;	    /* the first object */
-	unsigned int inuse; /* objects handed out (magazines count as out) */
+	unsigned int inuse; /* objects handed out (lists of free ones count) */
 	unsigned int free;  /* first free index, or BUFCTL_END */
 	u16 bufctl[];
 };
@@ -148,19 +95,18 @@ static inline int object_index_in(const struct kmem_cache *c,
  * @idx: receives @obj's object index, or -1 if it starts no object
  *
  * Context: any.
- * Return: the cache, or NULL if the slab header is not valid (@idx is
+ * Return: the cache, or NULL if the page's cache is not valid (@idx is
  * then not set).
  */
 static inline struct kmem_cache *slab_lookup_object(const void *obj,
 						    const struct page *page,
 						    int *idx)
 {
-	struct slab *slab = page_slab(obj, page);
-	struct kmem_cache *c = slab->cache;
+	struct kmem_cache *c = page->slab_cache;
 
 	if (unlikely(!c || c->magic != KMEM_CACHE_MAGIC))
 		return NULL;
-	*idx = object_index_in(c, slab, obj);
+	*idx = object_index_in(c, page_slab(obj, page), obj);
 	return c;
 }
 
@@ -177,7 +123,8 @@ int slab_object_index(struct kmem_cache *c, const void *obj);
 
 /**
  * kmem_cache_alloc_debug - the checked kmem_cache_alloc
- * @c: a cache with SLAB_SLOW_FLAGS
+ * @c: a cache with SLAB_SLOW_FLAGS (no per-CPU lists: its free slots
+ *     wait on c->slow_freelist, under the cache lock)
  * @gfp: as for kmem_cache_alloc
  * @caller: whoever called the allocator
  * @caller2: its caller
@@ -228,7 +175,7 @@ void slab_debug_init_object(struct kmem_cache *c, void *slot);
 /**
  * slab_debug_alloc - turn a free slot into the user's object, checking it
  * @c: the cache
- * @slot: a slot from the magazine
+ * @slot: a slot from the cache's free list or a slab
  * @caller: recorded as the allocator's caller
  * @caller2: its caller
  *
@@ -249,7 +196,7 @@ void *slab_debug_alloc(struct kmem_cache *c, void *slot, unsigned long caller,
  * Catches the wrong cache, a pointer inside an object, a double free
  * and overwritten red zones; then poisons the object.
  * Context: any; panics with a report on a bad free.
- * Return: the slot, for the magazine.
+ * Return: the slot, for the cache's free list.
  */
 void *slab_debug_free(struct kmem_cache *c, void *obj, unsigned long caller,
 		      unsigned long caller2);

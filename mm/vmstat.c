@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* The memory manager's event counters (see mm/vmstat.h). */
 #include "mm/vmstat.h"
+#include "mm/mmzone.h"
 #include "kernel/seq_file.h"
 #include "kernel/printk.h"
 #include "kernel/smp.h"
@@ -26,9 +27,18 @@ static const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
 	[PGCOW] = "pgcow",
 };
 
-/* @cpu's count of @item; the local TLB flushes are counted by asm/tlbflush.h. */
+/*
+ * @cpu's count of @item. The local TLB flushes are counted by
+ * asm/tlbflush.h; the page allocator's fast path counts its order-0
+ * allocations once, in the per-CPU list they came from (pgalloc_* here,
+ * the zone's allocation count in zoneinfo), and its general path here.
+ */
 static unsigned long event_on(unsigned int cpu, enum vm_event_item item)
 {
+	if (item >= PGALLOC_DMA && item <= PGALLOC_HIGH)
+		return READ_ONCE(per_cpu(vm_event_states, cpu).event[item]) +
+		       READ_ONCE(zone_pcp_nr((enum zone_type)(item - PGALLOC_DMA),
+					     (int)cpu)->allocs);
 	if (item == TLB_LOCAL_FLUSH_ONE)
 		return READ_ONCE(per_cpu(tlb_flush_stat, cpu).one);
 	if (item == TLB_LOCAL_FLUSH_ALL)

@@ -17,7 +17,7 @@ enum vm_event_item {
 	PGFREE,		     /* pages freed */
 	DRAIN_ALL_PAGES,     /* drain_all_pages calls */
 	DRAIN_LOCAL_PAGES,   /* per-CPU list drains run (one per CPU each) */
-	SLAB_DRAIN_ALL,	     /* kmem_cache_shrink: every CPU's magazines */
+	SLAB_DRAIN_ALL,	     /* kmem_cache_shrink: every CPU's slab lists */
 	TLB_REMOTE_FLUSH,    /* shootdowns this CPU sent */
 	TLB_REMOTE_FLUSH_RECEIVED, /* shootdowns this CPU honoured */
 	TLB_LOCAL_FLUSH_ALL, /* full flushes of this CPU's TLB (all of them) */

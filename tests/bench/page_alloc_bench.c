@@ -17,9 +17,12 @@ static unsigned long no_operand(struct bench_ctx *ctx)
 /*
  * The flags and the order are constants, as in the code that calls the
  * allocator: alloc_page(GFP_KERNEL), not a GFP mask from a variable.
+ * Always inline, as BENCH_INLINE means it: with the allocator's fast
+ * paths inline too, GCC would otherwise keep an op that two loops use
+ * as a function of its own, and measure a call more.
  */
 #define ALLOC_FREE_OP(name, gfp, order)                                 \
-	static inline void name(unsigned long x)                        \
+	static __always_inline void name(unsigned long x)               \
 	{                                                               \
 		(void)x;                                                \
 		__free_pages(alloc_pages(gfp, order), order);           \

@@ -25,7 +25,7 @@ static int setup(void **state)
 	return 0;
 }
 
-/* Free pages once the caches hold nothing back (empty slabs, magazines). */
+/* Free pages once the caches hold nothing back (empty slabs, per-CPU lists). */
 static unsigned long free_now(void)
 {
 	shrink_all();
@@ -206,7 +206,7 @@ static void test_full_slab_becomes_partial_on_free(void **state)
 	assert_true(n <= 200);
 	for (int i = 0; i < n; i++)
 		objs[i] = kmem_cache_alloc(c, GFP_KERNEL);
-	kmem_cache_shrink(c); /* magazines back to their slabs */
+	kmem_cache_shrink(c); /* per-CPU lists back to their slabs */
 	slab = page_slab(objs[0], virt_to_page(objs[0]));
 	assert_int_equal(slab->inuse, c->num);
 	assert_true(slab_on_list(&c->slabs_full, slab));
@@ -360,7 +360,7 @@ static void test_slab_pages_come_back_under_pressure(void **state)
 	for (int i = 0; i < 2000; i++)
 		kfree(objs[i]);
 	kmem_cache_shrink(kmalloc_caches[9]);
-	for (int i = 0; i < 40; i++) /* one slab's worth, back in the magazine */
+	for (int i = 0; i < 40; i++) /* one slab's worth, back on the list */
 		objs[i] = kmalloc(1024, GFP_KERNEL);
 	for (int i = 0; i < 40; i++)
 		kfree(objs[i]);

@@ -88,7 +88,7 @@ static void test_write_after_free(void **state)
 
 	(void)state;
 	kmem_cache_free(dbg, p);
-	p[13] = 42; /* the magazine hands p out next: LIFO */
+	p[13] = 42; /* the cache's free list hands p out next: LIFO */
 	host_log_clear();
 	assert_true(HOST_EXPECT_PANIC(kmem_cache_alloc(dbg, GFP_KERNEL)));
 	expect_report("poison overwritten: the object was written after it "
@@ -105,7 +105,7 @@ static void test_double_free_in_magazine(void **state)
 	(void)state;
 	kmem_cache_free(dbg, p);
 	host_log_clear();
-	/* Still in this CPU's magazine: the trailer knows it is free. */
+	/* Still on the cache's free list: the trailer knows it is free. */
 	assert_true(HOST_EXPECT_PANIC(kmem_cache_free(dbg, p)));
 	expect_report("object already free (double free)");
 	assert_true(host_log_has("double free by"));

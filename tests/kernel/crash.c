@@ -291,7 +291,7 @@ static void crash_slab_uaf(void)
 		return;
 	kfree(p);
 	p[10] = 'x';
-	/* The magazine is LIFO: the same object comes back and is checked. */
+	/* The cache's free list is LIFO: the same object comes back. */
 	kmalloc(64, GFP_KERNEL);
 }
 

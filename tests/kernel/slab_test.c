@@ -61,6 +61,22 @@ KTEST(kmalloc, every_class_from_an_interrupt)
 	KT_EXPECT_EQ(t, irq_bad, 0);
 }
 
+/* The inline class lookup's table and the constant one agree with the sizes. */
+KTEST(kmalloc, every_size_gets_the_smallest_class_that_fits)
+{
+	int bad = 0;
+
+	for (unsigned int size = 1; size <= KMALLOC_MAX_CACHE_SIZE; size++) {
+		unsigned int i = kmalloc_index(size);
+
+		if (kmalloc_sizes[i] < size ||
+		    (i && kmalloc_sizes[i - 1] >= size) ||
+		    (unsigned int)kmalloc_index_const(size) != i)
+			bad++;
+	}
+	KT_EXPECT_EQ(t, bad, 0);
+}
+
 KTEST(kmalloc, dma_objects_below_16m)
 {
 	void *p[64];

@@ -18,4 +18,19 @@
 #define this_cpu(name) per_cpu(name, 0)
 #define this_cpu_ptr(name) (&per_cpu(name, 0))
 
+/* One process, no interrupts: a plain compare and store. */
+#define this_cpu_try_cmpxchg_double(pcp1, pcp2, po1, po2, n1, n2)      \
+	({                                                             \
+		bool __ok = (pcp1) == *(po1) && (pcp2) == *(po2);      \
+									\
+		if (__ok) {                                            \
+			(pcp1) = (n1);                                 \
+			(pcp2) = (n2);                                 \
+		} else {                                               \
+			*(po1) = (pcp1);                               \
+			*(po2) = (pcp2);                               \
+		}                                                      \
+		__ok;                                                  \
+	})
+
 #endif /* ASM_PERCPU_H */

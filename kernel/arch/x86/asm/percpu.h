@@ -35,4 +35,35 @@ DECLARE_PER_CPU(unsigned long, this_cpu_off);
 	((__typeof__(&per_cpu__##name))((unsigned long)&per_cpu__##name + \
 					 this_cpu(this_cpu_off)))
 
+/*
+ * this_cpu_try_cmpxchg_double(pcp1, pcp2, po1, po2, n1, n2): if this
+ * CPU's copies of the two adjacent words pcp1 and pcp2 (lvalues as
+ * this_cpu() gives them, pcp1 at the lower address, the pair 8-byte
+ * aligned) hold *po1 and *po2, store n1 and n2 there instead and say
+ * true; if not, say false with what they hold in *po1 and *po2, read in
+ * the same instant, for the caller's next try. It is one instruction,
+ * cmpxchg8b through %fs without a lock prefix: no other CPU writes this
+ * CPU's copy, and an interrupt comes before or after an instruction,
+ * never inside it. So a per-CPU fast path can read, decide and commit
+ * without turning interrupts off: if an interrupt handler (or a thread
+ * that preempted this one) changed the pair meanwhile, the comparison
+ * fails and the caller tries again; if the thread moved to another CPU,
+ * it compares against that CPU's copy, which a counter in the pair keeps
+ * different (mm/slab.h's tid). It is no compiler barrier for other
+ * memory: a caller whose stores must be done before the exchange (an
+ * object put on a list) puts barrier() before it.
+ */
+#define this_cpu_try_cmpxchg_double(pcp1, pcp2, po1, po2, n1, n2)          \
+	({                                                                  \
+		bool __ok;                                                  \
+									    \
+		(void)&(pcp2);                                              \
+		__asm__ __volatile__(                                       \
+			"cmpxchg8b %[pair]"                                 \
+			: [pair] "+m"(*(__seg_fs u64 *)(&(pcp1))),          \
+			  "=@ccz"(__ok), "+a"(*(po1)), "+d"(*(po2))         \
+			: "b"(n1), "c"(n2));                                \
+		__ok;                                                       \
+	})
+
 #endif /* ASM_PERCPU_H */
