@@ -10,13 +10,19 @@
 # gcc-multilib metapackage: the kernel's gcc -m32 gets its 32-bit libgcc
 # from the versioned package instead (gcc-12-multilib on Debian 12), that
 # of the gcc installed, so gcc is installed first.
+#
+# make bench-linux builds a module against Debian's own Linux headers
+# (tools/fetch-linux.sh downloads them, installs nothing): their
+# Makefile names gcc-12, the compiler Debian 12 builds its kernel with,
+# and the host's kbuild tools (modpost, fixdep) need libelf1 and libssl3.
 set -eu
 
 PACKAGES="make gcc binutils nasm clang llvm
 	grub-pc-bin grub-common xorriso mtools cpio
 	qemu-system-x86 bochs bochsbios vgabios bochs-term
 	libcmocka-dev pkg-config gnuplot-nox libclang-rt-dev gdb python3
-	python3-pytest python3-pytest-xdist shellcheck"
+	python3-pytest python3-pytest-xdist shellcheck
+	gcc-12 libelf1 libssl3"
 I386_PACKAGES="gcc-i686-linux-gnu musl-tools:i386 musl-dev:i386"
 
 # gcc-12-multilib for gcc 12: the 32-bit libgcc of the gcc installed.
@@ -27,12 +33,15 @@ multilib_package() {
 missing() {
 	for tool in make gcc nasm ld clang gdb grub-mkrescue xorriso mformat \
 		qemu-system-i386 qemu-system-x86_64 bochs pkg-config gnuplot shellcheck cpio \
-		i386-linux-musl-gcc; do
+		i386-linux-musl-gcc gcc-12; do
 		command -v "$tool" >/dev/null 2>&1 || { echo "$tool"; return 0; }
 	done
 	# musl-tools has the compiler, musl-dev the library it links.
 	[ -f /usr/lib/i386-linux-musl/libc.a ] || { echo musl-dev:i386; return 0; }
 	[ -d /usr/lib/grub/i386-pc ] || { echo grub-pc-bin; return 0; }
+	# Linux's modpost (make bench-linux) links libelf.
+	dpkg-query -W -f='${Status}' libelf1 2>/dev/null | grep -q 'ok installed' ||
+		{ echo libelf1; return 0; }
 	[ -f /usr/share/bochs/BIOS-bochs-latest ] || { echo bochsbios; return 0; }
 	[ -f /usr/share/vgabios/vgabios.bin ] || { echo vgabios; return 0; }
 	# tools/bochs-run.py runs on Debian's Python, whatever is on PATH.
