@@ -68,6 +68,17 @@ int vprintk(const char *fmt, va_list ap)
 	return n;
 }
 
+int printk_at_line_start(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vprintk(fmt, ap);
+	va_end(ap);
+	return n;
+}
+
 int printk(const char *fmt, ...)
 {
 	va_list ap;
