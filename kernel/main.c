@@ -26,6 +26,7 @@
 #include "kernel/smp.h"
 #include "kernel/timer.h"
 #include "kernel/version.h"
+#include "mm/deferred_init.h"
 #include "mm/fault_inject.h"
 #include "mm/init.h"
 #include "mm/memmap.h"
@@ -148,6 +149,12 @@ static int kernel_main_thread(void *arg)
 	/* The kernel is up: from here on, fail_page_alloc= and failslab= bite. */
 	fault_inject_start();
 	failures = run_boot_work();
+	/*
+	 * The shell (or init) comes next: the struct pages still to be
+	 * written are written from here on, by a thread per CPU, while it
+	 * runs. A poweroff below does not wait for them.
+	 */
+	deferred_init_start();
 	init_pid = init_start();
 	if (init_pid > 0) {
 		/* The shell waits for Ctrl-] (or init's end) meanwhile. */

@@ -28,6 +28,22 @@
 int printk(const char *fmt, ...) __printf(1, 2);
 
 /**
+ * printk_at_line_start - printk for whole lines from the background
+ * @fmt: the format: one or more whole lines, each ending in "\n"
+ * @...: the arguments of @fmt
+ *
+ * For a message that comes at a moment of its own (a background job's
+ * report): if the console is in the middle of a line (the shell's prompt
+ * and what is being typed after it, half a table row), the message waits
+ * until that line ends, as a shell holds a job's "Done" until its next
+ * prompt; the log buffer (dmesg) has it at once. Messages cut at 255
+ * characters; when more than 512 wait, the line is broken instead.
+ * Context: any, including interrupts; never sleeps.
+ * Return: the number of characters.
+ */
+int printk_at_line_start(const char *fmt, ...) __printf(1, 2);
+
+/**
  * printk_write - send @len bytes to every console, between messages
  * @s: the bytes (not a format)
  * @len: how many

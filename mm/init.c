@@ -18,6 +18,7 @@
 #include <asm/traps.h>
 #include <asm/fixmap.h>
 #include "mm/init.h"
+#include "mm/deferred_init.h"
 #include "mm/gfp.h"
 #include "mm/fault_inject.h"
 #include "mm/internal.h"
@@ -187,9 +188,12 @@ void mem_init(void)
 	       (unsigned long)(_erodata - _srodata) >> 10,
 	       (unsigned long)(__bss_end - __bss_start) >> 10,
 	       (present - managed) * 4, totalhigh_pages() * 4);
+	/* With deferred init, this is the part done at boot. */
 	pr_info("mem_map and free lists set up in %llu TSC cycles (under "
-		"qemu -icount shift=0: instructions)\n",
-		(unsigned long long)cycles);
+		"qemu -icount shift=0: instructions)%s\n",
+		(unsigned long long)cycles,
+		deferred_init_done() ? "" : ", but for the deferred sections");
+	deferred_init_print();
 	bochs_break_regs(BREAK_ZONES, mem_map, zones,
 			 "EAX = mem_map = 0x%p (%u sections), EDX = zones = "
 			 "0x%p; try: x /4wx 0x%p (struct page of pfn 0)",

@@ -46,6 +46,38 @@ bool zone_watermark_ok(const struct zone *zone, unsigned int order,
 void __free_one_page(struct zone *zone, unsigned long pfn, unsigned int order);
 
 /**
+ * memmap_init_section - write the struct pages of one 16 MiB section
+ * @section: a section with RAM (pfn_valid of its first pfn)
+ *
+ * Free RAM (as memblock knew it at boot) gets count 0, everything else
+ * PG_reserved and count 1; the zone bits from the pfn. Touches the
+ * descriptors only, never the page frames.
+ * Context: boot (mm_core_init), or the one CPU that claimed a deferred
+ * section (mm/deferred_init.c); no lock needed: nobody else reads it.
+ */
+void memmap_init_section(unsigned long section);
+
+/**
+ * section_free_pages - how many pages of @section were free RAM at boot
+ * @section: a section with RAM
+ *
+ * Context: any (reads the boot-time free ranges, which never change).
+ * Return: the number of pages.
+ */
+unsigned long section_free_pages(unsigned long section);
+
+/**
+ * section_free_to_buddy - hand @section's free RAM to the buddy lists
+ * @section: a section whose struct pages memmap_init_section wrote
+ *
+ * In the largest aligned blocks, as at boot; managed_pages is not
+ * changed (a deferred section's pages were counted at boot).
+ * Context: the zone's lock held, interrupts off.
+ * Return: the pages handed over.
+ */
+unsigned long section_free_to_buddy(unsigned long section);
+
+/**
  * mm_core_init - mem_map, zones, free lists, watermarks and per-CPU lists
  *
  * Built from what memblock knows; memblock is retired afterwards.

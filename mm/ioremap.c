@@ -10,6 +10,7 @@
 #define pr_fmt(fmt) "ioremap: " fmt
 
 #include "mm/vmalloc.h"
+#include "mm/deferred_init.h"
 #include "kernel/printk.h"
 #include "mm/internal.h"
 #include <asm/cpu.h>
@@ -28,6 +29,8 @@ static void *__ioremap(phys_addr_t phys, unsigned long size, pteval_t prot,
 	for (unsigned long i = 0; i < pages; i++) {
 		unsigned long pfn = (unsigned long)(base >> PAGE_SHIFT) + i;
 
+		/* A waiting section's descriptors say nothing until written. */
+		deferred_init_pfn(pfn);
 		if (pfn_valid(pfn) && !PageReserved(pfn_to_page(pfn))) {
 			pr_err("ioremap(0x%llx, %lu) from %pS: pfn 0x%lx is RAM "
 			       "that the page allocator owns; refused\n",

@@ -71,6 +71,14 @@ struct zone {
 	unsigned long spanned_pages; /* end - start, holes included */
 	unsigned long present_pages; /* RAM pages in the span */
 	unsigned long managed_pages; /* pages given to the buddy allocator */
+	/*
+	 * Free pages of the sections whose struct pages are not written yet
+	 * (mm/deferred_init.c): counted in managed_pages from boot on, in
+	 * free_pages once a section is initialised. zone->lock, like
+	 * free_pages: a section moves from one count to the other in one
+	 * critical section.
+	 */
+	unsigned long deferred_pages;
 };
 
 extern struct zone zones[MAX_NR_ZONES];

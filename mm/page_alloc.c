@@ -24,6 +24,7 @@
 #define pr_fmt(fmt) "page_alloc: " fmt
 
 #include "mm/gfp.h"
+#include "mm/deferred_init.h"
 #include "highmem/highmem.h"
 #include "kernel/debug/panic.h"
 #include "kernel/printk.h"
@@ -264,7 +265,11 @@ void zone_stats_sum(const struct zone *zone, struct zone_stats *sum)
 
 unsigned long zone_free_pages(const struct zone *zone)
 {
-	return READ_ONCE(zone->free_pages) + zone_pcp_pages(zone);
+	unsigned long buddy, deferred;
+
+	/* Free, if not listed yet: mm/deferred_init.h. */
+	zone_free_counts(zone, &buddy, &deferred);
+	return buddy + deferred + zone_pcp_pages(zone);
 }
 
 /* ---- watermarks and zone choice ---- */
@@ -314,10 +319,21 @@ static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
 		unsigned long mark = zone->watermark[alloc_flags & ALLOC_WMARK_MASK];
 		struct page *page;
 
+		/*
+		 * A zone short of free pages may have sections whose
+		 * struct pages wait (mm/deferred_init.c): initialise one
+		 * and look again, before a lower zone is tried.
+		 */
+retry:
 		if (!zone->managed_pages ||
-		    !zone_watermark_ok(zone, order, mark, classzone, alloc_flags))
+		    !zone_watermark_ok(zone, order, mark, classzone, alloc_flags)) {
+			if (deferred_grow_zone(zone))
+				goto retry;
 			continue;
+		}
 		page = rmqueue(zone, order, gfp);
+		if (!page && deferred_grow_zone(zone))
+			goto retry;
 		if (page) {
 			zone_stat_inc(z, alloc);
 			count_vm_events(PGALLOC_DMA + z, 1ul << order);

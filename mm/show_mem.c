@@ -9,10 +9,22 @@
  * SwapCached, SwapTotal, SwapFree, Dirty, Writeback, Shmem and
  * SReclaimable are truly 0, and Active/Inactive are left out rather
  * than guessed.
+ *
+ * Pages whose struct pages wait for deferred init (mm/deferred_init.h)
+ * are free and managed: meminfo counts them in MemTotal, MemFree and
+ * HighFree, and shows them once more as Deferred (a line Linux does
+ * not have, at the end); zoneinfo shows them as nr_deferred, apart from
+ * "pages free", which is the buddy lists, as buddyinfo is. So at any
+ * moment, per zone, the blocks of buddyinfo add up to "pages free", and
+ * "pages free" + nr_deferred + the per-CPU lists' counts is the zone's
+ * share of MemFree. The pair is read under the zone's lock while pages
+ * wait, and so is a zone's buddyinfo line: a section being initialised
+ * is counted once, on one side or the other.
  */
 #include "kernel/seq_file.h"
 #include "kernel/proc/process.h"
 #include "kernel/sched.h"
+#include "mm/deferred_init.h"
 #include "mm/gfp.h"
 #include "mm/mmap.h"
 #include "mm/mmzone.h"
@@ -112,17 +124,20 @@ int meminfo_show(struct seq_file *m)
 	show_kb(m, "VmallocTotal:", (VMALLOC_END - VMALLOC_START) >> PAGE_SHIFT);
 	show_kb(m, "VmallocUsed:", vmalloc_stats.used_pages);
 	show_kb(m, "VmallocChunk:", 0); /* Linux too prints 0 since 4.0 */
+	show_kb(m, "Deferred:", deferred_pages_total());
 	return 0;
 }
 
 static void zoneinfo_show_zone(struct seq_file *m, const struct zone *zone)
 {
+	unsigned long free, deferred;
 	struct zone_stats stats;
 	unsigned int cpu;
 
 	zone_stats_sum(zone, &stats);
+	zone_free_counts(zone, &free, &deferred);
 	seq_printf(m, "Node 0, zone %8s\n", zone->name);
-	seq_printf(m, "  pages free     %lu\n", zone->free_pages);
+	seq_printf(m, "  pages free     %lu\n", free);
 	seq_printf(m, "        min      %lu\n", zone->watermark[WMARK_MIN]);
 	seq_printf(m, "        low      %lu\n", zone->watermark[WMARK_LOW]);
 	seq_printf(m, "        high     %lu\n", zone->watermark[WMARK_HIGH]);
@@ -138,6 +153,7 @@ static void zoneinfo_show_zone(struct seq_file *m, const struct zone *zone)
 	seq_printf(m, "      nr_alloc_fail %lu\n", stats.alloc_fail);
 	seq_printf(m, "      nr_file_pages %lu\n",
 		   zone_page_state(zone, NR_FILE_PAGES));
+	seq_printf(m, "      nr_deferred  %lu\n", deferred);
 	seq_puts(m, "  pagesets\n");
 	for_each_online_cpu(cpu) {
 		const struct per_cpu_pages *pcp = zone_pcp(zone, cpu);
@@ -166,11 +182,21 @@ int buddyinfo_show(struct seq_file *m)
 	struct zone *zone;
 
 	for_each_zone(zone) {
+		unsigned long nr_free[MAX_ORDER], flags;
+		bool locked = READ_ONCE(zone->deferred_pages) != 0;
+
 		if (!populated_zone(zone))
 			continue;
+		/* One instant's counts while sections are added (above). */
+		if (locked)
+			spin_lock_irqsave(&zone->lock, flags);
+		for (int o = 0; o < MAX_ORDER; o++)
+			nr_free[o] = READ_ONCE(zone->free_area[o].nr_free);
+		if (locked)
+			spin_unlock_irqrestore(&zone->lock, flags);
 		seq_printf(m, "Node 0, zone %8s ", zone->name);
 		for (int o = 0; o < MAX_ORDER; o++)
-			seq_printf(m, "%6lu ", zone->free_area[o].nr_free);
+			seq_printf(m, "%6lu ", nr_free[o]);
 		seq_putc(m, '\n');
 	}
 	return 0;

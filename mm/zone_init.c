@@ -5,22 +5,31 @@
  *   1. sparse_init: mem_map for every 16 MiB section that holds RAM;
  *   2. zone ranges: DMA [0, 16 MiB), Normal [16 MiB, max_low_pfn),
  *      HighMem [max_low_pfn, max_pfn), each with spanned, present and
- *      (after step 4) managed page counts;
- *   3. memmap_init: every struct page written exactly once, free (count
- *      0) where memblock has free RAM, reserved (count 1) elsewhere;
- *   4. the free ranges go to the free lists as the largest aligned
- *      blocks that fit: one list operation per 4 MiB, not per page;
- *   5. watermarks, lowmem reserves and per-CPU list sizes.
+ *      (after step 5) managed page counts;
+ *   3. deferred_init_setup (mm/deferred_init.c) picks the sections whose
+ *      struct pages wait until after boot: HighMem's but its top 32 MiB;
+ *   4. memmap_init: every other struct page written exactly once, free
+ *      (count 0) where memblock has free RAM, reserved (count 1)
+ *      elsewhere;
+ *   5. the free ranges go to the free lists as the largest aligned
+ *      blocks that fit: one list operation per 4 MiB, not per page; the
+ *      free pages of a waiting section are counted (managed, and the
+ *      zone's deferred_pages) but not listed;
+ *   6. watermarks, lowmem reserves and per-CPU list sizes.
  *
- * Boot time therefore grows with RAM only through step 3, a tight loop
- * of two stores per page; and nothing here touches a free page itself,
- * so a 61 GiB guest on a smaller host stays cheap.
+ * Boot time therefore grows with RAM only through step 4, a tight loop
+ * of two stores per page, and step 3 keeps that to lowmem and a little
+ * HighMem whatever the size; the waiting sections go through steps 4
+ * and 5 later, one at a time (memmap_init_section, section_free_to_buddy).
+ * Nothing here touches a free page itself, so a 61 GiB guest on a
+ * smaller host stays cheap.
  */
 #define pr_fmt(fmt) "mm: " fmt
 
 #include "kernel/printk.h"
 #include "kernel/lib/string.h"
 #include "kernel/lib/vsprintf.h"
+#include "mm/deferred_init.h"
 #include "mm/gfp.h"
 #include "mm/internal.h"
 #include "mm/memblock.h"
@@ -44,6 +53,11 @@ struct pfn_range {
 	unsigned long start, end;
 };
 
+/*
+ * The free RAM memblock left, in pfns, sorted and disjoint. Kept after
+ * boot (memblock itself retires): a deferred section is written and
+ * freed from it later.
+ */
 static struct pfn_range free_ranges[2 * MEMBLOCK_MAX_REGIONS];
 static unsigned int nr_free_ranges;
 
@@ -110,6 +124,28 @@ static void collect_free_range(phys_addr_t start, phys_addr_t end, void *arg)
 	}
 }
 
+static void collect_free_ranges(void)
+{
+	nr_free_ranges = 0;
+	memblock_for_each_free_range(collect_free_range, NULL);
+}
+
+/* The first free range that ends after @pfn: a binary search. */
+static unsigned int free_range_after(unsigned long pfn)
+{
+	unsigned int lo = 0, hi = nr_free_ranges;
+
+	while (lo < hi) {
+		unsigned int mid = lo + (hi - lo) / 2;
+
+		if (free_ranges[mid].end <= pfn)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Write the descriptors of [start, end): free or reserved. */
 static void init_pages(unsigned long start, unsigned long end, bool free)
 {
@@ -136,62 +172,130 @@ static void init_pages(unsigned long start, unsigned long end, bool free)
 	}
 }
 
+void memmap_init_section(unsigned long section)
+{
+	unsigned long pfn = section << PFN_SECTION_SHIFT;
+	unsigned long end = pfn + PAGES_PER_SECTION;
+	unsigned int r = free_range_after(pfn);
+
+	while (pfn < end) {
+		unsigned long stop;
+
+		while (r < nr_free_ranges && free_ranges[r].end <= pfn)
+			r++;
+		if (r < nr_free_ranges && free_ranges[r].start <= pfn) {
+			stop = min(free_ranges[r].end, end);
+			init_pages(pfn, stop, true);
+		} else {
+			stop = r < nr_free_ranges ?
+				       min(free_ranges[r].start, end) :
+				       end;
+			init_pages(pfn, stop, false);
+		}
+		pfn = stop;
+	}
+}
+
+/* The first section past the last RAM pfn: what the loops below walk. */
+static unsigned long sections_end(void)
+{
+	return (zone_lo[MAX_NR_ZONES] + PAGES_PER_SECTION - 1) >>
+	       PFN_SECTION_SHIFT;
+}
+
+/* Every section with RAM but those that wait for deferred init. */
 static void memmap_init(void)
 {
-	unsigned int r = 0;
+	unsigned long end = sections_end();
 
-	nr_free_ranges = 0;
-	memblock_for_each_free_range(collect_free_range, NULL);
-	for (unsigned int slot = 0; slot < nr_present_sections; slot++) {
-		unsigned long pfn = (unsigned long)slot_to_section[slot]
-				    << PFN_SECTION_SHIFT;
-		unsigned long end = pfn + PAGES_PER_SECTION;
-
-		while (pfn < end) {
-			unsigned long stop;
-
-			while (r < nr_free_ranges && free_ranges[r].end <= pfn)
-				r++;
-			if (r < nr_free_ranges && free_ranges[r].start <= pfn) {
-				stop = min(free_ranges[r].end, end);
-				init_pages(pfn, stop, true);
-			} else {
-				stop = r < nr_free_ranges ?
-					       min(free_ranges[r].start, end) :
-					       end;
-				init_pages(pfn, stop, false);
-			}
-			pfn = stop;
-		}
-	}
+	for (unsigned long s = 0; s < end; s++)
+		if (pfn_valid(s << PFN_SECTION_SHIFT) && !section_deferred(s))
+			memmap_init_section(s);
 }
 
-/* Hand [start, end) to the buddy lists in the largest aligned blocks. */
-static void free_range_to_buddy(unsigned long start, unsigned long end)
+/*
+ * Hand [start, end), free RAM of one zone, to @zone's buddy lists in the
+ * largest aligned blocks. A block never crosses a section (the largest
+ * is 4 MiB), so cutting a range at section boundaries changes nothing.
+ */
+static void free_range_to_buddy(struct zone *zone, unsigned long start,
+				unsigned long end)
 {
 	while (start < end) {
-		enum zone_type z = zone_of_pfn(start);
-		struct zone *zone = &zones[z];
-		unsigned long stop = min(end, zone_limit(z));
+		unsigned int order = MAX_ORDER - 1;
 
-		while (start < stop) {
-			unsigned int order = MAX_ORDER - 1;
-
-			while (start & ((1ul << order) - 1))
-				order--;
-			while (start + (1ul << order) > stop)
-				order--;
-			__free_one_page(zone, start, order);
-			zone->managed_pages += 1ul << order;
-			start += 1ul << order;
-		}
+		while (start & ((1ul << order) - 1))
+			order--;
+		while (start + (1ul << order) > end)
+			order--;
+		__free_one_page(zone, start, order);
+		start += 1ul << order;
 	}
 }
 
+/*
+ * Call @fn(zone, start, end) for each piece of free RAM in @section, cut
+ * at zone boundaries; return the pages.
+ */
+static unsigned long for_each_free_piece(unsigned long section,
+					 void (*fn)(struct zone *zone,
+						    unsigned long start,
+						    unsigned long end))
+{
+	unsigned long first = section << PFN_SECTION_SHIFT;
+	unsigned long last = first + PAGES_PER_SECTION, pages = 0;
+
+	for (unsigned int r = free_range_after(first);
+	     r < nr_free_ranges && free_ranges[r].start < last; r++) {
+		unsigned long start = max(free_ranges[r].start, first);
+		unsigned long end = min(free_ranges[r].end, last);
+
+		while (start < end) {
+			enum zone_type z = zone_of_pfn(start);
+			unsigned long stop = min(end, zone_limit(z));
+
+			if (fn)
+				fn(&zones[z], start, stop);
+			pages += stop - start;
+			start = stop;
+		}
+	}
+	return pages;
+}
+
+/* At boot: the piece counts as managed, and goes to the buddy lists. */
+static void free_piece_at_boot(struct zone *zone, unsigned long start,
+			       unsigned long end)
+{
+	zone->managed_pages += end - start;
+	free_range_to_buddy(zone, start, end);
+}
+
+unsigned long section_free_pages(unsigned long section)
+{
+	return for_each_free_piece(section, NULL);
+}
+
+unsigned long section_free_to_buddy(unsigned long section)
+{
+	return for_each_free_piece(section, free_range_to_buddy);
+}
+
+/*
+ * Every free page counts as managed now; the buddy lists get those of
+ * the sections written now, deferred_pages those of the others (which
+ * deferred_init_setup counted: only HighMem's wait).
+ */
 static void memblock_free_all(void)
 {
-	for (unsigned int i = 0; i < nr_free_ranges; i++)
-		free_range_to_buddy(free_ranges[i].start, free_ranges[i].end);
+	struct zone *high = &zones[ZONE_HIGHMEM];
+	unsigned long end = sections_end();
+
+	for (unsigned long s = 0; s < end; s++)
+		if (pfn_valid(s << PFN_SECTION_SHIFT) && !section_deferred(s))
+			for_each_free_piece(s, free_piece_at_boot);
+	high->deferred_pages = deferred_init_pages();
+	high->managed_pages += high->deferred_pages;
 	memblock_retire();
 }
 
@@ -314,6 +418,8 @@ void mm_core_init(void)
 		memset(&zones[z], 0, sizeof(zones[z]));
 	sparse_init();
 	zone_sizes_init();
+	collect_free_ranges();
+	deferred_init_setup();
 	memmap_init();
 	memblock_free_all();
 	setup_per_zone_wmarks();

@@ -11,7 +11,9 @@
 # 2. BENCH_TCG_RUNS boots under plain TCG (emulated time, noisy), with
 #    BENCH_SMP CPUs: the median of the runs is reported.
 # 3. Boot cost: instructions from start_kernel to the shell, under
-#    -icount, at several memory sizes.
+#    -icount, at several memory sizes; and at 61G once more with
+#    deferred_init=off (variant 61G-eager), every struct page written at
+#    boot, for comparison.
 # 4. CPU scaling: the kmap benchmarks again under -icount with
 #    BENCH_SCALE_CPUS CPUs (default 4 8; with 1 and BENCH_SMP from 1.,
 #    the three ways of mapping a highmem page at 1 to 8 CPUs), and the
@@ -94,6 +96,15 @@ iso_with "mem_map=sparse poweroff" "$OUT/boot-sparse.iso"
 for size in $SPARSE_SIZES; do
 	boot "$OUT/boot-sparse.iso" "$OUT/boot-$size-sparse.log" "$size" -icount shift=0
 done
+EAGER_SIZES=61G
+if [ "$QUICK" = 1 ]; then EAGER_SIZES=; fi
+if [ -n "$EAGER_SIZES" ]; then
+	echo "bench: and at $EAGER_SIZES with deferred_init=off"
+	iso_with "deferred_init=off poweroff" "$OUT/boot-eager.iso"
+fi
+for size in $EAGER_SIZES; do
+	boot "$OUT/boot-eager.iso" "$OUT/boot-$size-eager.log" "$size" -icount shift=0
+done
 
 echo "bench: CPU scaling: kmap* at $SCALE_CPUS CPUs (icount), mt_copy at $MTTCG_CPUS (MTTCG)"
 iso_with "bench=$SCALE_PATTERN poweroff" "$OUT/scale.iso"
@@ -155,11 +166,13 @@ for n in $MTTCG_CPUS; do mttcg_logs+=("$OUT/mttcg-$n.log"); done
 		for (i = 1; i <= nm; i++) print mt[i]
 	}' "$OUT/icount.log" "$OUT/icount-1cpu.log" "$OUT"/tcg-*.log \
 		"${scale_logs[@]}" "${mttcg_logs[@]}"
-	for size in $BOOT_SIZES; do
+	boot_sizes="$BOOT_SIZES"
+	for size in $EAGER_SIZES; do boot_sizes="$boot_sizes $size-eager"; done
+	for size in $boot_sizes; do
 		tr -d '\r' < "$OUT/boot-$size.log" |
 			sed -n "s/^Boot: \([0-9]*\) TSC cycles from start_kernel.*/boot_to_shell,$size,$SMP,1,\1,,,,/p"
 	done
-	for size in $BOOT_SIZES; do
+	for size in $boot_sizes; do
 		tr -d '\r' < "$OUT/boot-$size.log" |
 			sed -n "s/^mm: mem_map and free lists set up in \([0-9]*\) TSC cycles.*/mem_map_init,$size,$SMP,1,\1,,,,/p"
 	done

@@ -11,7 +11,8 @@
  * exits first is handed to the reaper thread, which frees it when it
  * ends: there is no init process to inherit orphans. The reaper also
  * takes the children of a parent that wants no zombies (SIGCHLD set to
- * SIG_IGN, or SA_NOCLDWAIT), as Linux frees them at once.
+ * SIG_IGN, or SA_NOCLDWAIT), as Linux frees them at once, and kernel
+ * threads that nobody joins (kthread_exit_to_reaper).
  *
  * wait4 also reports job control: a child that stopped (WUNTRACED) or
  * went on after SIGCONT (WCONTINUED), once each (jobctl_report).
@@ -33,7 +34,7 @@
 DEFINE_SPINLOCK(tasklist_lock);
 /* Parents wait here for a child to exit or leave vfork. */
 static DECLARE_WAIT_QUEUE_HEAD(child_wait);
-/* Orphans that ended, for the reaper (tasklist_lock). */
+/* Orphans that ended, and ending unjoined kthreads: the reaper's (tasklist_lock). */
 static LIST_HEAD(orphans);
 static DECLARE_WAIT_QUEUE_HEAD(reaper_wait);
 static struct task_struct *reaper;
@@ -238,6 +239,18 @@ int process_wait(int pid, int *status, unsigned long *peak)
 		ret = do_wait4(pid, status, 0, peak);
 	} while (ret == -ERESTARTSYS);
 	return ret;
+}
+
+void kthread_exit_to_reaper(int code)
+{
+	unsigned long flags;
+
+	/* The reaper's kthread_join waits for the exit below. */
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_add_tail(&current->sibling, &orphans);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	wake_up(&reaper_wait);
+	kthread_exit(code);
 }
 
 void process_detach(int pid)

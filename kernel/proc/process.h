@@ -507,6 +507,17 @@ int init_wait(int pid);
 int run_program_background(const char *const argv[]);
 
 /**
+ * kthread_exit_to_reaper - end the calling kernel thread; the reaper frees it
+ * @code: its exit code, which nobody reads
+ *
+ * For a kernel thread that nobody joins: the reaper thread frees its
+ * stack and slot once it has left its CPU, as kthread_join would.
+ * Context: a kernel thread started with kthread_run (not a process),
+ * holding no lock and no kmap. Never returns.
+ */
+__noreturn void kthread_exit_to_reaper(int code);
+
+/**
  * process_detach - give the caller's child @pid to the reaper
  * @pid: a child of the calling thread
  *

@@ -3,8 +3,8 @@
  * Shell commands that look at memory: meminfo, zoneinfo, buddyinfo,
  * slabinfo, vmallocinfo and vmstat print what Linux prints in /proc;
  * layout and memmap the virtual and physical maps; drain empties every
- * CPU's page lists. (alloc, free, fill, peek and pageinfo are in
- * page_cmds.c.)
+ * CPU's page lists; meminit tells how far deferred struct page init is.
+ * (alloc, free, fill, peek and pageinfo are in page_cmds.c.)
  */
 #include "highmem/highmem.h"
 #include "kernel/lib/errno.h"
@@ -13,6 +13,7 @@
 #include "kernel/printk.h"
 #include "kernel/shell/shell.h"
 #include "kernel/lib/string.h"
+#include "mm/deferred_init.h"
 #include "mm/gfp.h"
 #include "mm/mmzone.h"
 #include "mm/show_mem.h"
@@ -75,3 +76,16 @@ static void drain_pages_and_report(void)
 }
 SHELL_SHOW_COMMAND("drain", "empty every CPU's per-CPU page lists",
 		   drain_pages_and_report);
+
+static int cmd_meminit(int argc, char **argv)
+{
+	if (argc > 2 || (argc == 2 && strcmp(argv[1], "wait") != 0))
+		return shell_usage(argv[0]);
+	/* The shell's thread helps: it initialises what is left itself. */
+	if (argc == 2)
+		deferred_init_finish();
+	return deferred_init_show(seq_console());
+}
+SHELL_COMMAND("meminit", "[wait]",
+	      "deferred struct page init: how far (wait: finish it now)",
+	      cmd_meminit);

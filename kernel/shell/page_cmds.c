@@ -22,6 +22,7 @@
 #include "kernel/sched.h"
 #include "kernel/shell/shell.h"
 #include "kernel/lib/string.h"
+#include "mm/deferred_init.h"
 #include "mm/gfp.h"
 #include "mm/mmzone.h"
 #include "mm/page_debug.h"
@@ -127,6 +128,14 @@ static int parse_pfn(const char *arg, unsigned long *pfn)
 	if (kstrtoul(arg, 0, pfn) || !pfn_valid(*pfn)) {
 		printk("%s: not a pfn with a struct page\n", arg);
 		return -EINVAL;
+	}
+	/* Its descriptor holds whatever the memory held: do not read it. */
+	if (!pfn_initialised(*pfn)) {
+		printk("pfn 0x%lx: its struct page is not initialised yet: "
+		       "section 0x%lx of HighMem waits for the deferred struct "
+		       "page init (free memory; `meminit` tells how far it "
+		       "is)\n", *pfn, *pfn >> PFN_SECTION_SHIFT);
+		return -EAGAIN;
 	}
 	return 0;
 }

@@ -7,7 +7,8 @@ EXPECT is "pass" (the kernel powers off with success) or "fail" (it
 powers off with a failure status, e.g. after a panic). Options:
     stdin     typed on the serial console (printf escapes: \\n)
     has       regexes the output must match (re.M), lacks: must not
-    checks    scripts run with the log file; they must exit with 0
+    checks    scripts run with the log file (after their options, if
+              any: "SCRIPT --opt"); they must exit with 0
     cpu       QEMU -cpu (default max); machine: QEMU -machine (default pc)
     smp       CPUs (QEMU -smp, Bochs cpu count); 0: the runner's default
     runner    "qemu" (default), "bochs", "bochs-debug" (start at the
@@ -59,6 +60,54 @@ case("ktest-below4g-512M", "3G", "pass", "ktest=all", stdin=ZONES,
 case("ktest-mem-12M", "512M", "pass", "mem=12M ktest=all poweroff",
      has=[KTEST_OK, r"^    ok \d+ pages_above_4g # SKIP no RAM above 4 GiB"],
      initramfs="small")
+
+# ---- deferred struct page init (docs/physical-memory.md): the boot
+# writes lowmem's and the top of HighMem's struct pages, the rest waits
+# for a thread per CPU once the shell is up. The in-kernel tests race
+# allocations on every CPU against those threads and check the counts
+# as they go; at the shell, once the work is done, zoneinfo, meminfo
+# and buddyinfo agree with each other and with the firmware map.
+DEFERRED_WAIT = (r"^mm: deferred struct page init: \d+ sections \(\d+ MiB\) of "
+                 r"HighMem wait until the shell is up")
+DEFERRED_DONE = (r"^mm: deferred struct page init: \d+ sections \(\d+ MiB\) by "
+                 r"\d+ CPUs? in \d+ ms / \d+ TSC cycles \(\d+ by the threads, "
+                 r"\d+ on the spot; \d+ TSC cycles of work\)$")
+CHECK_FREE_VIEWS = "tools/check-free-views.sh"
+for size in ["6G", "61G"]:
+    case(f"deferred-init-ktest-{size}", size, "pass",
+         "ktest=deferred_init poweroff", smp=4,
+         has=[DEFERRED_WAIT, DEFERRED_DONE, KTEST_OK,
+              r"^    ok \d+ counts_exact_while_threads_run$"],
+         lacks=[r"# SKIP"], timeout=300)
+    case(f"deferred-init-views-{size}", size, "pass",
+         stdin=r"meminit wait\nzoneinfo\nmeminfo\nbuddyinfo\npoweroff\n",
+         has=[DEFERRED_WAIT, DEFERRED_DONE, r"^Deferred: +0 kB$",
+              r"^deferred struct page init: (\d+) of \1 sections done"],
+         checks=[CHECK_ZONES, CHECK_FREE_VIEWS + " --done"], timeout=300)
+# The same views while the threads are at work: the counts move, and
+# MemFree and HighFree, which count what waits as free, do not; then
+# stress, which finishes the deferred init first (it compares counts).
+case("deferred-init-views-racing-61G", "61G", "pass",
+     stdin=r"zoneinfo\nmeminfo\nbuddyinfo\nstress 4000\npoweroff\n",
+     has=[DEFERRED_WAIT, DEFERRED_DONE, STRESS_OK,
+          r"^Deferred: +[1-9][0-9]* kB$"],
+     checks=[CHECK_ZONES, CHECK_FREE_VIEWS + " --racing"], timeout=300)
+# User processes started at the prompt, on 4 CPUs at once, fault their
+# pages and page tables in from HighMem while the threads initialise it.
+case("deferred-init-user-mttcg-6G", "6G", "pass",
+     stdin=r"run /bin/ustress 8 200\nrun /bin/memtouch 256M\nmeminit wait\n"
+           r"zoneinfo\nmeminfo\nbuddyinfo\npoweroff\n",
+     smp=4, accel="tcg,thread=multi",
+     has=[DEFERRED_DONE, r"ustress: 8 workers x 200 rounds: ok",
+          r"Power off: success"],
+     lacks=[r"Kernel panic", r"^warning:", r"^error:"],
+     checks=[CHECK_FREE_VIEWS + " --done"], timeout=300)
+# deferred_init=off: everything at boot, as before.
+case("deferred-init-off-6G", "6G", "pass", "deferred_init=off", stdin=ZONES,
+     has=[r"^mm: mem_map and free lists set up in \d+ TSC cycles \(under "
+          r"qemu -icount shift=0: instructions\)$", r"^Deferred: +0 kB$"],
+     lacks=[r"deferred struct page init"],
+     checks=[CHECK_ZONES, CHECK_FREE_VIEWS + " --done"])
 
 # highmem=off: lowmem only, like mem=896M.
 case("highmem-off", "4G", "pass", "highmem=off ktest=all", stdin=ZONES,
@@ -673,7 +722,8 @@ case("gdb-qemu", "512M", "pass", "ktest=timer.* poweroff", runner="gdb",
 case("gdb-helpers", "6G", "pass",
      "kmap.debug ktest=highmem.kmap_and_kmap_atomic_agree", runner="gdb",
      stdin=r"source tests/boot/gdb-helpers.gdb\n",
-     serial=r"buddyinfo\nzoneinfo\npkmapinfo\npageinfo 0x100000\npoweroff\n",
+     serial=r"meminit wait\nbuddyinfo\nzoneinfo\npkmapinfo\npageinfo 0x100000\n"
+            r"poweroff\n",
      has=[r"expected error: pfn_to_page: paging is off",
           r"expected error: buddyinfo: mem_map is not set up yet",
           r"expected error: zoneinfo: mem_map is not set up yet",
@@ -681,6 +731,9 @@ case("gdb-helpers", "6G", "pass",
           r"expected error: buddyinfo: mem_map is being set up "
           r"\(mm_core_init is running\)",
           r"Breakpoint [0-9]+, buddyinfo_show ",
+          r"expected error: pfn_to_page: pfn 0x100000 \(phys 0x100000000\): "
+          r"its struct page is not initialised yet: section 0x100 of "
+          r"HighMem waits for the deferred struct page init",
           r"pfn 0x100000 phys 0x100000000 struct page at 0x[0-9a-f]+ "
           r"\(mem_map slot 256, section 0x100\)",
           r"expected error: pfn_to_page: pfn 0xc0000 \(phys 0xc0000000\) has "

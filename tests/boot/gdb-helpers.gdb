@@ -59,11 +59,16 @@ echo @@ finish\n
 finish
 echo @@ kmapinfo-atomic\n
 kmapinfo
+# Before the shell: the struct pages of most of HighMem wait for the
+# deferred init, and pfn_to_page says so rather than decode them.
+echo @@ deferred\n
+expect-error pfn_to_page 0x100000
 delete
 
 # The shell is about to run its buddyinfo (then zoneinfo, pkmapinfo,
-# pageinfo 0x100000, typed on the console): nothing changes in between,
-# so the kernel must print what GDB reads now.
+# pageinfo 0x100000, typed on the console; its meminit wait has seen
+# the deferred init finished): nothing changes in between, so the
+# kernel must print what GDB reads now.
 break buddyinfo_show
 continue
 echo @@ buddyinfo\n

@@ -215,8 +215,10 @@ def problems(case, rc, log, text):
         if re.search(regex, text, re.M):
             found.append(f"output has /{regex}/")
     for check in case.checks:
-        proc = subprocess.run([TOP / check, log], capture_output=True,
-                              text=True, cwd=TOP)
+        # "SCRIPT [OPTION...]": the log comes last.
+        script, *options = check.split()
+        proc = subprocess.run([TOP / script, *options, log],
+                              capture_output=True, text=True, cwd=TOP)
         with open(f"{log}.check", "a") as out:
             out.write(proc.stdout + proc.stderr)
         if proc.returncode != 0:

@@ -10,6 +10,7 @@
 
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
@@ -34,6 +35,9 @@ struct ram {
  * for it first (host_phys_mem_init).
  */
 void host_boot_machine(const struct ram *ram, int n, int highmem);
+
+/* host_boot_machine defers HighMem's struct pages only if this is set. */
+extern bool host_deferred_init;
 
 /*
  * Run @stmt expecting it to panic: returns 1 if it panicked (message in

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 /* Booting the memory manager on a fake machine (see host.h). */
 #include "host.h"
+#include "mm/deferred_init.h"
 #include "mm/internal.h"
 #include "mm/memblock.h"
 
 #define MiB (1ull << 20)
+
+bool host_deferred_init;
 
 void host_boot_machine(const struct ram *ram, int n, int highmem)
 {
@@ -26,5 +29,7 @@ void host_boot_machine(const struct ram *ram, int n, int highmem)
 	}
 	memblock_reserve(0, PAGE_SIZE);
 	memblock_reserve(MiB, MiB); /* "the kernel image" */
+	/* Everything written at boot unless a test wants otherwise. */
+	deferred_init_enabled = host_deferred_init;
 	mm_core_init();
 }

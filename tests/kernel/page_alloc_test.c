@@ -3,6 +3,7 @@
 #include "highmem/highmem.h"
 #include "tests/kernel/ktest.h"
 #include "kernel/lib/string.h"
+#include "mm/deferred_init.h"
 #include "mm/gfp.h"
 #include "mm/mmzone.h"
 
@@ -162,7 +163,11 @@ KTEST(page_alloc, free_all_restores_counts)
 	LIST_HEAD(held);
 	int n = 0;
 
-	/* Caches may give memory back meanwhile: let them do it first. */
+	/*
+	 * Caches may give memory back meanwhile: let them do it first; and
+	 * a section initialised meanwhile would add blocks to the lists.
+	 */
+	deferred_init_finish();
 	shrink_all();
 	drain_all_pages();
 	snapshot(before);
@@ -196,6 +201,8 @@ KTEST(page_alloc, buddyinfo_consistent)
 {
 	struct zone *zone;
 
+	/* The lists are walked without the lock: nothing may add to them. */
+	deferred_init_finish();
 	drain_all_pages();
 	for_each_zone(zone) {
 		unsigned long total = 0, bad = 0;
@@ -289,6 +296,7 @@ KTEST(page_alloc, get_free_pages_lowmem_only)
 static void expect_zone_of(struct ktest_ctx *t, unsigned long pfn,
 			   enum zone_type z)
 {
+	deferred_init_pfn(pfn); /* its struct page is read below */
 	if (!pfn_valid(pfn) || PageReserved(pfn_to_page(pfn)))
 		return; /* a hole: no zone to check */
 	if (page_zonenum(pfn_to_page(pfn)) != z)

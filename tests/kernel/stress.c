@@ -39,6 +39,7 @@
 #include "kernel/spinlock.h"
 #include "kernel/timer.h"
 #include "mm/fault_inject.h"
+#include "mm/deferred_init.h"
 #include "mm/gfp.h"
 #include "mm/mmzone.h"
 #include "mm/slab.h"
@@ -623,6 +624,12 @@ int stress_run(unsigned long ops)
 	pr_info("%lu operations: %u threads (one pinned to each of %u CPUs) "
 		"and the timer interrupt\n", ops, nr_workers(),
 		num_online_cpus());
+	/*
+	 * The counts are compared at the end: the deferred init's threads
+	 * must be gone first (they end, and their stacks are freed, at a
+	 * moment of their own). This thread does what is left of it.
+	 */
+	deferred_init_finish();
 	start = settle(before);
 	stress_cache = kmem_cache_create("stress", CACHE_OBJECT_SIZE, 0, 0,
 					 NULL);

@@ -204,6 +204,18 @@ class MemMap:
                               f"[{start:#x}-{end:#x}] holds no RAM")
         return section, section if self.flat else slot
 
+    def check_initialised(self, pfn):
+        """Errors if @pfn's struct page waits for deferred struct page
+        init (mm/deferred_init.c): it holds whatever the memory held."""
+        section, _ = self.section_of(pfn)
+        ready = enum_values("enum deferred_section_state")["SECTION_READY"]
+        if int(value("deferred_section_state")[section]) != ready:
+            raise KernelError(f"pfn {pfn:#x} (phys {self.phys(pfn):#x}): "
+                              "its struct page is not initialised yet: "
+                              f"section {section:#x} of HighMem waits for "
+                              "the deferred struct page init (the shell's "
+                              "meminit tells how far it is)")
+
     def pfn_to_page(self, pfn):
         """The struct page * of @pfn, as pfn_to_page() computes it."""
         _, slot = self.section_of(pfn)
@@ -338,6 +350,7 @@ def print_zone(z, zone):
     print(f"      nr_alloc_fail {stat('alloc_fail')}")
     file_pages = int(zone["vm_stat"][int(value("NR_FILE_PAGES"))]["counter"])
     print(f"      nr_file_pages {max(0, file_pages)}")
+    print(f"      nr_deferred  {int(zone['deferred_pages'])}")
     print_pagesets(z)
     print(f"      refills: {stat('pcp_refill')} drains: {stat('pcp_drain')}")
     print(f"  start_pfn:           {int(zone['zone_start_pfn'])}")
@@ -518,7 +531,9 @@ Usage: pfn_to_page PFN
 
 Prints its address (mem_map is sparse: the section's slot decides it),
 the zone, order and PG_* flags from page->flags, and the refcount.
-PFN is any expression: pfn_to_page 0x100000, pfn_to_page max_low_pfn - 1."""
+PFN is any expression: pfn_to_page 0x100000, pfn_to_page max_low_pfn - 1.
+A pfn whose struct page waits for deferred init gets that answer
+instead: its descriptor holds nothing yet."""
 
     def __init__(self):
         super().__init__("pfn_to_page")
@@ -528,6 +543,7 @@ PFN is any expression: pfn_to_page 0x100000, pfn_to_page max_low_pfn - 1."""
         mm = MemMap()
         page = mm.pfn_to_page(pfn)
         section, slot = mm.section_of(pfn)
+        mm.check_initialised(pfn)
         print(f"pfn {pfn:#x} phys {mm.phys(pfn):#x} struct page at "
               f"{int(page):#x} (mem_map slot {slot}, section {section:#x})")
         describe_page(mm, page.dereference())
@@ -626,7 +642,10 @@ class HelperFunction(gdb.Function):
 
 
 class PfnToPageFunction(HelperFunction):
-    """$pfn_to_page(PFN): the struct page * of page frame PFN."""
+    """$pfn_to_page(PFN): the struct page * of page frame PFN.
+
+    Only the address: whether the descriptor has been written yet
+    (deferred init) is pfn_to_page's to say."""
 
     def __init__(self):
         super().__init__("pfn_to_page")
