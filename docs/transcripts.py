@@ -36,6 +36,7 @@ is not masked repeated exactly in runs made to find out.
 import re
 from dataclasses import dataclass, field
 
+import bench_linux  # tools/bench_linux.py, likewise
 import bench_table  # tools/bench_table.py: mkdocs.py puts tools/ on the path
 from harness import BUILD  # tests/boot/harness.py, likewise
 
@@ -76,12 +77,14 @@ class Transcript:
 class Figure:
     """A value in running text: @transcript's text searched for @regex
     (group 1), then passed through @then; or, with @bench, a function of
-    the committed benchmark results."""
+    the committed benchmark results; with @linux, of the committed side
+    by side of both kernels (docs/bench-linux-results.csv)."""
 
     transcript: str = ""
     regex: str = ""
     then: object = None
     bench: object = None
+    linux: object = None
 
 
 def line(regex):
@@ -448,11 +451,22 @@ def at_cpus(results, benchmark, cpus, variant="highmem"):
     return number(float(row["instructions_per_op"]), 0)
 
 
+def from_linux(function):
+    """A table made from the side by side of both kernels
+    (docs/bench-linux-results.csv, from make bench-linux), not from
+    make bench's results alone."""
+    function.linux = True
+    return function
+
+
 TABLES = {
     "bench-results": bench_results_block,
     "bench-scaling": bench_table.scaling_text,
     "bench-mttcg": bench_table.mttcg_text,
     "bench-targets": bench_targets_table,
+    "bench-linux": from_linux(
+        lambda r: bench_linux.side_by_side_text(r, leave_out=SUMMARISED)),
+    "bench-linux-boot": from_linux(bench_linux.boot_text),
 }
 
 
@@ -556,6 +570,72 @@ def kmalloc_range(results):
     return f"{min(costs):.0f}-{max(costs):.0f}"
 
 
+# ---- from the side by side of both kernels (docs/bench-linux-results.csv) ----
+
+def side(kernel, benchmark, variant, digits=0):
+    """@kernel's ("this" or "linux") instructions per operation."""
+    return Figure(linux=lambda r: number(
+        r.value(kernel, benchmark, variant), digits))
+
+
+def side_ratio(kernel, benchmark, variant="highmem", digits=2):
+    """@kernel's highmem/lowmem ratio of @benchmark."""
+    def value(r):
+        ratio = bench_linux.ratio(r, kernel, benchmark, variant)
+        if ratio is None:
+            raise KeyError(f"no {kernel} ratio of {benchmark},{variant}")
+        return number(ratio, digits)
+    return Figure(linux=value)
+
+
+def linux_over_this(benchmark, variant, digits=1):
+    return Figure(linux=lambda r: number(
+        r.value("linux", benchmark, variant) /
+        r.value("this", benchmark, variant), digits))
+
+
+def boot_millions(kernel, size, what="boot_to_init", digits=0):
+    return Figure(linux=lambda r: number(r.value(kernel, what, size) / 1e6,
+                                         digits))
+
+
+def boot_growth(kernel, digits=1):
+    """Boot instructions at the largest RAM size over the smallest."""
+    def value(r):
+        sizes = r.sizes()
+        return number(r.value(kernel, "boot_to_init", sizes[-1]) /
+                      r.value(kernel, "boot_to_init", sizes[0]), digits)
+    return Figure(linux=value)
+
+
+def decompression(size):
+    """Linux's instructions before its clock starts: the real-mode
+    setup, the decompression of the image, the start of setup_arch."""
+    return Figure(linux=lambda r: number(
+        (r.value("linux", "boot_from_loader", size) -
+         r.value("linux", "boot_to_init", size)) / 1e6))
+
+
+def lowfree_mib(kernel, size):
+    return Figure(linux=lambda r: number(
+        r.value(kernel, "lowfree_kB", size) / 1024))
+
+
+def linux_orders(r):
+    """Linux's page_alloc_orders, "0: 665 | 1: 755 | ..."."""
+    orders = sorted((int(v.removeprefix("order")), r.value("linux", b, v))
+                    for b, v in r.pairs() if b == "page_alloc_orders")
+    return " | ".join(f"{o}: {cost:.0f}" for o, cost in orders)
+
+
+def kmalloc_span(kernel):
+    def value(r):
+        costs = [r.value(kernel, b, v) for b, v in r.pairs()
+                 if b == "kmalloc"]
+        return f"{min(costs):.0f}-{max(costs):.0f}"
+    return Figure(linux=value)
+
+
 FIGURES = {
     # docs/benchmarks.md and docs/physical-memory.md
     "page-alloc-lowmem": instructions("page_alloc_order0", "lowmem"),
@@ -629,6 +709,64 @@ FIGURES = {
     "mem-map-1G": millions("mem_map_init", "1G", 2),
     "mem-map-61G": millions("mem_map_init", "61G"),
     "mem-map-per-page": Figure(bench=per_page_frame),
+    # docs/benchmarks.md: Linux side by side (docs/bench-linux-results.csv)
+    "linux-release": Figure(linux=lambda r: r.version()),
+    "linux-kmap-atomic-high": side("linux", "kmap_atomic", "highmem"),
+    "linux-kmap-atomic-low": side("linux", "kmap_atomic", "lowmem"),
+    "this-kmap-atomic-high": side("this", "kmap_atomic", "highmem"),
+    "this-kmap-atomic-low": side("this", "kmap_atomic", "lowmem"),
+    "linux-kmap-atomic-ratio": side_ratio("linux", "kmap_atomic"),
+    "this-kmap-atomic-ratio": side_ratio("this", "kmap_atomic"),
+    "linux-kmap-local-high": side("linux", "kmap_local", "highmem"),
+    "linux-kmap-local-low": side("linux", "kmap_local", "lowmem"),
+    "linux-kmap-mapped-high": side("linux", "kmap_mapped", "highmem"),
+    "linux-kmap-mapped-low": side("linux", "kmap_mapped", "lowmem"),
+    "this-kmap-mapped-high": side("this", "kmap_mapped", "highmem"),
+    "linux-kmap-wrap": side("linux", "kmap_new_page_wrap", "highmem"),
+    "this-kmap-wrap": side("this", "kmap_new_page_wrap", "highmem"),
+    "linux-clear-ratio": side_ratio("linux", "clear_page", digits=3),
+    "this-clear-ratio": side_ratio("this", "clear_page", digits=3),
+    "linux-copy-64B-ratio": side_ratio("linux", "copy_to_page_64B"),
+    "this-copy-64B-ratio": side_ratio("this", "copy_to_page_64B"),
+    "linux-page-alloc-low": side("linux", "page_alloc_order0", "lowmem"),
+    "linux-page-alloc-high": side("linux", "page_alloc_order0", "highmem"),
+    "this-page-alloc-low": side("this", "page_alloc_order0", "lowmem"),
+    "linux-page-alloc-ratio": linux_over_this("page_alloc_order0", "lowmem"),
+    "linux-orders": Figure(linux=linux_orders),
+    "linux-kmalloc-range": kmalloc_span("linux"),
+    "linux-kmalloc-const": side("linux", "kmalloc_const", "64B"),
+    "this-kmalloc-const": side("this", "kmalloc_const", "64B"),
+    "linux-kmem-cache": side("linux", "kmem_cache", "64B"),
+    "linux-zero-high": side("linux", "user_zero_fault", "highmem"),
+    "this-zero-high": side("this", "user_zero_fault", "highmem"),
+    "linux-zero-ratio": side_ratio("linux", "user_zero_fault", digits=3),
+    "this-zero-ratio": side_ratio("this", "user_zero_fault", digits=3),
+    "linux-cow-ratio": side_ratio("linux", "user_cow_fault", digits=3),
+    "linux-fork-high": side("linux", "user_fork_16M", "highmem"),
+    "this-fork-high": side("this", "user_fork_16M", "highmem"),
+    "linux-exec-high": side("linux", "user_exec", "highmem"),
+    "this-exec-high": side("this", "user_exec", "highmem"),
+    "linux-read-high": side("linux", "file_read_4k", "highmem"),
+    "this-read-high": side("this", "file_read_4k", "highmem"),
+    "linux-mmap-high": side("linux", "file_mmap_read", "highmem"),
+    "this-mmap-high": side("this", "file_mmap_read", "highmem"),
+    "linux-pipe": side("linux", "pipe_round_trip", "highmem"),
+    "this-pipe": side("this", "pipe_round_trip", "highmem"),
+    "linux-boot-1G": boot_millions("linux", "1G"),
+    "linux-boot-61G": boot_millions("linux", "61G"),
+    "this-boot-1G": boot_millions("this", "1G"),
+    "this-boot-61G": boot_millions("this", "61G"),
+    "linux-boot-growth": boot_growth("linux"),
+    "this-boot-growth": boot_growth("this"),
+    "linux-decompress": decompression("1G"),
+    "linux-firmware": boot_millions("linux", "1G", "boot_firmware", 1),
+    "this-firmware": boot_millions("this", "1G", "boot_firmware"),
+    "linux-idle": Figure(linux=lambda r: number(
+        r.value("linux", "boot_idle_ms", "1G"))),
+    "linux-lowfree-1G": lowfree_mib("linux", "1G"),
+    "linux-lowfree-61G": lowfree_mib("linux", "61G"),
+    "this-lowfree-1G": lowfree_mib("this", "1G"),
+    "this-lowfree-61G": lowfree_mib("this", "61G"),
     # docs/smp.md, docs/highmem.md: what SMP costs the fast paths
     "bench-cpus": Figure(bench=lambda r: str(bench_table.cpus_of(r[0]))),
     "smp-kmap-atomic-one-cpu": one_cpu("kmap_atomic", "highmem"),

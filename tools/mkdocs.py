@@ -6,8 +6,14 @@ usage: tools/mkdocs.py              boot, cut, and rewrite README.md, docs/*.md
        tools/mkdocs.py --check      compare only; the differences, status 1
        tools/mkdocs.py --bench DIR  take DIR's results.csv and plot (from
                                     make bench) as the committed results,
-                                    then rewrite the tables and figures
-                                    made from them
+                                    and, if DIR/linux/results.csv exists
+                                    (make bench-linux), the side by side
+                                    of both, then rewrite the tables and
+                                    figures made from them
+       tools/mkdocs.py --bench-linux DIR
+                                    take only DIR/linux/results.csv (make
+                                    bench-linux), beside the committed
+                                    docs/bench-results.csv
 
 What is generated, and how, is in docs/transcripts.py: the boots (run
 with tests/boot/harness.py, as the tests run them), the cuts and masks
@@ -23,11 +29,13 @@ import os
 import re
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 TOP = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(TOP / "tests/boot"), str(TOP / "docs"), str(TOP / "tools")]
 
+import bench_linux  # noqa: E402
 import bench_table  # noqa: E402
 import harness  # noqa: E402
 import transcripts as recipes  # noqa: E402
@@ -36,6 +44,8 @@ DOCS = [TOP / "README.md"] + sorted((TOP / "docs").glob("*.md"))
 BENCH_CSV = TOP / "docs/bench-results.csv"
 BENCH_PLOT = TOP / "docs/highmem-vs-lowmem.png"
 SCALING_PLOT = TOP / "docs/cpu-scaling.png"
+# make bench-linux's: this kernel beside Linux (tools/bench_linux.py).
+BENCH_LINUX_CSV = TOP / "docs/bench-linux-results.csv"
 CACHE = harness.TEST_DIR / "docs"
 
 # <!-- transcript: NAME --> or <!-- table: NAME --> on the line before
@@ -186,14 +196,23 @@ def bench_results():
     return bench_table.read_results(BENCH_CSV)
 
 
+def linux_results():
+    return bench_linux.read_results(BENCH_LINUX_CSV)
+
+
 def table_text(name):
-    return recipes.TABLES[name](bench_results())
+    table = recipes.TABLES[name]
+    if getattr(table, "linux", False):
+        return table(linux_results())
+    return table(bench_results())
 
 
 def figure_text(name):
     figure = recipes.FIGURES[name]
     if figure.bench:
         return figure.bench(bench_results())
+    if figure.linux:
+        return figure.linux(linux_results())
     text = transcript_text(figure.transcript)
     m = re.search(figure.regex, text, re.M)
     if not m:
@@ -220,7 +239,7 @@ def masks_of(kind, name):
 
 def uses_bench(kind, name):
     figure = recipes.FIGURES.get(name) if kind == "figure" else None
-    return kind == "table" or bool(figure and figure.bench)
+    return kind == "table" or bool(figure and (figure.bench or figure.linux))
 
 
 # ---- the Markdown files ----
@@ -374,6 +393,35 @@ def take_bench_results(out_dir):
     print(f"mkdocs: {BENCH_CSV.relative_to(TOP)}, "
           f"{BENCH_PLOT.relative_to(TOP)} and "
           f"{SCALING_PLOT.relative_to(TOP)} from {out_dir}")
+    measured = Path(out_dir) / "linux/results.csv"
+    if measured.exists():
+        take_linux_results(Path(out_dir) / "results.csv", measured,
+                           Path(out_dir))
+
+
+def take_linux_results(this_csv, measured, out_dir):
+    """make bench-linux's measurements beside this kernel's @this_csv:
+    combined (again: a make bench after make bench-linux shows in the
+    side by side too) into @out_dir/compare.csv, plotted there, and
+    taken into docs/."""
+    rows = bench_linux.combine(this_csv, measured)
+    bench_linux.write_csv(out_dir / "compare.csv", rows)
+    bench_linux.write_plot_data(bench_linux.Results(rows), out_dir)
+    bench_linux.plot(out_dir, out_dir)
+    shutil.copyfile(out_dir / "compare.csv", BENCH_LINUX_CSV)
+    for name in bench_linux.PLOTS:
+        shutil.copyfile(out_dir / f"linux-{name}.png",
+                        TOP / f"docs/linux-{name}.png")
+    print(f"mkdocs: {BENCH_LINUX_CSV.relative_to(TOP)} and "
+          f"docs/linux-*.png from {measured} and {this_csv}")
+
+
+def take_linux_only(out_dir):
+    """--bench-linux: Linux's side from @out_dir, this kernel's as
+    committed, so that the side by side agrees with the other tables."""
+    measured = Path(out_dir) / "linux/results.csv"
+    with tempfile.TemporaryDirectory() as tmp:
+        take_linux_results(BENCH_CSV, measured, Path(tmp))
 
 
 def main():
@@ -382,10 +430,18 @@ def main():
                         help="compare with fresh runs, change nothing")
     parser.add_argument("--bench", metavar="DIR",
                         help="take make bench's results from DIR")
+    parser.add_argument("--bench-linux", metavar="DIR",
+                        help="take make bench-linux's results from DIR")
     args = parser.parse_args()
     items = doc_items()
-    if args.bench:
-        take_bench_results(args.bench)
+    if args.bench or args.bench_linux:
+        try:
+            if args.bench:
+                take_bench_results(args.bench)
+            else:
+                take_linux_only(args.bench_linux)
+        except (OSError, ValueError, KeyError) as e:
+            sys.exit(f"mkdocs: cannot take the results: {e}")
         items = {key: v for key, v in items.items() if uses_bench(*key)}
     else:
         clear_cache()  # fresh runs, not those of an earlier make docs
