@@ -451,7 +451,18 @@ static __always_inline void *kmalloc(size_t size, gfp_t gfp)
  */
 void __kfree(const void *obj);
 
-/* @x rotated right by @k (0..31): one ror. */
+/**
+ * ror32 - rotate a 32-bit word right
+ * @x: the word
+ * @k: by how many bits, 0 to 31
+ *
+ * GCC turns this into one ror. kfree's check uses it to fold "is a
+ * multiple of the object size" and "is below the slab's end" into one
+ * compare.
+ *
+ * Context: any.
+ * Return: @x rotated right by @k bits.
+ */
 static __always_inline u32 ror32(u32 x, unsigned int k)
 {
 	return (x >> k) | (x << ((32 - k) & 31));
