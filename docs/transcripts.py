@@ -677,6 +677,7 @@ FIGURES = {
     "page-alloc-orders": Figure(bench=by_order),
     "kmalloc-range": Figure(bench=kmalloc_range),
     "kmalloc-const": instructions("kmalloc_const", "64B"),
+    "kmem-cache": instructions("kmem_cache", "64B"),
     "vmalloc-4M-ratio": ratio("vmalloc_4M", "highmem", "lowmem"),
     "vmalloc-64K-ratio": ratio("vmalloc_64K", "highmem", "lowmem"),
     "kmap-atomic-highmem": instructions("kmap_atomic", "highmem"),

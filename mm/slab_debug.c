@@ -4,8 +4,11 @@
  * Linux's SLUB debug. A cache created with any SLAB_DEBUG_FLAGS (or
  * every cache, with the slab_debug boot option) lays out each slot as
  *
- *   | pad | red zone 1 | object           | red zone 2 | pad | track |
+ *   | pad | red zone 1 | object           | red zone 2 | pad | track | link |
  *         ^ 8 bytes    ^ slot + obj_offset  ^ 8 bytes          ^ track_offset
+ *
+ * (the link, added by mm/slab.c, chains the free slots of the cache's
+ * list without touching the poison).
  *
  * The red zones hold RED_ACTIVE while the object is handed out and
  * RED_INACTIVE while it is free, so a write just outside the object is
