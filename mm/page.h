@@ -206,8 +206,11 @@ static inline void get_page(struct page *page)
  *   tables translate between a section and its slot, so a hole costs
  *   two bytes per 16 MiB instead of 64 KiB of descriptors.
  *
- * Either way section_to_slot[] says which sections hold RAM (pfn_valid)
- * and slot_to_section[0 .. nr_present_sections - 1] lists them in order.
+ * Either way section_to_slot[] says which sections hold RAM (pfn_valid),
+ * slot_to_section[] says which section a slot of mem_map describes, and
+ * a section of the direct map has slot == section: mem_map[pfn] is the
+ * descriptor of every lowmem pfn, whatever the layout (a sparse map
+ * leaves a lowmem hole's slot unused).
  */
 #define SECTION_SIZE_BITS 24
 #define PFN_SECTION_SHIFT (SECTION_SIZE_BITS - PAGE_SHIFT)
@@ -218,6 +221,7 @@ static inline void get_page(struct page *page)
 
 extern struct page *mem_map;
 extern bool mem_map_flat; /* mem_map[pfn] is pfn's descriptor */
+extern unsigned int mem_map_sections; /* slots of 16 MiB in mem_map */
 extern u16 section_to_slot[NR_MEM_SECTIONS];
 extern u16 slot_to_section[NR_MEM_SECTIONS];
 
@@ -304,15 +308,29 @@ static inline phys_addr_t page_to_phys(const struct page *page)
 }
 
 /**
+ * lowmem_pfn_to_page - pfn_to_page for a pfn of the direct map
+ * @pfn: a valid pfn below max_low_pfn
+ *
+ * One addition in either layout of mem_map: lowmem's slots are its
+ * sections (mm/sparse.c), which kfree's check relies on.
+ * Context: any. Return: the struct page.
+ */
+static inline struct page *lowmem_pfn_to_page(unsigned long pfn)
+{
+	return mem_map + pfn;
+}
+
+/**
  * virt_to_page - the struct page of a direct-mapped (lowmem) address
  * @addr: an address for which virt_addr_valid() is true; a vmalloc,
  *        kmap or fixmap address gives a wrong page
  *
+ * A shift and an addition, whatever the layout of mem_map.
  * Context: any. Return: the struct page.
  */
 static inline struct page *virt_to_page(const void *addr)
 {
-	return pfn_to_page(__pa(addr) >> PAGE_SHIFT);
+	return lowmem_pfn_to_page(__pa(addr) >> PAGE_SHIFT);
 }
 
 /**
@@ -324,7 +342,8 @@ static inline struct page *virt_to_page(const void *addr)
  */
 static inline void *lowmem_page_address(const struct page *page)
 {
-	return __va(PFN_PHYS(page_to_pfn(page)));
+	/* lowmem's slot is its section: page - mem_map is the pfn. */
+	return __va(PFN_PHYS((unsigned long)(page - mem_map)));
 }
 
 #endif /* MM_PAGE_H */

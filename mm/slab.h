@@ -501,7 +501,7 @@ static __always_inline bool kfree_fast(const void *obj)
 	 */
 	if (unlikely(pfn >= max_low_pfn))
 		return false;
-	page = pfn_to_page(pfn);
+	page = lowmem_pfn_to_page(pfn);
 	/* PageSlab without test_bit's volatile read: one testb. */
 	if (unlikely(!(page->flags & (1ul << PG_slab))))
 		return false;

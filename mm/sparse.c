@@ -26,16 +26,18 @@
 
 struct page *mem_map;
 bool mem_map_flat;
-/* Sections mem_map covers: the present ones, or (flat) all up to the last. */
-static unsigned int mem_map_sections;
+/* Slots in mem_map: flat, every section up to the last with RAM. */
+unsigned int mem_map_sections;
 u16 section_to_slot[NR_MEM_SECTIONS];
 u16 slot_to_section[NR_MEM_SECTIONS];
 unsigned int nr_present_sections;
+/* The highest section with RAM (valid when nr_present_sections > 0). */
+static unsigned long last_present_section;
 
+/* Marks the sections with RAM in section_to_slot[]; slots come later. */
 static void mark_present_sections(void)
 {
 	memset(section_to_slot, 0xFF, sizeof(section_to_slot));
-	memset(slot_to_section, 0xFF, sizeof(slot_to_section));
 	nr_present_sections = 0;
 	for (unsigned int i = 0; i < memblock.memory.cnt; i++) {
 		const struct memblock_region *r = &memblock.memory.regions[i];
@@ -45,16 +47,41 @@ static void mark_present_sections(void)
 
 		for (unsigned long s = first; s <= last && s < NR_MEM_SECTIONS;
 		     s++)
-			section_to_slot[s] = 0; /* present; slot set below */
+			section_to_slot[s] = 0; /* present; slot set later */
 	}
-	/* Slots in section order, so mem_map is sorted by pfn. */
 	for (unsigned long s = 0; s < NR_MEM_SECTIONS; s++) {
 		if (section_to_slot[s] == SECTION_NOT_PRESENT)
 			continue;
-		section_to_slot[s] = nr_present_sections;
-		slot_to_section[nr_present_sections] = s;
 		nr_present_sections++;
+		last_present_section = s;
 	}
+}
+
+/*
+ * Slots in section order, so mem_map is sorted by pfn. A section of the
+ * direct map has slot == section in both layouts (a sparse map keeps a
+ * lowmem hole's slot unused, 64 KiB for each such hole, which only odd
+ * memory maps have): virt_to_page and lowmem_page_address then need no
+ * test of the layout. Above lowmem a sparse map packs the sections with
+ * RAM one after the other.
+ */
+static void assign_slots(void)
+{
+	unsigned long lowmem_sections =
+		(max_low_pfn + PAGES_PER_SECTION - 1) >> PFN_SECTION_SHIFT;
+	unsigned int slot = 0;
+
+	memset(slot_to_section, 0xFF, sizeof(slot_to_section));
+	for (unsigned long s = 0; s < NR_MEM_SECTIONS; s++) {
+		if (section_to_slot[s] == SECTION_NOT_PRESENT)
+			continue;
+		if (mem_map_flat || s < lowmem_sections)
+			slot = (unsigned int)s;
+		section_to_slot[s] = (u16)slot;
+		slot_to_section[slot] = (u16)s;
+		slot++;
+	}
+	mem_map_sections = slot;
 }
 
 static phys_addr_t section_bytes(unsigned long sections)
@@ -92,17 +119,11 @@ BOOT_PARAM("mem_map", "mem_map=sparse   section tables even for small holes",
 /* Flat if the holes below the last section with RAM are small enough. */
 static void choose_layout(void)
 {
-	unsigned long last;
+	unsigned long holes = last_present_section + 1 - nr_present_sections;
 
-	mem_map_flat = false;
-	mem_map_sections = nr_present_sections;
-	if (!nr_present_sections || mem_map_force_sparse)
-		return;
-	last = slot_to_section[nr_present_sections - 1];
-	if (section_bytes(last + 1 - nr_present_sections) > FLAT_HOLES_MAX)
-		return;
-	mem_map_flat = true;
-	mem_map_sections = (unsigned int)last + 1;
+	mem_map_flat = nr_present_sections && !mem_map_force_sparse &&
+		       section_bytes(holes) <= FLAT_HOLES_MAX;
+	assign_slots();
 }
 
 struct free_lowmem {
@@ -131,10 +152,11 @@ static void fit_mem_map_in_lowmem(void)
 	if (mem_map_flat && mem_map_bytes() > f.bytes / 2) {
 		/* The holes' descriptors first: go sparse. */
 		mem_map_flat = false;
-		mem_map_sections = nr_present_sections;
+		assign_slots();
 	}
+	/* Above lowmem the last slot is the highest section with RAM. */
 	while (mem_map_bytes() > f.bytes / 2 && nr_present_sections > 1) {
-		unsigned long s = slot_to_section[nr_present_sections - 1];
+		unsigned long s = slot_to_section[mem_map_sections - 1];
 		phys_addr_t start = PFN_PHYS(s << PFN_SECTION_SHIFT);
 
 		if (start < PFN_PHYS(max_low_pfn))
@@ -145,9 +167,9 @@ static void fit_mem_map_in_lowmem(void)
 		memblock_remove(start, ~0ull - start);
 		dropped_from = start;
 		section_to_slot[s] = SECTION_NOT_PRESENT;
-		slot_to_section[nr_present_sections - 1] = SECTION_NOT_PRESENT;
+		slot_to_section[mem_map_sections - 1] = SECTION_NOT_PRESENT;
 		nr_present_sections--;
-		mem_map_sections = nr_present_sections;
+		mem_map_sections--;
 	}
 	if (dropped_from) {
 		max_pfn = min(max_pfn, PFN_DOWN(dropped_from));

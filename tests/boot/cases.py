@@ -381,7 +381,8 @@ case("mem-map-flat", "6G", "pass", "poweroff",
 # Memory debugging options, all on.
 case("debug-options-ktest", "6G", "pass",
      "page_poison debug_pagealloc slab_debug ktest=all poweroff",
-     has=[r"page_debug: on: page_poison debug_pagealloc", KTEST_OK])
+     has=[r"page_debug: on: page_poison debug_pagealloc", KTEST_OK],
+     timeout=300)
 
 # ---- stress runs: threads and the timer interrupt allocating, mapping,
 # checking and freeing at random; nothing damaged, nothing lost. With

@@ -158,6 +158,42 @@ static void test_sparse_holes_cost_nothing(void **state)
 	host_boot_machine(pc_1500m, 2, true);
 }
 
+/*
+ * A sparse mem_map keeps lowmem's slots equal to its sections, a hole
+ * included, so that virt_to_page and lowmem_page_address need no test of
+ * the layout; above lowmem the sections with RAM are packed.
+ */
+static void test_sparse_lowmem_slots_are_sections(void **state)
+{
+	/* A lowmem hole at 64-128 MiB, and a large one up to 60 GiB. */
+	static const struct ram odd[] = { { 0, 64 * MiB },
+					  { 128 * MiB, 512 * MiB },
+					  { 60 * GiB, 60 * GiB + 64 * MiB } };
+
+	(void)state;
+	host_boot_machine(odd, 3, true);
+	assert_false(mem_map_flat);
+	assert_int_equal(nr_present_sections, 4 + 24 + 4);
+	assert_int_equal(mem_map_sections, 32 + 4);
+	assert_false(pfn_valid((64 * MiB) >> PAGE_SHIFT));
+	assert_false(pfn_valid((128 * MiB - 1) >> PAGE_SHIFT));
+	for (unsigned long pfn = 0; pfn < max_low_pfn; pfn += 251) {
+		if (!pfn_valid(pfn))
+			continue;
+		assert_ptr_equal(virt_to_page(__va(PFN_PHYS(pfn))),
+				 pfn_to_page(pfn));
+		assert_ptr_equal(lowmem_page_address(pfn_to_page(pfn)),
+				 __va(PFN_PHYS(pfn)));
+	}
+	for (unsigned long pfn = 60 * GiB >> PAGE_SHIFT; pfn < max_pfn;
+	     pfn += 251) {
+		assert_int_equal(page_to_pfn(pfn_to_page(pfn)), pfn);
+		assert_true(pfn_to_page(pfn) < mem_map + (36ul << 12));
+	}
+	check_free_lists(NULL);
+	host_boot_machine(pc_1500m, 2, true);
+}
+
 static void test_zone_choice(void **state)
 {
 	struct page *p;
@@ -558,6 +594,7 @@ int main(void)
 		cmocka_unit_test(test_zone_sizes),
 		cmocka_unit_test(test_struct_page_pfn_roundtrip),
 		cmocka_unit_test(test_sparse_holes_cost_nothing),
+		cmocka_unit_test(test_sparse_lowmem_slots_are_sections),
 		cmocka_unit_test(test_zone_choice),
 		cmocka_unit_test(test_random_alloc_free),
 		cmocka_unit_test(test_pcp_hot_and_cold),

@@ -160,11 +160,12 @@ class MemMap:
     """mem_map with its section tables (mm/page.h, mm/sparse.c).
 
     Flat (mem_map_flat): mem_map[pfn] is pfn's descriptor, holes
-    included. Sparse: mem_map holds descriptors only for the sections
-    that contain RAM, in section order; section_to_slot[] and
-    slot_to_section[] translate between a section and its slot in
-    mem_map, so mem_map[pfn] is right only below the first hole.
-    Either way section_to_slot[] says which sections hold RAM.
+    included. Sparse: above lowmem, mem_map holds descriptors only for
+    the sections that contain RAM, in section order; section_to_slot[]
+    and slot_to_section[] translate between a section and its slot in
+    mem_map. Lowmem's slots are its sections in both layouts, so
+    mem_map[pfn] is right for every lowmem pfn. Either way
+    section_to_slot[] says which sections hold RAM.
     """
 
     def __init__(self):
@@ -174,11 +175,8 @@ class MemMap:
         self.section_to_slot = value("section_to_slot")
         self.slot_to_section = value("slot_to_section")
         self.nr_sections = array_len(self.section_to_slot)
-        self.nr_slots = int(value("nr_present_sections"))
+        self.nr_slots = int(value("mem_map_sections"))
         self.flat = bool(int(value("mem_map_flat")))
-        if self.flat and self.nr_slots:
-            # Every section up to the last with RAM has its place.
-            self.nr_slots = int(self.slot_to_section[self.nr_slots - 1]) + 1
         self.page_size = self.base.type.target().sizeof
         self.pages_per_section = 1 << self.c.PFN_SECTION_SHIFT
 
@@ -244,6 +242,10 @@ class MemMap:
                                   "mem_map: never initialised)")
             return index, slot, section
         section = int(self.slot_to_section[slot])
+        if section == self.c.SECTION_NOT_PRESENT:
+            raise KernelError(f"{addr:#x} is in slot {slot} of mem_map, "
+                              "which a lowmem hole leaves unused (never "
+                              "initialised)")
         pfn = ((section << self.c.PFN_SECTION_SHIFT) |
                (index & (self.pages_per_section - 1)))
         return pfn, slot, section
