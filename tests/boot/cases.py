@@ -109,6 +109,26 @@ case("deferred-init-off-6G", "6G", "pass", "deferred_init=off", stdin=ZONES,
      lacks=[r"deferred struct page init"],
      checks=[CHECK_ZONES, CHECK_FREE_VIEWS + " --done"])
 
+# ---- the page map (mm/pagemap.c, docs/physical-memory.md): the
+# classifier's tests, then `pagemap raw` against buddyinfo, zoneinfo and
+# meminfo printed just after it (tools/check-pagemap.py), with a user
+# program asleep meanwhile so that its pages and page tables are there.
+CHECK_PAGEMAP = "tools/check-pagemap.py"
+PAGEMAP_OK = r"^pagemap check: ok$"
+for size in ["32M", "6G"]:
+    case(f"pagemap-ktest-{size}", size, "pass", "ktest=pagemap poweroff",
+         has=[KTEST_OK, PAGEMAP_OK], timeout=300)
+for size in ["32M", "6G", "61G"]:
+    case(f"pagemap-views-{size}", size, "pass",
+         stdin=r"run /bin/sleep 30 &\nmeminit wait\npagemap check\n"
+               r"pagemap raw\nbuddyinfo\nzoneinfo\nmeminfo\npagemap\n"
+               r"pagemap highmem 100\npagemap dma 300\npagemap pfn 0\n"
+               r"poweroff\n",
+         has=[PAGEMAP_OK, r"^legend: ", r"^pfn 0x0: reserved$",
+              r"'300' is neither a zone \(DMA, Normal, HighMem\) nor a width"],
+         lacks=[r"Kernel panic", r"^warning:"],
+         checks=[CHECK_PAGEMAP], timeout=300)
+
 # highmem=off: lowmem only, like mem=896M.
 case("highmem-off", "4G", "pass", "highmem=off ktest=all", stdin=ZONES,
      has=[r"highmem=off: .* of RAM above 896 MiB ignored",
