@@ -10,6 +10,7 @@
 #include "kernel/lib/string.h"
 #include "kernel/printk.h"
 #include "kernel/shell/shell.h"
+#include "mm/memview.h"
 #include "mm/pagemap.h"
 
 #define DEFAULT_WIDTH 64
@@ -85,3 +86,38 @@ static int cmd_pagemap(int argc, char **argv)
 }
 SHELL_COMMAND("pagemap", "[ZONE] [WIDTH]|raw|check|pfn PFN",
 	      "what each page frame is used for, as a map", cmd_pagemap);
+
+static int cmd_memview(int argc, char **argv)
+{
+	int err;
+
+	if (argc == 1) {
+		unsigned long n = memview_frames();
+
+		if (n)
+			printk("memview: on, %lu frames drawn\n", n);
+		else
+			printk("memview: off\n");
+		return 0;
+	}
+	if (argc != 2)
+		return shell_usage(argv[0]);
+	if (strcmp(argv[1], "on") == 0) {
+		err = memview_start();
+		if (err == -EBUSY)
+			printk("memview: on already\n");
+		else if (err)
+			printk("memview: no Bochs VBE framebuffer (%d)\n", err);
+		return err;
+	}
+	if (strcmp(argv[1], "off") == 0) {
+		err = memview_stop();
+		if (err)
+			printk("memview: off already\n");
+		return err;
+	}
+	printk("memview: '%s': on or off?\n", argv[1]);
+	return shell_usage(argv[0]);
+}
+SHELL_COMMAND("memview", "[on|off]",
+	      "draw physical memory live on the framebuffer", cmd_memview);

@@ -129,6 +129,29 @@ for size in ["32M", "6G", "61G"]:
          lacks=[r"Kernel panic", r"^warning:"],
          checks=[CHECK_PAGEMAP], timeout=300)
 
+# The live picture (mm/memview.c): a screendump through QEMU's monitor
+# shows the map's colours at the zone boundaries and the 4 GiB line
+# (tools/check-memview-screen.py reads the `pagemap raw` printed just
+# after it); no memview thread before `memview on` or after `memview off`;
+# and the stress run passes while it redraws.
+NO_MEMVIEW_THREAD = r"kernel> ps\n(?:(?!.*memview).*\n)*?kernel> %s\n"
+for size in ["6G", "61G"]:
+    shot = f"build/test/logs/memview-screen-{size}.ppm"
+    case(f"memview-screen-{size}", size, "pass", dialogue=True,
+         stdin=r"@@expect kernel>\nmeminit wait\nps\nmemview on\n"
+               r"@@expect memview: colours\n@@sleep 2\nmemview\nps\n"
+               rf"@@screendump {shot}\npagemap raw\nmemview off\nps\n"
+               r"poweroff\n",
+         has=[r"^memview: on, [1-9]\d* frames drawn$",
+              r"^memview: stopped after [1-9]\d* frames$",
+              r"^ +\d+ +\w+ +memview +\d",
+              NO_MEMVIEW_THREAD % "memview on", NO_MEMVIEW_THREAD % "poweroff"],
+         lacks=[r"Kernel panic", r"^warning:"],
+         checks=[f"tools/check-memview-screen.py {shot}"], timeout=300)
+case("memview-stress-6G", "6G", "pass", "memview stress=20000 poweroff",
+     has=[STRESS_OK, r"^memview: 800x600, map at 0,0: "],
+     lacks=[r"memview: cannot start"], timeout=300)
+
 # highmem=off: lowmem only, like mem=896M.
 case("highmem-off", "4G", "pass", "highmem=off ktest=all", stdin=ZONES,
      has=[r"highmem=off: .* of RAM above 896 MiB ignored",
