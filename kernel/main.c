@@ -29,7 +29,7 @@
 #include "mm/deferred_init.h"
 #include "mm/fault_inject.h"
 #include "mm/init.h"
-#include "mm/memview.h"
+#include "kernel/drivers/memview.h"
 #include "mm/memmap.h"
 #include "mm/vmalloc.h"
 #include <asm/cpu.h>

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: MIT
 """check-memview-screen.py PPM LOG: a screendump of the live memview
-picture (mm/memview.c) shows what `pagemap raw` says, at the zone
+picture (kernel/drivers/memview.c) shows what `pagemap raw` says, at the zone
 boundaries and the 4 GiB line.
 
 From LOG: the geometry and colours memview printed when it started, and

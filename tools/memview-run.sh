@@ -1,6 +1,6 @@
 #!/bin/bash
 # memview-run.sh ISO MEM OUT: make memview. Boots the ISO in QEMU with the
-# live memview picture on (mm/memview.c), runs a workload at the shell
+# live memview picture on (kernel/drivers/memview.c), runs a workload at the shell
 # and saves what the screen shows meanwhile:
 #   OUT/frame-NN.png    screendumps through QEMU's monitor, converted
 #                       from PPM with python3-pil (tools/memview.py);

@@ -10,7 +10,7 @@
 #include "kernel/lib/string.h"
 #include "kernel/printk.h"
 #include "kernel/shell/shell.h"
-#include "mm/memview.h"
+#include "kernel/drivers/memview.h"
 #include "mm/pagemap.h"
 
 #define DEFAULT_WIDTH 64

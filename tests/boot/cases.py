@@ -129,7 +129,7 @@ for size in ["32M", "6G", "61G"]:
          lacks=[r"Kernel panic", r"^warning:"],
          checks=[CHECK_PAGEMAP], timeout=300)
 
-# The live picture (mm/memview.c): a screendump through QEMU's monitor
+# The live picture (kernel/drivers/memview.c): a screendump through QEMU's monitor
 # shows the map's colours at the zone boundaries and the 4 GiB line
 # (tools/check-memview-screen.py reads the `pagemap raw` printed just
 # after it); no memview thread before `memview on` or after `memview off`;

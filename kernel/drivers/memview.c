@@ -34,7 +34,7 @@
 #include "kernel/sched.h"
 #include "kernel/smp.h"
 #include "kernel/timer.h"
-#include "mm/memview.h"
+#include "kernel/drivers/memview.h"
 #include "mm/pagemap.h"
 #include <asm/io.h>
 

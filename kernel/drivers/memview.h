@@ -4,8 +4,8 @@
  * by a kernel thread, a few times a second (docs/physical-memory.md).
  * Off, it costs nothing: no thread, no hook on any path.
  */
-#ifndef MM_MEMVIEW_H
-#define MM_MEMVIEW_H
+#ifndef KERNEL_DRIVERS_MEMVIEW_H
+#define KERNEL_DRIVERS_MEMVIEW_H
 
 #include "kernel/lib/types.h"
 
@@ -44,4 +44,4 @@ void memview_boot_start(void);
  */
 unsigned long memview_frames(void);
 
-#endif /* MM_MEMVIEW_H */
+#endif /* KERNEL_DRIVERS_MEMVIEW_H */
