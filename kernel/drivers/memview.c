@@ -348,6 +348,11 @@ void memview_boot_start(void)
 		pr_warn("cannot start (%d): no Bochs VBE framebuffer?\n", err);
 }
 
+bool memview_running(void)
+{
+	return READ_ONCE(memview_task) != NULL;
+}
+
 unsigned long memview_frames(void)
 {
 	return READ_ONCE(frames);

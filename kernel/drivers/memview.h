@@ -38,6 +38,15 @@ int memview_stop(void);
 void memview_boot_start(void);
 
 /**
+ * memview_running - does memview have the framebuffer?
+ *
+ * Whoever else sets a mode (the shell's `fb`, a test) must wait for
+ * memview_stop: the thread draws into fb.pixels.
+ * Context: any. Return: true between memview_start and memview_stop.
+ */
+bool memview_running(void);
+
+/**
  * memview_frames - the frames drawn since memview_start
  *
  * Context: any. Return: the count, 0 when it does not run.

@@ -139,11 +139,12 @@ for size in ["6G", "61G"]:
     shot = f"build/test/logs/memview-screen-{size}.ppm"
     case(f"memview-screen-{size}", size, "pass", dialogue=True,
          stdin=r"@@expect kernel>\nmeminit wait\nps\nmemview on\n"
-               r"@@expect memview: colours\n@@sleep 2\nmemview\nps\n"
+               r"@@expect memview: colours\n@@sleep 2\nmemview\nfb\nps\n"
                rf"@@screendump {shot}\npagemap raw\nmemview off\nps\n"
                r"poweroff\n",
          has=[r"^memview: on, [1-9]\d* frames drawn$",
               r"^memview: stopped after [1-9]\d* frames$",
+              r"^fb: memview has the framebuffer \('memview off' first\)$",
               r"^ +\d+ +\w+ +memview +\d",
               NO_MEMVIEW_THREAD % "memview on", NO_MEMVIEW_THREAD % "poweroff"],
          lacks=[r"Kernel panic", r"^warning:"],
