@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 /*
- * memview: physical memory drawn live on the framebuffer (800x600, 8 bits
- * per pixel), from the same walk as `pagemap` (mm/pagemap.c):
+ * memview: physical memory drawn live on the framebuffer (640x480, 8 bits
+ * per pixel: Bochs' RFB display refuses larger modes), from the same walk
+ * as `pagemap` (mm/pagemap.c):
  *
  *   +------------------------------------------+-----------------------+
- *   | the map: 160 cells of 4x4 pixels a row,  | legend: the free      |
+ *   | the map: 120 cells of 4x4 pixels a row,  | legend: the free      |
  *   | each cell 2^k frames (k from max_pfn,    | orders' shades, then  |
- *   | at most 120 rows), coloured by the state | the other states      |
+ *   | at most 110 rows), coloured by the state | the other states      |
  *   | most of its frames are in; a black       | free pages by order,  |
  *   | corner pixel: not all are. Red lines at  | a bar each, per zone  |
  *   | the zone boundaries, magenta at 4 GiB.   | pkmap: 512 slots      |
@@ -38,15 +39,15 @@
 #include "mm/pagemap.h"
 #include <asm/io.h>
 
-#define MEMVIEW_WIDTH 800
-#define MEMVIEW_HEIGHT 600
+#define MEMVIEW_WIDTH 640
+#define MEMVIEW_HEIGHT 480
 #define MEMVIEW_INTERVAL_MS 250
 #define CELL 4		/* pixels per cell side */
-#define MAP_COLUMNS 160 /* cells per row: 640 pixels */
-#define MAP_ROWS 120	/* rows at most: 480 pixels */
-#define PANEL_X 648
+#define MAP_COLUMNS 120 /* cells per row: 480 pixels */
+#define MAP_ROWS 110	/* rows at most: 440 pixels */
+#define PANEL_X 488
 #define BAR_MAX 148
-#define COUNTER_Y 500
+#define COUNTER_Y 460
 
 /* Palette indices (the VGA DAC is programmed with these colours). */
 enum {
@@ -145,6 +146,45 @@ static void cell_origin(unsigned long pfn, unsigned int *x, unsigned int *y)
 	*y = (unsigned int)(cell / MAP_COLUMNS) * CELL;
 }
 
+/*
+ * The lines: the zone boundaries and 4 GiB, each before a cell, drawn as
+ * a staircase (the cells run left to right, top to bottom): the left
+ * edge of its cell, the top of the rest of its row, the top of the start
+ * of the next row. Each cell puts back its own part of them when it is
+ * painted, so that a screen caught in the middle of a frame has them.
+ */
+#define MAX_LINES (MAX_NR_ZONES + 1)
+
+static struct {
+	unsigned long cell;
+	u8 colour;
+} lines[MAX_LINES];
+static unsigned int nr_lines;
+
+static void add_line(unsigned long pfn, u8 colour)
+{
+	if (nr_lines < MAX_LINES &&
+	    (pfn >> cell_shift) < (unsigned long)MAP_COLUMNS * MAP_ROWS)
+		lines[nr_lines++] = (typeof(lines[0])){ pfn >> cell_shift,
+							colour };
+}
+
+static void draw_lines_in_cell(unsigned long cell, unsigned int x,
+			       unsigned int y)
+{
+	for (unsigned int i = 0; i < nr_lines; i++) {
+		unsigned long row = lines[i].cell / MAP_COLUMNS;
+		unsigned long col = lines[i].cell % MAP_COLUMNS;
+		unsigned long my_row = cell / MAP_COLUMNS, my_col = cell % MAP_COLUMNS;
+
+		if (cell == lines[i].cell)
+			fill(x, y, 1, CELL, lines[i].colour);
+		if ((my_row == row && my_col >= col) ||
+		    (my_row == row + 1 && my_col < col))
+			fill(x, y, CELL, 1, lines[i].colour);
+	}
+}
+
 static void draw_block(void *arg, const struct pagemap_block *b)
 {
 	unsigned int x, y;
@@ -161,23 +201,7 @@ static void draw_block(void *arg, const struct pagemap_block *b)
 	fill(x, y, CELL, CELL, colour);
 	if (mixed)
 		fill(x, y, 1, 1, COL_BLACK);
-}
-
-/*
- * A boundary before @pfn's cell: its left edge, the top of the rest of
- * its row and the top of the start of the next row (a staircase, as the
- * cells run left to right, top to bottom).
- */
-static void draw_boundary(unsigned long pfn, u8 colour)
-{
-	unsigned int x, y, right = MAP_COLUMNS * CELL;
-
-	if ((pfn >> cell_shift) >= (unsigned long)MAP_COLUMNS * MAP_ROWS)
-		return;
-	cell_origin(pfn, &x, &y);
-	fill(x, y, 1, CELL, colour);
-	fill(x, y, right - x, 1, colour);
-	fill(0, y + CELL, x, 1, colour);
+	draw_lines_in_cell(b->pfn >> cell_shift, x, y);
 }
 
 /* ---- the panel ---- */
@@ -260,11 +284,6 @@ static void draw_frame(void)
 		if (populated_zone(zone))
 			pagemap_walk_blocks(zone, cell_shift, draw_block, NULL);
 	}
-	for_each_zone(zone)
-		if (populated_zone(zone) && zone->zone_start_pfn)
-			draw_boundary(zone->zone_start_pfn, COL_ZONE_LINE);
-	if (max_pfn > (1ul << (32 - PAGE_SHIFT)))
-		draw_boundary(1ul << (32 - PAGE_SHIFT), COL_4G_LINE);
 	draw_legend();
 	draw_free_bars();
 	draw_kmap_slots();
@@ -301,6 +320,7 @@ static void print_geometry(void)
 
 int memview_start(void)
 {
+	struct zone *zone;
 	int err;
 
 	if (memview_task)
@@ -313,6 +333,12 @@ int memview_start(void)
 	cell_shift = 0;
 	while ((max_pfn >> cell_shift) > (unsigned long)MAP_COLUMNS * MAP_ROWS)
 		cell_shift++;
+	nr_lines = 0;
+	for_each_zone(zone)
+		if (populated_zone(zone) && zone->zone_start_pfn)
+			add_line(zone->zone_start_pfn, COL_ZONE_LINE);
+	if (max_pfn > (1ul << (32 - PAGE_SHIFT)))
+		add_line(1ul << (32 - PAGE_SHIFT), COL_4G_LINE);
 	frames = 0;
 	WRITE_ONCE(memview_stopping, false);
 	memview_task = kthread_run(memview_thread, NULL, "memview");

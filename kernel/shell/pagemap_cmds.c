@@ -92,10 +92,9 @@ static int cmd_memview(int argc, char **argv)
 	int err;
 
 	if (argc == 1) {
-		unsigned long n = memview_frames();
-
-		if (n)
-			printk("memview: on, %lu frames drawn\n", n);
+		if (memview_running())
+			printk("memview: on, %lu frames drawn\n",
+			       memview_frames());
 		else
 			printk("memview: off\n");
 		return 0;
