@@ -4,9 +4,11 @@
  * are made, and each must show as what it is; then a walk's sums must
  * agree with the allocator's counts.
  */
+#include "highmem/highmem.h"
 #include "kernel/fs/fs.h"
 #include "kernel/sched.h"
 #include "kernel/sections.h"
+#include "kernel/smp.h"
 #include "kernel/timer.h"
 #include "mm/deferred_init.h"
 #include "mm/gfp.h"
@@ -194,4 +196,31 @@ KTEST(pagemap, sums_agree_with_the_allocator)
 		msleep(CHECK_PAUSE_MS);
 	}
 	KT_EXPECT_EQ(t, err, 0);
+}
+
+/* The slots the map shows say which frame they map. */
+KTEST(pagemap, kmap_slots_name_their_frames)
+{
+	struct page *page = kt_alloc_page(t, GFP_HIGHUSER);
+	unsigned long pfn;
+	unsigned int cpu;
+	void *addr;
+	int depth;
+
+	KT_ASSERT_NOT_NULL(t, page);
+	if (!PageHighMem(page))
+		KT_SKIP(t, "no HighMem page: lowmem pages take no slot");
+	pfn = page_to_pfn(page);
+	addr = kmap(page);
+	KT_EXPECT_EQ(t, pkmap_slot_pfn(((unsigned long)addr - PKMAP_BASE) >>
+				       PAGE_SHIFT), pfn);
+	KT_EXPECT_GE(t, pkmap_slot_count(((unsigned long)addr - PKMAP_BASE) >>
+					 PAGE_SHIFT), 2);
+	kunmap(page);
+	addr = kmap_local_page(page);
+	cpu = smp_processor_id(); /* kmap_local pins the thread meanwhile */
+	depth = kmap_depth_of(cpu);
+	KT_EXPECT_GE(t, depth, 1);
+	KT_EXPECT_EQ(t, kmap_slot_pfn(cpu, depth - 1), pfn);
+	kunmap_local(addr);
 }
