@@ -263,6 +263,10 @@ BOOTS = {
     # docs/physical-memory.md: the page map of the DMA zone, which
     # nothing allocates from after the boot.
     "qemu-6G-pagemap-dma": Boot("qemu", "6G", input="pagemap dma 64\npoweroff\n"),
+    # docs/memory-layout.md: HighMem's page map once every struct page
+    # is written (meminit wait).
+    "qemu-6G-pagemap-highmem": Boot(
+        "qemu", "6G", input="meminit wait\npagemap highmem 64\npoweroff\n"),
 }
 
 # docs/hardening.md, highmem.md, objects-and-vmalloc.md and
@@ -451,6 +455,9 @@ TRANSCRIPTS = {
     "pagemap-dma-6G": Transcript(
         "qemu-6G-pagemap-dma",
         [Cut(r"^kernel> pagemap dma 64$", upto=r"^kernel> poweroff")]),
+    "pagemap-highmem-6G": Transcript(
+        "qemu-6G-pagemap-highmem",
+        [Cut(r"^kernel> pagemap highmem 64$", upto=r"^kernel> poweroff")]),
 }
 
 # ---- made from the committed benchmark results (docs/bench-results.csv,
