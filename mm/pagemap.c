@@ -259,7 +259,7 @@ void pagemap_walk_blocks(struct zone *zone, unsigned int shift,
 			 void (*fn)(void *arg, const struct pagemap_block *b),
 			 void *arg)
 {
-	/* Large: a block on the stack of a thread is 200 bytes. */
+	/* Static, off the caller's small stack: one walk at a time. */
 	static struct block_walk walk;
 	static DEFINE_MUTEX(blocks_mutex);
 
