@@ -260,6 +260,13 @@ BOOTS = {
         "run /bin/rm /tmp/big",
         ZONE_FILE_PAGES,
         "poweroff"]),
+    # docs/physical-memory.md: the page map of the DMA zone, which
+    # nothing allocates from after the boot.
+    "qemu-6G-pagemap-dma": Boot("qemu", "6G", input="pagemap dma 64\npoweroff\n"),
+    # docs/memory-layout.md: HighMem's page map once every struct page
+    # is written (meminit wait).
+    "qemu-6G-pagemap-highmem": Boot(
+        "qemu", "6G", input="meminit wait\npagemap highmem 64\npoweroff\n"),
 }
 
 # docs/hardening.md, highmem.md, objects-and-vmalloc.md and
@@ -444,6 +451,13 @@ TRANSCRIPTS = {
             (r"bytes \((.*)\) copied, .*", r"bytes (\1) copied, N s, N/s"),
             (r"\(pid \d+\)", "(pid N)"),
             (r"kB in lowmem, \d+ kB in HighMem", "kB in lowmem, N kB in HighMem")]),
+    # docs/physical-memory.md, "The page map".
+    "pagemap-dma-6G": Transcript(
+        "qemu-6G-pagemap-dma",
+        [Cut(r"^kernel> pagemap dma 64$", upto=r"^kernel> poweroff")]),
+    "pagemap-highmem-6G": Transcript(
+        "qemu-6G-pagemap-highmem",
+        [Cut(r"^kernel> pagemap highmem 64$", upto=r"^kernel> poweroff")]),
 }
 
 # ---- made from the committed benchmark results (docs/bench-results.csv,

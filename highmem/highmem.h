@@ -819,4 +819,25 @@ int pkmapinfo_show(struct seq_file *m);
  */
 int pkmap_slot_count(unsigned int nr);
 
+/**
+ * pkmap_slot_pfn - the page frame pkmap slot @nr maps
+ * @nr: the slot, 0 to LAST_PKMAP - 1
+ *
+ * For pictures of the pool (mm/pagemap.c): read without kmap_lock.
+ * Context: any; a snapshot.
+ * Return: the pfn, or -1ul if the slot's PTE is not present.
+ */
+unsigned long pkmap_slot_pfn(unsigned int nr);
+
+/**
+ * kmap_slot_pfn - the page frame @cpu's kmap_atomic/kmap_local slot
+ * @idx maps
+ * @cpu: a possible CPU
+ * @idx: the slot, 0 to KM_MAX_IDX - 1
+ *
+ * Context: any; a snapshot for another CPU.
+ * Return: the pfn, or -1ul if the slot's PTE is not present.
+ */
+unsigned long kmap_slot_pfn(unsigned int cpu, int idx);
+
 #endif /* HIGHMEM_HIGHMEM_H */

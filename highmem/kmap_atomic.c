@@ -144,6 +144,16 @@ unsigned long kmap_slot_vaddr(unsigned int cpu, int idx)
 	return slot_vaddr(kmap_slot(cpu, idx));
 }
 
+unsigned long kmap_slot_pfn(unsigned int cpu, int idx)
+{
+	pteval_t pte;
+
+	if (cpu >= NR_CPUS || idx < 0 || idx >= KM_MAX_IDX)
+		return -1ul;
+	pte = READ_ONCE(*kmap_slot_pte(cpu, idx));
+	return (pte & _PAGE_PRESENT) ? (unsigned long)pte_pfn(pte) : -1ul;
+}
+
 pteval_t *kmap_atomic_slot_pte(int idx)
 {
 	return kmap_slot_pte(smp_processor_id(), idx);

@@ -57,6 +57,16 @@ int pkmap_slot_count(unsigned int nr)
 	return nr < LAST_PKMAP ? READ_ONCE(pkmap_count[nr]) : -1;
 }
 
+unsigned long pkmap_slot_pfn(unsigned int nr)
+{
+	pteval_t pte;
+
+	if (nr >= LAST_PKMAP)
+		return -1ul;
+	pte = READ_ONCE(pkmap_page_table[nr]);
+	return (pte & _PAGE_PRESENT) ? (unsigned long)pte_pfn(pte) : -1ul;
+}
+
 unsigned long pkmap_total_hits(void)
 {
 	unsigned long hits = READ_ONCE(pkmap_stats.hits);

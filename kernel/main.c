@@ -29,6 +29,7 @@
 #include "mm/deferred_init.h"
 #include "mm/fault_inject.h"
 #include "mm/init.h"
+#include "kernel/drivers/memview.h"
 #include "mm/memmap.h"
 #include "mm/vmalloc.h"
 #include <asm/cpu.h>
@@ -148,6 +149,8 @@ static int kernel_main_thread(void *arg)
 	initramfs_init();
 	/* The kernel is up: from here on, fail_page_alloc= and failslab= bite. */
 	fault_inject_start();
+	/* memview on the command line: the picture moves while stress= runs. */
+	memview_boot_start();
 	failures = run_boot_work();
 	/*
 	 * The shell (or init) comes next: the struct pages still to be

@@ -644,6 +644,7 @@ static bool alloc_thread_stack(struct task_struct *task)
 
 	if (!page)
 		return false;
+	__set_page_type(page, PGTY_kstack);
 	base = (unsigned long)lowmem_page_address(page);
 	kernel_unmap_page(base);
 	task->stack_page = page;
@@ -658,6 +659,7 @@ static void free_thread_stack(struct task_struct *task)
 	unsigned long guard = task->stack - PAGE_SIZE;
 
 	kernel_map_page(guard, page_to_phys(task->stack_page), PAGE_KERNEL);
+	__clear_page_type(task->stack_page);
 	__free_pages(task->stack_page, THREAD_STACK_ORDER);
 	task->stack_page = NULL;
 }

@@ -58,6 +58,23 @@ void __free_one_page(struct zone *zone, unsigned long pfn, unsigned int order);
 void memmap_init_section(unsigned long section);
 
 /**
+ * section_for_each_free_piece - call @fn for each piece of @section that
+ * was free RAM at boot
+ * @section: a section with RAM
+ * @fn: called with the zone and the piece [start, end), cut at zone
+ *      boundaries, in pfn order
+ *
+ * For readers of a section whose struct pages are not written yet
+ * (mm/pagemap.c): what is free there, without a descriptor.
+ * Context: any (reads the boot-time free ranges, which never change).
+ * Return: the number of pages.
+ */
+unsigned long section_for_each_free_piece(unsigned long section,
+					 void (*fn)(struct zone *zone,
+						    unsigned long start,
+						    unsigned long end));
+
+/**
  * section_free_pages - how many pages of @section were free RAM at boot
  * @section: a section with RAM
  *

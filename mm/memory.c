@@ -162,6 +162,7 @@ static int pte_alloc(struct mm_struct *mm, unsigned long addr)
 			  __GFP_ZERO);
 	if (!page)
 		return -ENOMEM;
+	__set_page_type(page, PGTY_table);
 	atomic_inc(&mm->nr_ptes[zone_slot(page)]);
 	*pmd = (pteval_t)page_to_phys(page) | PDE_USER_TABLE;
 	return 0;
@@ -259,8 +260,11 @@ void tlb_flush_mmu(struct mmu_gather *tlb)
 		flush_tlb_mm_range(tlb->mm, 0, TASK_SIZE);
 	for (unsigned int i = 0; i < tlb->nr; i++)
 		__free_page(tlb->pages[i]);
-	for (unsigned int i = 0; i < tlb->nr_tables; i++)
+	for (unsigned int i = 0; i < tlb->nr_tables; i++) {
+		/* A page table is never shared: ours to clear. */
+		__clear_page_type(tlb->tables[i]);
 		__free_page(tlb->tables[i]);
+	}
 	tlb->nr = tlb->nr_tables = 0;
 	tlb->start = ~0ul;
 	tlb->end = 0;
@@ -448,8 +452,10 @@ static struct page *private_fault_page(struct vm_area_struct *vma,
 	*file_rss = false;
 	if (!vma->vm_file || addr >= vma->vm_file_end) {
 		page = alloc_page(gfp);
-		if (page)
+		if (page) {
+			__set_page_type(page, PGTY_anon);
 			clear_user_highpage(page);
+		}
 		return page;
 	}
 	index = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
@@ -463,6 +469,8 @@ static struct page *private_fault_page(struct vm_area_struct *vma,
 		return file_page;  /* find_get_page's reference is the mapping's */
 	}
 	page = alloc_page(gfp);
+	if (page)
+		__set_page_type(page, PGTY_anon); /* a private copy */
 	if (page && file_page) {
 		copy_user_highpage(page, file_page);
 		if (file_bytes < PAGE_SIZE)
@@ -526,6 +534,7 @@ static vm_fault_t do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 		new = alloc_page(user_gfp(mm));
 		if (!new)
 			return VM_FAULT_OOM;
+		__set_page_type(new, PGTY_anon);
 		copy_user_highpage(new, old);
 	}
 	ptep = pte_offset_map(mm, addr);

@@ -200,6 +200,8 @@ struct mm_struct *mm_alloc(void)
 		mm->pmd[i] = (pteval_t *)get_zeroed_page(GFP_KERNEL);
 		if (!mm->pmd[i])
 			goto fail;
+		/* meminfo's PageTables counts them; the PDPT is not counted. */
+		__set_page_type(virt_to_page(mm->pmd[i]), PGTY_table);
 		mm->pgd[i] = (pteval_t)__pa(mm->pmd[i]) | PDPTE_PRESENT;
 	}
 	if (!mm->pgd)
@@ -248,8 +250,10 @@ void mmput(struct mm_struct *mm)
 		return;
 	exit_mmap(mm);
 	leave_mm_everywhere(mm);
-	for (unsigned int i = 0; i < USER_PGDS; i++)
+	for (unsigned int i = 0; i < USER_PGDS; i++) {
+		__clear_page_type(virt_to_page(mm->pmd[i]));
 		free_page((unsigned long)mm->pmd[i]);
+	}
 	free_page((unsigned long)mm->pgd);
 	kfree(mm);
 }

@@ -14,7 +14,11 @@
  *     keeps its list pointers, so that kfree checks a pointer without
  *     reading the slab.
  *
- * flags: | zone (2) | unused (2) | order (4) | PG_* bits (24) |
+ * flags: | zone (2) | unused (2) | order (4) | type (4) | PG_* bits (20) |
+ *
+ * The type says what an allocated page is used for (a page table, a
+ * user page, a page-cache page, ...), for mm/pagemap.c's picture of
+ * memory and for nothing else: the allocator never reads it.
  */
 #ifndef MM_PAGE_H
 #define MM_PAGE_H
@@ -57,11 +61,33 @@ enum pageflags {
 	__NR_PAGEFLAGS
 };
 
+/*
+ * What an allocated page is used for, where the flags do not say it
+ * already (PG_slab, PG_large_kmalloc): Linux's page_type names. Set by
+ * the code that allocates such a page, right after alloc_pages; cleared
+ * by the code that frees it when it holds the only reference (so the
+ * free keeps its fast path), else by the allocator's general free path,
+ * to which free_page_fast sends every page that still has a type.
+ */
+enum pagetype {
+	PGTY_none,      /* free, or a kernel allocation of no named kind */
+	PGTY_table,     /* a user page table (PTE page or PMD page) */
+	PGTY_anon,      /* a user anonymous page (private copies included) */
+	PGTY_pagecache, /* in a file's page cache (kernel/fs/filemap.c) */
+	PGTY_kstack,    /* a kernel thread stack */
+	PGTY_vmalloc,   /* one of vmalloc's pages */
+	NR_PAGETYPES
+};
+
+#define PAGE_TYPE_SHIFT 20
+#define PAGE_TYPE_MASK (0xful << PAGE_TYPE_SHIFT)
 #define PAGE_ORDER_SHIFT 24
 #define PAGE_ORDER_MASK (0xful << PAGE_ORDER_SHIFT)
 #define PAGE_ZONE_SHIFT 30
 #define PAGE_ZONE_MASK (0x3ul << PAGE_ZONE_SHIFT)
 
+_Static_assert(__NR_PAGEFLAGS <= PAGE_TYPE_SHIFT,
+	       "the PG_* bits run into the page type");
 #if !defined(HOST_TEST)
 _Static_assert(sizeof(struct page) == 16, "struct page must stay 16 bytes");
 #endif
@@ -151,6 +177,50 @@ static inline void set_page_order(struct page *page, unsigned int order)
 {
 	page->flags = (page->flags & ~PAGE_ORDER_MASK) |
 		      ((unsigned long)order << PAGE_ORDER_SHIFT);
+}
+
+/**
+ * page_type - what the allocated page @page is used for
+ * @page: a page whose struct page is initialised
+ *
+ * Context: any; a racy read (the owner may change it meanwhile).
+ * Return: a PGTY_* value; PGTY_none for free pages.
+ */
+static inline enum pagetype page_type(const struct page *page)
+{
+	return (enum pagetype)((page->flags & PAGE_TYPE_MASK) >>
+			       PAGE_TYPE_SHIFT);
+}
+
+/**
+ * __set_page_type - record what @page is used for
+ * @page: an allocated page
+ * @type: a PGTY_* value
+ *
+ * A plain read-modify-write of flags: nobody else changes the flags of
+ * an allocated page (the atomic flag operations are for free pages and
+ * slabs), so one store suffices.
+ * Context: any; the caller owns the page (it just allocated it, or holds
+ * the lock that publishes it).
+ */
+static inline void __set_page_type(struct page *page, enum pagetype type)
+{
+	page->flags = (page->flags & ~PAGE_TYPE_MASK) |
+		      ((unsigned long)type << PAGE_TYPE_SHIFT);
+}
+
+/**
+ * __clear_page_type - @page is no longer used as its type says
+ * @page: an allocated page
+ *
+ * Called before the free by an owner holding the only reference, so
+ * that free_page_fast takes the page; the general free path clears the
+ * type of the others itself.
+ * Context: any; the caller owns the page, as for __set_page_type.
+ */
+static inline void __clear_page_type(struct page *page)
+{
+	page->flags &= ~PAGE_TYPE_MASK;
 }
 
 /**

@@ -547,6 +547,7 @@ void free_hot_cold_page(struct page *page, bool cold)
 	if (unlikely(page_debug))
 		page_debug_free(page, 0, stack_return_address(0),
 				stack_return_address(1));
+	__clear_page_type(page);
 	free_pcp_page(page, cold);
 }
 
@@ -563,6 +564,8 @@ void __free_pages_general(struct page *page, unsigned int order)
 	if (unlikely(page_debug))
 		page_debug_free(page, order, stack_return_address(0),
 				stack_return_address(1));
+	/* The last reference: what the page was used for ends here. */
+	__clear_page_type(page);
 	__ClearPageHead(page);
 	set_page_order(page, 0);
 	if (order == 0) {

@@ -32,10 +32,14 @@
  */
 extern bool page_alloc_slow;
 
-/* Flags an order-0 page must not have when its last reference goes. */
+/*
+ * Flags an order-0 page must not have when its last reference goes. A
+ * page that still has a type (mm/page.h) is not wrong, only left to the
+ * general path, which clears it: the same test, another constant.
+ */
 #define FREE_CHECK_MASK                                                \
 	((1ul << PG_reserved) | (1ul << PG_buddy) | (1ul << PG_head) | \
-	 PAGE_ORDER_MASK)
+	 PAGE_ORDER_MASK | PAGE_TYPE_MASK)
 
 /**
  * pcp_take_hot - unlink the first (hottest) page of this CPU's list for @z

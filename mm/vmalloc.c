@@ -312,8 +312,10 @@ static void vfree_caller(const void *addr, const void *caller)
 
 	area->pages = NULL;
 	free_area_lazily(area); /* unmaps before the pages go */
-	for (unsigned int i = 0; i < n; i++)
+	for (unsigned int i = 0; i < n; i++) {
+		__clear_page_type(pages[i]); /* vmalloc's own: one reference */
 		__free_page(pages[i]);
+	}
 	kfree(pages);
 }
 
@@ -334,6 +336,7 @@ static void *__vmalloc_caller(unsigned long size, gfp_t gfp,
 
 		if (!page)
 			goto fail;
+		__set_page_type(page, PGTY_vmalloc);
 		area->pages[area->nr_pages] = page;
 		map_area_page(area, area->nr_pages, page_to_phys(page),
 			      PAGE_KERNEL);

@@ -271,6 +271,14 @@ static void free_piece_at_boot(struct zone *zone, unsigned long start,
 	free_range_to_buddy(zone, start, end);
 }
 
+unsigned long section_for_each_free_piece(unsigned long section,
+					 void (*fn)(struct zone *zone,
+						    unsigned long start,
+						    unsigned long end))
+{
+	return for_each_free_piece(section, fn);
+}
+
 unsigned long section_free_pages(unsigned long section)
 {
 	return for_each_free_piece(section, NULL);

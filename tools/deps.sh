@@ -21,7 +21,7 @@ PACKAGES="make gcc binutils nasm clang llvm
 	grub-pc-bin grub-common xorriso mtools cpio
 	qemu-system-x86 bochs bochsbios vgabios bochs-term
 	libcmocka-dev pkg-config gnuplot-nox libclang-rt-dev gdb python3
-	python3-pytest python3-pytest-xdist shellcheck
+	python3-pytest python3-pytest-xdist python3-pil shellcheck
 	gcc-12 libelf1 libssl3"
 I386_PACKAGES="gcc-i686-linux-gnu musl-tools:i386 musl-dev:i386"
 
@@ -51,6 +51,9 @@ missing() {
 		{ echo python3-pytest; return 0; }
 	/usr/bin/python3 -c 'import xdist' 2>/dev/null ||
 		{ echo python3-pytest-xdist; return 0; }
+	# tools/memview.py draws PNGs and GIFs with PIL (make memview).
+	/usr/bin/python3 -c 'import PIL' 2>/dev/null ||
+		{ echo python3-pil; return 0; }
 	pkg-config --exists cmocka 2>/dev/null || { echo libcmocka-dev; return 0; }
 	gcc -m32 -print-libgcc-file-name 2>/dev/null | grep -q /32/ ||
 		{ multilib_package; return 0; }

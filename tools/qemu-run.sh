@@ -28,7 +28,9 @@
 # kernel's banner: with make MENU=1 the GRUB menu's "Use the" line).
 # QEMU_FEED_SCRIPT=1: the piped input is a dialogue, a line at a time;
 # a line "@@expect TEXT" waits until TEXT has appeared once more in the
-# output, "@@sleep N" waits N seconds, any other line is typed.
+# output, "@@sleep N" waits N seconds, "@@screendump FILE" saves the
+# screen as a PPM through QEMU's monitor (on a socket in the dialogue's
+# temporary directory), any other line is typed.
 set -u
 iso=$1 mem=$2
 shift 2
@@ -81,6 +83,26 @@ seen() {
 	grep -oF -- "$1" "$tmp/out" 2>/dev/null | wc -l
 }
 
+# The monitor's screendump writes @1 (a PPM) before it answers: wait
+# for the answer, so that the file is whole when the dialogue goes on.
+screendump() {
+	/usr/bin/python3 - "$tmp/monitor" "$(realpath -m "$1")" <<-'EOF'
+	import socket, sys
+	s = socket.socket(socket.AF_UNIX)
+	s.connect(sys.argv[1])
+	def until_prompt():
+	    got = b""
+	    while not got.endswith(b"(qemu) "):
+	        chunk = s.recv(4096)
+	        if not chunk:
+	            break
+	        got += chunk
+	until_prompt()
+	s.sendall(f"screendump {sys.argv[2]}\n".encode())
+	until_prompt()
+	EOF
+}
+
 # QEMU_FEED_SCRIPT's dialogue: each "@@expect" waits for one more
 # appearance of its text than the previous wait for the same text saw.
 feed_script() {
@@ -95,6 +117,7 @@ feed_script() {
 				sleep 0.1
 			done ;;
 		'@@sleep '*) sleep "${line#@@sleep }" ;;
+		'@@screendump '*) screendump "${line#@@screendump }" ;;
 		*) printf '%s\n' "$line" ;;
 		esac
 	done
@@ -122,7 +145,11 @@ exec 3<&0
 feeder=$!
 exec 3<&-
 
-"${qemu[@]}" "${args[@]}" -serial stdio -monitor none < "$tmp/in" |
+monitor=(-monitor none)
+if [ -n "${QEMU_FEED_SCRIPT:-}" ]; then
+	monitor=(-monitor "unix:$tmp/monitor,server=on,wait=off")
+fi
+"${qemu[@]}" "${args[@]}" -serial stdio "${monitor[@]}" < "$tmp/in" |
 	tee -a "$tmp/out" ${QEMU_LOG:+"$QEMU_LOG"}
 rc=${PIPESTATUS[0]}
 kill "$feeder" 2>/dev/null

@@ -79,6 +79,7 @@ static struct page *get_cache_page(struct inode *inode, unsigned long index,
 	} else if (!err) {
 		inode->i_nrpages++;
 		mod_zone_page_state(fresh, NR_FILE_PAGES, 1);
+		__set_page_type(fresh, PGTY_pagecache);
 		get_page(fresh); /* the caller's; the cache keeps the first */
 		page = fresh;
 		fresh = NULL;
@@ -122,6 +123,8 @@ void truncate_inode_pages(struct inode *inode, unsigned long start)
 			radix_tree_delete(&inode->i_pages, index);
 			inode->i_nrpages--;
 			mod_zone_page_state(page, NR_FILE_PAGES, -1);
+			/* Out of the cache, as Cached counts it, if still mapped. */
+			__clear_page_type(page);
 		}
 		spin_unlock(&inode->i_pages_lock);
 		if (!page)

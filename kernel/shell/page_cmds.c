@@ -22,6 +22,7 @@
 #include "kernel/sched.h"
 #include "kernel/shell/shell.h"
 #include "kernel/lib/string.h"
+#include "mm/pagemap.h"
 #include "mm/deferred_init.h"
 #include "mm/gfp.h"
 #include "mm/mmzone.h"
@@ -435,7 +436,9 @@ static void print_page_state(unsigned long pfn, const struct page *page)
 
 static int cmd_pageinfo(int argc, char **argv)
 {
+	enum pagemap_state state;
 	unsigned long pfn;
+	unsigned int order;
 	struct page *page;
 
 	if (argc != 2)
@@ -452,6 +455,11 @@ static int cmd_pageinfo(int argc, char **argv)
 	       PageHead(page) ? " head" : "", page_order(page),
 	       page_count(page));
 	print_page_state(pfn, page);
+	state = pagemap_classify_pfn(pfn, &order);
+	if (state == PM_FREE)
+		printk("pagemap: free (order-%u block)\n", order);
+	else
+		printk("pagemap: %s\n", pagemap_state_name(state));
 	return 0;
 }
 SHELL_COMMAND("pageinfo", "PFN", "what a page frame is used for",

@@ -8,6 +8,7 @@
 #include "kernel/debug/bochs.h"
 #include "kernel/drivers/console.h"
 #include "kernel/drivers/fb.h"
+#include "kernel/drivers/memview.h"
 #include "kernel/drivers/pci.h"
 #include "kernel/drivers/power.h"
 #include "kernel/debug/lock_debug.h"
@@ -57,6 +58,11 @@ static int cmd_fb(int argc, char **argv)
 	unsigned int bad = 0;
 	int err;
 
+	/* Its thread draws into the mapping a new mode would replace. */
+	if (memview_running()) {
+		printk("fb: memview has the framebuffer ('memview off' first)\n");
+		return -EBUSY;
+	}
 	if (argc == 2 && strcmp(argv[1], "off") == 0) {
 		fb_text_mode();
 		return 0;

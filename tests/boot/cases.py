@@ -109,6 +109,55 @@ case("deferred-init-off-6G", "6G", "pass", "deferred_init=off", stdin=ZONES,
      lacks=[r"deferred struct page init"],
      checks=[CHECK_ZONES, CHECK_FREE_VIEWS + " --done"])
 
+# ---- the page map (mm/pagemap.c, docs/physical-memory.md): the
+# classifier's tests, then `pagemap raw` against buddyinfo, zoneinfo and
+# meminfo printed just after it (tools/check-pagemap.py), with a user
+# program asleep meanwhile so that its pages and page tables are there.
+CHECK_PAGEMAP = "tools/check-pagemap.py"
+PAGEMAP_OK = r"^pagemap check: ok$"
+for size in ["32M", "6G"]:
+    case(f"pagemap-ktest-{size}", size, "pass", "ktest=pagemap poweroff",
+         has=[KTEST_OK, PAGEMAP_OK], timeout=300)
+for size in ["32M", "6G", "61G"]:
+    case(f"pagemap-views-{size}", size, "pass",
+         stdin=r"run /bin/sleep 30 &\nmeminit wait\npagemap check\n"
+               r"pagemap raw\nbuddyinfo\nzoneinfo\nmeminfo\npagemap\n"
+               r"pagemap highmem 100\npagemap dma 300\npagemap pfn 0\n"
+               r"poweroff\n",
+         has=[PAGEMAP_OK, r"^legend: ", r"^pfn 0x0: reserved$",
+              r"'300' is neither a zone \(DMA, Normal, HighMem\) nor a width"],
+         lacks=[r"Kernel panic", r"^warning:"],
+         checks=[CHECK_PAGEMAP], timeout=300)
+
+# The live picture (kernel/drivers/memview.c): a screendump through QEMU's monitor
+# shows the map's colours at the zone boundaries and the 4 GiB line
+# (tools/check-memview-screen.py reads the `pagemap raw` printed just
+# after it); no memview thread before `memview on` or after `memview off`;
+# and the stress run passes while it redraws.
+NO_MEMVIEW_THREAD = r"kernel> ps\n(?:(?!.*memview).*\n)*?kernel> %s\n"
+for size in ["6G", "61G"]:
+    shot = f"build/test/logs/memview-screen-{size}.ppm"
+    case(f"memview-screen-{size}", size, "pass", dialogue=True,
+         stdin=r"@@expect kernel>\nmeminit wait\nps\nmemview on\n"
+               r"@@expect memview: colours\n@@sleep 2\nmemview\nfb\nps\n"
+               rf"@@screendump {shot}\npagemap raw\nmemview off\nps\n"
+               r"poweroff\n",
+         has=[r"^memview: on, [1-9]\d* frames drawn$",
+              r"^memview: stopped after [1-9]\d* frames$",
+              r"^fb: memview has the framebuffer \('memview off' first\)$",
+              r"^ +\d+ +\w+ +memview +\d",
+              NO_MEMVIEW_THREAD % "memview on", NO_MEMVIEW_THREAD % "poweroff"],
+         lacks=[r"Kernel panic", r"^warning:"],
+         checks=[f"tools/check-memview-screen.py {shot}"], timeout=300)
+# Bochs' display takes the mode too (its RFB display refuses 800x600).
+case("memview-bochs-512M", "512M", "pass", runner="bochs",
+     stdin=r"memview on\npagemap check\nmemview\nmemview off\npoweroff\n",
+     has=[r"^memview: on, \d+ frames drawn$", PAGEMAP_OK,
+          r"^memview: stopped after [1-9]\d* frames$"], timeout=240)
+case("memview-stress-6G", "6G", "pass", "memview stress=20000 poweroff",
+     has=[STRESS_OK, r"^memview: 640x480, map at 0,0: "],
+     lacks=[r"memview: cannot start"], timeout=300)
+
 # highmem=off: lowmem only, like mem=896M.
 case("highmem-off", "4G", "pass", "highmem=off ktest=all", stdin=ZONES,
      has=[r"highmem=off: .* of RAM above 896 MiB ignored",

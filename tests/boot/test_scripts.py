@@ -19,6 +19,8 @@ SCRIPTS = {
     # make bench in its quick form: every benchmark runs (at 1/100 of its
     # operations), the CSV, the table and the plot are made and checked.
     "bench-quick": ["tests/boot/bench-quick.sh"],
+    # make memview's runner, short: frames, sheet, GIF, pagemap pictures.
+    "memview-quick": ["tests/boot/memview-quick.sh"],
     # Sizes Bochs cannot start in reasonable time are refused at once.
     "bochs-mem-limit": ["tests/boot/bochs-mem-limit.sh"],
 }

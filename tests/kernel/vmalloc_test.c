@@ -2,6 +2,7 @@
 /* In-kernel tests of vmalloc, vmap and ioremap. */
 #include "highmem/highmem.h"
 #include "kernel/drivers/fb.h"
+#include "kernel/drivers/memview.h"
 #include "tests/kernel/ktest.h"
 #include "kernel/lib/string.h"
 #include "mm/gfp.h"
@@ -190,6 +191,8 @@ KTEST(ioremap, framebuffer_pixels_read_back)
 
 	if (!fb.phys)
 		KT_SKIP(t, "no framebuffer (no PCI VGA with Bochs VBE registers)");
+	if (memview_running())
+		KT_SKIP(t, "memview draws on the framebuffer");
 	KT_ASSERT_EQ(t, fb_set_mode(640, 480), 0);
 	pte = *lookup_kernel_pte((unsigned long)fb.pixels);
 	KT_EXPECT_TRUE(t, pte & _PAGE_PWT);
