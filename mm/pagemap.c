@@ -18,6 +18,7 @@
 #include "mm/internal.h"
 #include "mm/pagemap.h"
 #include "mm/slab.h"
+#include "mm/sparse.h"
 
 static const char *const state_names[NR_PAGEMAP_STATES] = {
 	[PM_HOLE] = "hole",
@@ -79,8 +80,7 @@ static enum pagemap_state reserved_state(unsigned long pfn)
 {
 	phys_addr_t phys = PFN_PHYS(pfn);
 	phys_addr_t map = __pa(mem_map);
-	phys_addr_t map_end = map + (phys_addr_t)mem_map_sections *
-				    PAGES_PER_SECTION * sizeof(struct page);
+	phys_addr_t map_end = map + mem_map_bytes();
 
 	if (phys >= __pa(_kernel_start) && phys < __pa(_kernel_end))
 		return PM_KERNEL;

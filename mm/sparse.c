@@ -26,7 +26,7 @@
 
 struct page *mem_map;
 bool mem_map_flat;
-/* Slots in mem_map: flat, every section up to the last with RAM. */
+/* Slots in mem_map (flat: every section up to the last with RAM). */
 unsigned int mem_map_sections;
 u16 section_to_slot[NR_MEM_SECTIONS];
 u16 slot_to_section[NR_MEM_SECTIONS];
@@ -89,7 +89,7 @@ static phys_addr_t section_bytes(unsigned long sections)
 	return (phys_addr_t)sections * PAGES_PER_SECTION * sizeof(struct page);
 }
 
-static phys_addr_t mem_map_bytes(void)
+phys_addr_t mem_map_bytes(void)
 {
 	return section_bytes(mem_map_sections);
 }

@@ -17,4 +17,13 @@ extern unsigned int nr_present_sections;
  */
 void sparse_init(void);
 
+/**
+ * mem_map_bytes - how much memory mem_map takes
+ *
+ * All its slots, a flat map's holes and a sparse map's unused lowmem
+ * slots included: the range sparse_init allocated at __pa(mem_map).
+ * Context: any, after sparse_init. Return: the size in bytes.
+ */
+phys_addr_t mem_map_bytes(void);
+
 #endif /* MM_SPARSE_H */

@@ -115,8 +115,7 @@ static void test_same_sizes_and_limits(void **state)
 /* Nothing writes a waiting section's descriptors, not even mm_core_init. */
 static void test_waiting_sections_untouched(void **state)
 {
-	unsigned long bytes = (unsigned long)mem_map_sections *
-			      PAGES_PER_SECTION * sizeof(struct page);
+	unsigned long bytes = (unsigned long)mem_map_bytes();
 	unsigned long waiting = 0;
 
 	(void)state;
