@@ -59,20 +59,28 @@ static DEFINE_MUTEX(pagemap_mutex);
 static struct pagemap_run section_runs[PAGES_PER_SECTION];
 static unsigned int nr_section_runs;
 
+/* Does @next carry on @run: the same state and order, right after it? */
+static bool run_continues(const struct pagemap_run *run,
+			  const struct pagemap_run *next)
+{
+	return run->nr && run->state == next->state &&
+	       run->order == next->order && run->pfn + run->nr == next->pfn;
+}
+
 static void add_run(unsigned long pfn, unsigned long nr,
 		    enum pagemap_state state, unsigned int order)
 {
 	struct pagemap_run *last = nr_section_runs ?
 		&section_runs[nr_section_runs - 1] : NULL;
+	struct pagemap_run next = {
+		.pfn = pfn, .nr = nr, .state = (u8)state, .order = (u8)order
+	};
 
-	if (last && last->state == state && last->order == order &&
-	    last->pfn + last->nr == pfn) {
+	if (last && run_continues(last, &next)) {
 		last->nr += nr;
 		return;
 	}
-	section_runs[nr_section_runs++] = (struct pagemap_run){
-		.pfn = pfn, .nr = nr, .state = (u8)state, .order = (u8)order
-	};
+	section_runs[nr_section_runs++] = next;
 }
 
 /* Reserved pages: the kernel image and mem_map have names of their own. */
@@ -164,9 +172,7 @@ static void flush_runs(void (*fn)(void *arg, const struct pagemap_run *run),
 
 		if (!r->nr)
 			continue;
-		if (pending->nr && pending->state == r->state &&
-		    pending->order == r->order &&
-		    pending->pfn + pending->nr == r->pfn) {
+		if (run_continues(pending, r)) {
 			pending->nr += r->nr;
 			continue;
 		}
@@ -175,6 +181,29 @@ static void flush_runs(void (*fn)(void *arg, const struct pagemap_run *run),
 		*pending = *r;
 	}
 	nr_section_runs = 0;
+}
+
+/*
+ * The runs of [@start, @end), within one section of @zone, into
+ * section_runs[]: pagemap_mutex held.
+ */
+static void gather_section(struct zone *zone, unsigned long start,
+			   unsigned long end)
+{
+	unsigned long flags;
+
+	nr_section_runs = 0;
+	if (!pfn_valid(start)) {
+		add_run(start, end - start, PM_HOLE, 0);
+		return;
+	}
+	spin_lock_irqsave(&zone->lock, flags);
+	/* Under the lock a section becomes READY: stable here. */
+	if (pfn_initialised(start))
+		classify_section(start, end);
+	else
+		describe_waiting_section(start, end);
+	spin_unlock_irqrestore(&zone->lock, flags);
 }
 
 void pagemap_walk_zone(struct zone *zone,
@@ -189,20 +218,8 @@ void pagemap_walk_zone(struct zone *zone,
 	mutex_lock(&pagemap_mutex);
 	while (pfn < end) {
 		unsigned long next = min(end, (pfn | PAGE_SECTION_MASK) + 1);
-		unsigned long flags;
 
-		nr_section_runs = 0;
-		if (!pfn_valid(pfn)) {
-			add_run(pfn, next - pfn, PM_HOLE, 0);
-		} else {
-			spin_lock_irqsave(&zone->lock, flags);
-			/* Under the lock a section becomes READY: stable here. */
-			if (pfn_initialised(pfn))
-				classify_section(pfn, next);
-			else
-				describe_waiting_section(pfn, next);
-			spin_unlock_irqrestore(&zone->lock, flags);
-		}
+		gather_section(zone, pfn, next);
 		flush_runs(fn, arg, &pending);
 		pfn = next; /* the kernel is preemptive: no resched point needed */
 	}
@@ -321,33 +338,19 @@ static struct zone *zone_of(unsigned long pfn)
 	return NULL;
 }
 
-struct find_pfn {
-	unsigned long pfn;
-	enum pagemap_state state;
-	unsigned int order;
-};
-
 enum pagemap_state pagemap_classify_pfn(unsigned long pfn,
 					unsigned int *order)
 {
 	struct zone *zone = zone_of(pfn);
-	unsigned long start = pfn & ~PAGE_SECTION_MASK, flags;
 	enum pagemap_state state = PM_HOLE;
 
 	*order = 0;
 	if (!zone || !pfn_valid(pfn))
 		return PM_HOLE;
-	start = max(start, zone->zone_start_pfn);
 	mutex_lock(&pagemap_mutex);
-	nr_section_runs = 0;
-	spin_lock_irqsave(&zone->lock, flags);
-	if (pfn_initialised(pfn))
-		classify_section(start, min(zone_end_pfn(zone),
-					    (pfn | PAGE_SECTION_MASK) + 1));
-	else
-		describe_waiting_section(start, min(zone_end_pfn(zone),
-						    (pfn | PAGE_SECTION_MASK) + 1));
-	spin_unlock_irqrestore(&zone->lock, flags);
+	/* The section from its first frame in the zone: blocks start there. */
+	gather_section(zone, max(pfn & ~PAGE_SECTION_MASK, zone->zone_start_pfn),
+		       min(zone_end_pfn(zone), (pfn | PAGE_SECTION_MASK) + 1));
 	for (unsigned int i = 0; i < nr_section_runs; i++) {
 		const struct pagemap_run *r = &section_runs[i];
 
