@@ -31,6 +31,9 @@
 #include "kernel/seq_file.h"
 #include "mm/mmzone.h"
 
+/* The first frame above 4 GiB: the line both pictures draw. */
+#define PFN_4G (1ul << (32 - PAGE_SHIFT))
+
 enum pagemap_state {
 	PM_HOLE,	 /* no struct page: no RAM in the section, or past max_pfn */
 	PM_RESERVED,	 /* PG_reserved: firmware, boot data, a hole in a section */

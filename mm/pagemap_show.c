@@ -11,7 +11,6 @@
 #include "mm/deferred_init.h"
 #include "mm/pagemap.h"
 
-#define PFN_4G (1ul << (32 - PAGE_SHIFT))
 #define TEXT_ROWS_MAX 32  /* rows per zone, at most */
 #define BAR_WIDTH 40	  /* the longest free-by-order bar */
 #define TEXT_WIDTH_MAX 200

@@ -31,6 +31,7 @@
 #include "kernel/cmdline.h"
 #include "kernel/drivers/fb.h"
 #include "kernel/lib/errno.h"
+#include "kernel/lib/vsprintf.h"
 #include "kernel/printk.h"
 #include "kernel/sched.h"
 #include "kernel/smp.h"
@@ -301,6 +302,14 @@ static int memview_thread(void *arg)
 	return 0;
 }
 
+/* One "name=rrggbb" of the colours line, from the palette itself. */
+static void print_colour(const char *name, unsigned int colour)
+{
+	struct rgb rgb = colour_rgb(colour);
+
+	printk(" %s=%02x%02x%02x", name, rgb.r, rgb.g, rgb.b);
+}
+
 static void print_geometry(void)
 {
 	pr_info("%ux%u, map at 0,0: %u cells of %u pixels a row, one cell = "
@@ -310,12 +319,16 @@ static void print_geometry(void)
 	printk("memview: colours");
 	for (unsigned int s = 0; s < NR_PAGEMAP_STATES; s++)
 		if (s != PM_FREE)
-			printk(" %s=%02x%02x%02x", pagemap_state_name(s),
-			       state_rgb[s].r, state_rgb[s].g, state_rgb[s].b);
-	for (unsigned int o = 0; o < MAX_ORDER; o++)
-		printk(" free/%u=%02x%02x%02x", o, free_rgb(o).r, free_rgb(o).g,
-		       free_rgb(o).b);
-	printk(" zone_line=e60000 4g_line=c800c8\n");
+			print_colour(pagemap_state_name(s), COL_STATE0 + s);
+	for (unsigned int o = 0; o < MAX_ORDER; o++) {
+		char name[8];
+
+		snprintf(name, sizeof(name), "free/%u", o);
+		print_colour(name, COL_FREE0 + o);
+	}
+	print_colour("zone_line", COL_ZONE_LINE);
+	print_colour("4g_line", COL_4G_LINE);
+	printk("\n");
 }
 
 int memview_start(void)
@@ -337,8 +350,8 @@ int memview_start(void)
 	for_each_zone(zone)
 		if (populated_zone(zone) && zone->zone_start_pfn)
 			add_line(zone->zone_start_pfn, COL_ZONE_LINE);
-	if (max_pfn > (1ul << (32 - PAGE_SHIFT)))
-		add_line(1ul << (32 - PAGE_SHIFT), COL_4G_LINE);
+	if (max_pfn > PFN_4G)
+		add_line(PFN_4G, COL_4G_LINE);
 	frames = 0;
 	WRITE_ONCE(memview_stopping, false);
 	memview_task = kthread_run(memview_thread, NULL, "memview");
