@@ -28,16 +28,6 @@
 
 static struct zone *const high = &zones[ZONE_HIGHMEM];
 
-static u32 xorshift(u32 *state)
-{
-	u32 x = *state;
-
-	x ^= x << 13;
-	x ^= x >> 17;
-	x ^= x << 5;
-	return *state = x;
-}
-
 static void free_held(struct list_head *held)
 {
 	struct page *p, *n;
@@ -203,11 +193,11 @@ static void check_got(struct hammer *h, struct page *p)
 
 static void hammer_one(struct hammer *h)
 {
-	unsigned int i = xorshift(&h->rng) % HAMMER_SLOTS;
+	unsigned int i = kt_xorshift(&h->rng) % HAMMER_SLOTS;
 	unsigned long flags;
 	struct page *p;
 
-	if (h->nr_big < h->big_max && xorshift(&h->rng) % 8 == 0) {
+	if (h->nr_big < h->big_max && kt_xorshift(&h->rng) % 8 == 0) {
 		p = alloc_pages(GFP_HIGHUSER | __GFP_NOWARN, MAX_ORDER - 1);
 		check_got(h, p);
 		if (p) {
@@ -221,16 +211,16 @@ static void hammer_one(struct hammer *h)
 		h->slot[i] = NULL;
 		return;
 	}
-	if (xorshift(&h->rng) % 16 == 0) {
+	if (kt_xorshift(&h->rng) % 16 == 0) {
 		/* The path of an interrupt handler: no sleeping, no IPIs. */
 		local_irq_save(flags);
 		p = alloc_pages(GFP_ATOMIC | __GFP_HIGHMEM | __GFP_NOWARN,
-				xorshift(&h->rng) % 4);
+				kt_xorshift(&h->rng) % 4);
 		local_irq_restore(flags);
 		h->atomic_ops++;
 	} else {
 		p = alloc_pages(GFP_HIGHUSER | __GFP_NOWARN,
-				xorshift(&h->rng) % 4);
+				kt_xorshift(&h->rng) % 4);
 	}
 	check_got(h, p);
 	h->slot[i] = p;

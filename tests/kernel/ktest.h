@@ -217,4 +217,23 @@ unsigned int ktest_run(const char *pattern);
  */
 void ktest_list(void);
 
+/**
+ * kt_xorshift - the next number of a test's xorshift32 sequence
+ * @state: the sequence's state, seeded non-zero; updated
+ *
+ * Not random at all, which is the point: a failing test repeats with
+ * the same seed.
+ * Context: any.
+ * Return: the new state, never zero.
+ */
+static inline u32 kt_xorshift(u32 *state)
+{
+	u32 x = *state;
+
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	return *state = x;
+}
+
 #endif /* KERNEL_KTEST_H */

@@ -28,16 +28,6 @@
 #define SHARED_SLOTS 32
 #define NR_SHARED_PAGES 16
 
-static u32 xorshift(u32 *state)
-{
-	u32 x = *state;
-
-	x ^= x << 13;
-	x ^= x >> 17;
-	x ^= x << 5;
-	return *state = x;
-}
-
 static u32 word_pattern(u32 seed, unsigned int i)
 {
 	return seed * 2654435761u + i * 40503u;
@@ -186,9 +176,9 @@ static void allocate_and_trade(struct ktest_ctx *t, void *arg)
 	(void)arg;
 	for (int op = 0; op < OPS_PER_CPU; op++) {
 		struct shared_obj mine = { 0 }, theirs;
-		unsigned int slot = xorshift(&rng) % SHARED_SLOTS;
+		unsigned int slot = kt_xorshift(&rng) % SHARED_SLOTS;
 
-		if (!obj_alloc(&mine, xorshift(&rng))) {
+		if (!obj_alloc(&mine, kt_xorshift(&rng))) {
 			mine.kind = OBJ_NONE;
 			continue;
 		}
@@ -252,7 +242,7 @@ static void map_shared_pages(struct ktest_ctx *t, void *arg)
 
 	(void)arg;
 	for (int op = 0; op < OPS_PER_CPU; op++) {
-		unsigned int i = xorshift(&rng) % NR_SHARED_PAGES;
+		unsigned int i = kt_xorshift(&rng) % NR_SHARED_PAGES;
 		struct page *page = shared_pages[i];
 		void *v;
 
